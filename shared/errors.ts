@@ -1,0 +1,64 @@
+/**
+ * Errors are values: a stable code for programs and a sentence a person can act on.
+ * Messages never contain secrets, tokens, passwords or codes.
+ */
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'INVALID_URI'
+  | 'NOT_FOUND'
+  | 'AMBIGUOUS'
+  | 'DUPLICATE'
+  | 'VAULT_LOCKED'
+  | 'VAULT_CORRUPT'
+  | 'VAULT_FOREIGN'
+  | 'VAULT_BUSY'
+  | 'VAULT_IO'
+  | 'WRONG_PASSPHRASE'
+  | 'KEYCHAIN_UNAVAILABLE'
+  | 'FORBIDDEN_SENDER'
+  | 'IDP_ERROR'
+  | 'NETWORK'
+  | 'TIMEOUT'
+  | 'RATE_LIMITED'
+  | 'UNSUPPORTED'
+  | 'INTERNAL';
+
+export interface AppErrorData {
+  code: ErrorCode;
+  message: string;
+  /** The provider's own code (E0000068, invalid_grant, …) when the error came from an identity provider. */
+  providerCode?: string;
+  /** Which input field was wrong, for forms. */
+  field?: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly providerCode?: string;
+  readonly field?: string;
+
+  constructor(data: AppErrorData) {
+    super(data.message);
+    this.name = 'AppError';
+    this.code = data.code;
+    if (data.providerCode !== undefined) this.providerCode = data.providerCode;
+    if (data.field !== undefined) this.field = data.field;
+  }
+
+  toData(): AppErrorData {
+    const data: AppErrorData = { code: this.code, message: this.message };
+    if (this.providerCode !== undefined) data.providerCode = this.providerCode;
+    if (this.field !== undefined) data.field = this.field;
+    return data;
+  }
+}
+
+export function appError(code: ErrorCode, message: string, extra: Omit<AppErrorData, 'code' | 'message'> = {}): AppError {
+  return new AppError({ code, message, ...extra });
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };

@@ -1,0 +1,39 @@
+/**
+ * The one contract between renderer and main: every call, its request and its response.
+ * Read it as the app's table of contents. Main validates every request against these schemas;
+ * the preload exposes exactly one method per entry (named by `methodName`), and nothing else.
+ */
+import type { z } from 'zod';
+import type { Result } from './errors';
+import { accountsCalls } from './ipc/accounts';
+import { settingsCalls } from './ipc/settings';
+import type { MethodName } from './ipc/define';
+
+export { methodName } from './ipc/define';
+export type { MethodName } from './ipc/define';
+
+export const contract = {
+  ...accountsCalls,
+  ...settingsCalls,
+};
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
+
+export const channels = Object.keys(contract) as Channel[];
+
+/** What core implements: one async function per channel, given an already-validated request. */
+export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
+
+/** What the renderer sees: one method per channel, every answer a Result. */
+export type TraykeyApi = { [C in Channel as MethodName<C>]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>> };
+
+/** Events main pushes to the renderer (no request/response; payloads validated by the renderer). */
+export const EVENTS = ['accounts:changed', 'vault:changed'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+/** The object the preload exposes as `window.traykey`: the calls, plus change notifications. */
+export type TraykeyBridge = TraykeyApi & { on(event: EventName, listener: () => void): () => void };

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { call } from './define';
+
+export const settingsSchema = z.object({
+  clipboardClearSeconds: z.number().int().min(0).max(600),
+  theme: z.enum(['system', 'light', 'dark']),
+  adminArea: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const vaultStatus = z.object({
+  state: z.enum(['unlocked', 'locked', 'error']),
+  mode: z.enum(['keychain', 'passphrase']),
+  path: z.string(),
+  accountCount: z.number().int(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type VaultStatus = z.infer<typeof vaultStatus>;
+
+export const settingsCalls = {
+  'settings:get': call({ summary: 'The user’s settings.', request: z.object({}).strict(), response: settingsSchema }),
+  'settings:set': call({ summary: 'Change some settings.', request: settingsSchema.partial().strict(), response: settingsSchema }),
+  'vault:status': call({ summary: 'Whether the vault is open, and how it is protected.', request: z.object({}).strict(), response: vaultStatus }),
+  'vault:unlock': call({
+    summary: 'Open the vault with the passphrase (passphrase mode, or after a lock).',
+    request: z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
+    response: vaultStatus,
+  }),
+  'vault:lock': call({ summary: 'Drop the vault key from memory now.', request: z.object({}).strict(), response: vaultStatus }),
+};
