@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { appError, type AppError } from '../../../shared/errors';
+import type { LockHolder } from './lock-file';
+
+export interface VaultFiles {
+  path: string;
+  backupPath: string;
+  lockPath: string;
+}
+
+function backupAdvice(files: VaultFiles): string {
+  return existsSync(files.backupPath)
+    ? `The previous good copy is ${files.backupPath}: to go back to it, quit Traykey and copy it over ${files.path}.`
+    : `There is no backup copy (${files.backupPath}); keep the file and restore the vault from your own backup.`;
+}
+
+export function vaultCorrupt(files: VaultFiles, reason: string): AppError {
+  return appError('VAULT_CORRUPT', `The vault file ${files.path} is damaged (${reason}); Traykey left it untouched and will not write to it. ${backupAdvice(files)}`);
+}
+
+export function vaultForeign(files: VaultFiles): AppError {
+  return appError('VAULT_FOREIGN', `The file ${files.path} is not a Traykey vault, so Traykey will not open or overwrite it; move it elsewhere to start a new vault. ${backupAdvice(files)}`);
+}
+
+export function vaultNewer(files: VaultFiles, version: number): AppError {
+  return appError('VAULT_FOREIGN', `The vault file ${files.path} was written by a newer Traykey (format version ${version}); update Traykey to open it. The file was left untouched.`);
+}
+
+export function vaultBusy(files: VaultFiles, holder: LockHolder | undefined): AppError {
+  const who = holder ? `process ${holder.pid} on ${holder.host}` : 'another process';
+  return appError('VAULT_BUSY', `The vault ${files.path} is being written by ${who}; try again in a moment. If no Traykey is running, delete ${files.lockPath}.`);
+}
+
+const reasons: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the folder is on a read-only file system',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
+
+export function ioReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return (code && reasons[code]) ?? (code ? `error ${code}` : 'an unexpected error');
+}
+
+export function vaultNotSaved(files: VaultFiles, error: unknown): AppError {
+  return appError('VAULT_IO', `The vault ${files.path} could not be saved (${ioReason(error)}); the change was not applied and the last saved vault was kept.`);
+}
+
+export function vaultUnreadable(files: VaultFiles, error: unknown): AppError {
+  return appError('VAULT_IO', `The vault ${files.path} could not be read or created (${ioReason(error)}); check that its folder exists and belongs to you.`);
+}

@@ -1,0 +1,302 @@
+import { mkdir, open as openFile, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { join } from 'node:path';
+import { appError, isAppError } from '../../../shared/errors';
+import { removeLeftoverTemps, writeFileAtomic, type AtomicWriteFs } from './atomic-write';
+import { isProblem, keyMatches, openVault, parseVaultFile, sealVault, type ParsedFile, type VaultHeader } from './format';
+import type { ScryptParams } from './kdf';
+import { acquireLock } from './lock-file';
+import { createVaultKey, forgetVaultKey, unlockVaultKey, type KeySource } from './vault-key';
+import { vaultBusy, vaultCorrupt, vaultForeign, vaultNewer, vaultNotSaved, vaultUnreadable, type VaultFiles } from './vault-errors';
+
+export type { KeySource } from './vault-key';
+export type { KeyStore } from '../keychain/key-store';
+
+export interface VaultDocument {
+  [section: string]: unknown;
+}
+
+export const VAULT_FILE = 'vault.tkv';
+
+export interface VaultOpenOptions {
+  home: string;
+  keySource: KeySource;
+  now?: () => number;
+  /** How long update() waits for another process's lock before VAULT_BUSY. */
+  lockTimeoutMs?: number;
+  /** TEST ONLY: scrypt parameters for a NEW passphrase vault, so tests need not pay the real KDF cost. */
+  unsafeTestScrypt?: ScryptParams;
+  /** TEST ONLY: file-system calls of the atomic write, to inject a failing disk. */
+  writeFs?: AtomicWriteFs;
+}
+
+/**
+ * What identifies one saved version of the file: the stat fields for the cheap check, and its exact bytes
+ * (ciphertext only) so that a reload under the lock never mistakes a file damaged in place for ours.
+ */
+interface FileIdentity {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  bytes: Buffer;
+}
+
+const sameStat = (a: FileIdentity, b: Stats): boolean => a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+
+async function readSnapshot(path: string): Promise<{ bytes: Buffer; stats: Stats } | undefined> {
+  let handle;
+  try {
+    handle = await openFile(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    // One descriptor for both, so the stat describes exactly the bytes read even if the file is replaced meanwhile.
+    const stats = await handle.stat();
+    // One read of the known size: FileHandle.readFile reads in chunks, costing a thread-pool trip per chunk.
+    const bytes = Buffer.allocUnsafe(stats.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return { bytes: bytes.subarray(0, filled), stats };
+  } finally {
+    await handle.close();
+  }
+}
+
+function parseOrThrow(files: VaultFiles, bytes: Buffer): ParsedFile {
+  const parsed = parseVaultFile(bytes);
+  if (!isProblem(parsed)) return parsed;
+  switch (parsed.kind) {
+    case 'foreign':
+      throw vaultForeign(files);
+    case 'newer':
+      throw vaultNewer(files, parsed.version);
+    case 'truncated':
+      throw vaultCorrupt(files, `it is truncated: ${parsed.actual} of at least ${parsed.expected} bytes`);
+    case 'damaged':
+      throw vaultCorrupt(files, parsed.detail);
+  }
+}
+
+function parseDocument(json: string): VaultDocument | undefined {
+  try {
+    const doc: unknown = JSON.parse(json);
+    return typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as VaultDocument) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function decryptOrThrow(files: VaultFiles, parsed: ParsedFile, key: Buffer): { json: string; doc: VaultDocument } {
+  const plaintext = openVault(parsed, key);
+  if (!plaintext) throw vaultCorrupt(files, 'its contents fail the integrity check: it was altered or damaged on disk');
+  const json = plaintext.toString('utf8');
+  plaintext.fill(0);
+  const doc = parseDocument(json);
+  if (!doc) throw vaultCorrupt(files, 'its decrypted contents are not a vault document');
+  return { json, doc };
+}
+
+/** Results usually point into the draft, which the vault keeps; a copy stops callers changing it behind its back. */
+function detach<T>(result: T): T {
+  if (typeof result !== 'object' || result === null) return result;
+  try {
+    return structuredClone(result);
+  } catch {
+    return result;
+  }
+}
+
+/**
+ * The encrypted vault file: one JSON document, shared safely by the app and the CLI. Every change goes
+ * through update(), which locks the file across processes and starts from the latest saved version.
+ */
+export class Vault {
+  readonly path: string;
+  private readonly files: VaultFiles;
+  /** The saved document as JSON: what read() copies from, and the truth when the draft is in doubt. */
+  private json: string;
+  /**
+   * A parsed copy of `json` that nobody else holds, handed to the next mutate as its draft. Parsing or
+   * cloning 10,000 accounts costs more than the whole save, so the mutated draft is kept after a save and
+   * dropped (re-parsed from `json` when next needed) whenever a mutate or save fails.
+   */
+  private draft: VaultDocument | undefined;
+  private identity: FileIdentity | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    files: VaultFiles,
+    private readonly header: VaultHeader,
+    private readonly key: Buffer,
+    saved: { json: string; doc: VaultDocument | undefined },
+    identity: FileIdentity | undefined,
+    private readonly options: VaultOpenOptions,
+  ) {
+    this.files = files;
+    this.path = files.path;
+    this.json = saved.json;
+    this.draft = saved.doc;
+    this.identity = identity;
+  }
+
+  /** Opens the vault in `home`, creating the folder (0700) and an empty vault (0600) when there is none. */
+  static async open(options: VaultOpenOptions): Promise<Vault> {
+    const path = join(options.home, VAULT_FILE);
+    const files: VaultFiles = { path, backupPath: `${path}.bak`, lockPath: `${path}.lock` };
+    let snapshot;
+    try {
+      await mkdir(options.home, { recursive: true, mode: 0o700 });
+      snapshot = await readSnapshot(path);
+    } catch (error) {
+      throw vaultUnreadable(files, error);
+    }
+    if (snapshot) {
+      const parsed = parseOrThrow(files, snapshot.bytes);
+      const key = await unlockVaultKey(options.keySource, parsed, files);
+      let saved;
+      try {
+        saved = decryptOrThrow(files, parsed, key);
+      } catch (error) {
+        key.fill(0);
+        throw error;
+      }
+      await removeLeftoverTemps([files.path, files.backupPath]);
+      return new Vault(files, parsed, key, saved, { ...statOf(snapshot.stats), bytes: snapshot.bytes }, options);
+    }
+    return Vault.create(files, options);
+  }
+
+  private static async create(files: VaultFiles, options: VaultOpenOptions): Promise<Vault> {
+    const lock = await acquireLock(files.lockPath, Vault.lockOptions(options)).catch((error: unknown) => {
+      throw vaultUnreadable(files, error);
+    });
+    if (!lock.acquired) throw vaultBusy(files, lock.holder);
+    try {
+      // Another process may have created it while we waited for the lock: open theirs instead of replacing it.
+      if (await stat(files.path).then(() => true, () => false)) return await Vault.open(options);
+      const { header, key } = await createVaultKey(options.keySource, options.unsafeTestScrypt);
+      const vault = new Vault(files, header, key, { json: '{}', doc: {} }, undefined, options);
+      try {
+        await vault.save('{}');
+      } catch (error) {
+        await forgetVaultKey(options.keySource, header);
+        throw error;
+      }
+      return vault;
+    } finally {
+      await lock.release();
+    }
+  }
+
+  private static lockOptions(options: VaultOpenOptions) {
+    return { ...(options.now ? { now: options.now } : {}), ...(options.lockTimeoutMs !== undefined ? { timeoutMs: options.lockTimeoutMs } : {}) };
+  }
+
+  /** A deep copy of the document as last loaded or saved. */
+  read(): VaultDocument {
+    this.ensureOpen();
+    return parseDocument(this.json) ?? {};
+  }
+
+  /** Reloads when the file changed on disk (another process saved); true when the document changed. */
+  refreshIfChanged(): Promise<boolean> {
+    return this.serialized(async () => {
+      this.ensureOpen();
+      const current = await stat(this.path).catch(() => undefined);
+      if (!current || (this.identity && sameStat(this.identity, current))) return false;
+      return this.reload();
+    });
+  }
+
+  /** Applies mutate to the latest saved document and saves it, holding the cross-process lock throughout. */
+  update<T>(mutate: (doc: VaultDocument) => T | Promise<T>): Promise<T> {
+    return this.serialized(async () => {
+      this.ensureOpen();
+      const lock = await acquireLock(this.files.lockPath, Vault.lockOptions(this.options)).catch((error: unknown) => {
+        throw vaultNotSaved(this.files, error);
+      });
+      if (!lock.acquired) throw vaultBusy(this.files, lock.holder);
+      try {
+        await this.reload();
+        const draft = this.draft ?? parseDocument(this.json) ?? {};
+        this.draft = undefined;
+        const result = await mutate(draft);
+        const json = JSON.stringify(draft);
+        await this.save(json);
+        this.json = json;
+        this.draft = draft;
+        return detach(result);
+      } finally {
+        await lock.release();
+      }
+    });
+  }
+
+  /** Forgets the key; the vault cannot be read or written afterwards. */
+  close(): void {
+    this.closed = true;
+    this.key.fill(0);
+    this.json = '{}';
+    this.draft = undefined;
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) throw appError('VAULT_LOCKED', 'The vault is closed: open it again to continue.');
+  }
+
+  private serialized<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Loads the file when it differs from what we hold; a missing file keeps the document in memory. */
+  private async reload(): Promise<boolean> {
+    let snapshot;
+    try {
+      snapshot = await readSnapshot(this.path);
+    } catch (error) {
+      throw vaultUnreadable(this.files, error);
+    }
+    if (!snapshot) return false;
+    const identity = { ...statOf(snapshot.stats), bytes: snapshot.bytes };
+    if (this.identity?.bytes.equals(snapshot.bytes)) {
+      this.identity = identity;
+      return false;
+    }
+    const parsed = parseOrThrow(this.files, snapshot.bytes);
+    if (!parsed.vaultId.equals(this.header.vaultId) || !keyMatches(this.key, parsed)) {
+      throw appError('VAULT_LOCKED', `The vault ${this.path} was replaced by a different vault; reopen Traykey to use it.`);
+    }
+    const saved = decryptOrThrow(this.files, parsed, this.key);
+    this.json = saved.json;
+    this.draft = saved.doc;
+    this.identity = identity;
+    return true;
+  }
+
+  private async save(json: string): Promise<void> {
+    const plaintext = Buffer.from(json, 'utf8');
+    const file = sealVault(this.header, this.key, plaintext);
+    plaintext.fill(0);
+    try {
+      await writeFileAtomic(this.path, file, { mode: 0o600, backupPath: this.files.backupPath, ...(this.options.writeFs ? { fs: this.options.writeFs } : {}) });
+      this.identity = { ...statOf(await stat(this.path)), bytes: file };
+    } catch (error) {
+      if (isAppError(error)) throw error;
+      throw vaultNotSaved(this.files, error);
+    }
+  }
+}
+
+function statOf(stats: Stats): Omit<FileIdentity, 'bytes'> {
+  return { ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs };
+}
