@@ -40,7 +40,9 @@ export const liveCode = z.object({
   id: z.string(),
   code: z.string(),
   next: z.string(),
+  /** When the current period began, epoch milliseconds; the code flips at periodStart + period * 1000. */
   periodStart: z.number(),
+  /** Seconds. */
   period: z.number(),
 });
 export type LiveCode = z.infer<typeof liveCode>;

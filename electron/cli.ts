@@ -1,0 +1,65 @@
+import { realpathSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { isAppError } from '../shared/errors';
+import { commands } from './cli/commands';
+import { createCliContext, type CliDeps, type CliIo } from './cli/context';
+
+export type { CliIo } from './cli/context';
+
+const USAGE_ERROR = 2;
+const USER_ERROR = 1;
+
+function buildProgram(io: CliIo, deps: CliDeps) {
+  const ctx = createCliContext(io, deps);
+  const program = new Command('traykey')
+    .description('Traykey: one-time codes from the same vault as the tray app.')
+    .option('--passphrase-file <file>', 'open a passphrase-protected vault with the passphrase in FILE (else TRAYKEY_PASSPHRASE, else the OS keychain)')
+    .showSuggestionAfterError()
+    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
+    .hook('preAction', (command) => {
+      const passphraseFile = command.optsWithGlobals<{ passphraseFile?: string }>().passphraseFile;
+      if (passphraseFile !== undefined) ctx.options.passphraseFile = passphraseFile;
+    });
+  for (const register of commands) register(program, ctx);
+  // exitOverride is inherited only by commands added after it, so it is applied to every command here.
+  for (const command of [program, ...program.commands]) command.exitOverride();
+  return program;
+}
+
+/** Runs `traykey ARGS…`; returns the exit code: 0 ok, 1 user error, 2 usage error. Never throws. */
+export async function main(argv: string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
+  try {
+    await buildProgram(io, deps).parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : USAGE_ERROR;
+    }
+    if (isAppError(error)) {
+      io.stderr(`${error.message}\n`);
+      return USER_ERROR;
+    }
+    io.stderr('Traykey failed unexpectedly; nothing was changed unless the command said so. Please report this.\n');
+    return USER_ERROR;
+  }
+}
+
+/** True when node started this file, or the bundled CLI through bin/traykey.mjs. */
+function startedDirectly(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    const started = realpathSync(script);
+    const self = realpathSync(fileURLToPath(import.meta.url));
+    return started === self || started === resolve(dirname(self), '../../bin/traykey.mjs');
+  } catch {
+    return false;
+  }
+}
+
+if (startedDirectly()) {
+  const io: CliIo = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), env: process.env };
+  process.exitCode = await main(process.argv.slice(2), io);
+}

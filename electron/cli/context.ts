@@ -1,0 +1,64 @@
+import { AccountsService } from '../core/accounts/accounts-service';
+import { dataHome, type Env } from '../core/paths';
+import { openVaultFromEnv } from '../core/vault/open-from-env';
+import type { Vault } from '../core/vault/vault';
+
+/** Where the CLI writes and what it reads from its environment; tests pass their own. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: Env;
+  /** All of standard input (tokens piped to `traykey admin connect`); default: the process's stdin. */
+  stdin?: () => Promise<string>;
+  /** Ends long waits (polling an identity provider) as Ctrl-C does; default: the process's SIGINT. */
+  signal?: AbortSignal;
+}
+
+export interface VaultOpener {
+  (options: { home: string; env: Env; passphraseFile?: string }): Promise<Vault>;
+}
+
+export interface CliDeps {
+  /** Epoch ms (default Date.now). */
+  now?: () => number;
+  /** Pauses between polls of an identity provider (default: real, cancellable timers). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Opens the vault (default: keychain, or passphrase mode from TRAYKEY_PASSPHRASE / --passphrase-file). */
+  openVault?: VaultOpener;
+}
+
+/** What each command gets: output, the clock, and the vault's accounts for the length of one action. */
+export interface CliContext {
+  io: CliIo;
+  now: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Global options, filled in before a command's action runs. */
+  options: { passphraseFile?: string };
+  withAccounts<T>(run: (accounts: AccountsService) => Promise<T>): Promise<T>;
+  /** The open vault itself, for sections other than the accounts (admin connections and run records). */
+  withVault<T>(run: (vault: Vault) => Promise<T>): Promise<T>;
+}
+
+export function createCliContext(io: CliIo, deps: CliDeps = {}): CliContext {
+  const now = deps.now ?? Date.now;
+  const open: VaultOpener = deps.openVault ?? ((options) => openVaultFromEnv(options));
+  const context: CliContext = {
+    io,
+    now,
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    options: {},
+    async withAccounts(run) {
+      return context.withVault((vault) => run(new AccountsService(vault, { now })));
+    },
+    async withVault(run) {
+      const passphraseFile = context.options.passphraseFile;
+      const vault = await open({ home: dataHome(io.env), env: io.env, ...(passphraseFile !== undefined ? { passphraseFile } : {}) });
+      try {
+        return await run(vault);
+      } finally {
+        vault.close();
+      }
+    },
+  };
+  return context;
+}

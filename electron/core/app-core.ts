@@ -1,0 +1,117 @@
+import { appError } from '../../shared/errors';
+import { channels, type Channel, type EventName, type Handlers } from '../../shared/ipc';
+import { AccountsService } from './accounts/accounts-service';
+import { watchVault } from './accounts/vault-watcher';
+import type { Clipboard } from './capabilities';
+import { ClipboardGuard, realTimers, type Timers } from './clipboard/clipboard-guard';
+import { accountsHandlers } from './handlers/accounts';
+import type { CoreContext, DomainHandlers } from './handlers/core-context';
+import { scanHandlers } from './handlers/scan';
+import { settingsHandlers } from './handlers/settings';
+import { vaultHandlers } from './handlers/vault';
+import { VaultSession } from './handlers/vault-session';
+import type { KeyStore } from './keychain/key-store';
+import type { ScreenSource } from './qr/screen-source';
+import { Clock } from './otp/clock';
+import { SettingsStore } from './settings/settings-store';
+import type { Vault } from './vault/vault';
+
+/** Every domain's handlers; a new domain adds its factory here (and its calls to shared/ipc.ts). */
+const coreDomains: DomainHandlers[] = [accountsHandlers, settingsHandlers, vaultHandlers, scanHandlers];
+
+export interface CoreOptions {
+  vault: Vault;
+  home: string;
+  /** Epoch ms of the machine; the core's Clock adds the measured server skew to it. */
+  now?: () => number;
+  clipboard?: Clipboard;
+  /** Screen capture for QR scanning (electron/platform/screen-capture.ts); absent in the CLI. */
+  screen?: ScreenSource;
+  timers?: Timers;
+  /** The keychain for reopening a keychain-mode vault after a lock (default: the OS keychain). */
+  keyStore?: KeyStore;
+  /** Watch the vault's folder for saves by other processes (default true). */
+  watchVault?: boolean;
+  /** More domains from the caller (handlers needing what only main.ts has), after the core's own. */
+  domains?: DomainHandlers[];
+}
+
+export interface CoreEvents {
+  on(name: EventName, fn: () => void): () => void;
+}
+
+export interface Core {
+  handlers: Handlers;
+  /** Channels no domain served here; they answer UNSUPPORTED. */
+  unavailable: Channel[];
+  accounts: AccountsService;
+  settings: SettingsStore;
+  session: VaultSession;
+  clock: Clock;
+  events: CoreEvents;
+  close(): void;
+}
+
+function createEvents(): CoreEvents & { emit(name: EventName): void } {
+  const listeners = new Map<EventName, Set<() => void>>();
+  return {
+    on(name, fn) {
+      const set = listeners.get(name) ?? new Set();
+      listeners.set(name, set);
+      set.add(fn);
+      return () => set.delete(fn);
+    },
+    emit(name) {
+      for (const fn of [...(listeners.get(name) ?? [])]) fn();
+    },
+  };
+}
+
+/**
+ * Merges the domains' handlers. A channel no domain serves here (one whose capability only main.ts
+ * has, in the CLI or the e2e harness) answers UNSUPPORTED instead of being missing.
+ */
+function buildHandlers(context: CoreContext, domains: readonly DomainHandlers[]): { handlers: Handlers; unavailable: Channel[] } {
+  const merged: Partial<Record<Channel, unknown>> = {};
+  for (const domain of domains) Object.assign(merged, domain(context));
+  const unavailable = channels.filter((channel) => typeof merged[channel] !== 'function');
+  for (const channel of unavailable) {
+    merged[channel] = async () => {
+      throw appError('UNSUPPORTED', 'This action is not available in this window.');
+    };
+  }
+  return { handlers: merged as Handlers, unavailable };
+}
+
+/** The app's core over an open vault: what Electron's IPC, the e2e harness and tests all call. */
+export function createCore(options: CoreOptions): Core {
+  const timers = options.timers ?? realTimers;
+  const clock = new Clock(options.now ?? Date.now);
+  const events = createEvents();
+  const session = new VaultSession(options.vault, { home: options.home, ...(options.keyStore ? { keyStore: options.keyStore } : {}) });
+  const accounts = new AccountsService(session.vault, { now: () => clock.now(), onChange: () => events.emit('accounts:changed') });
+  const settings = new SettingsStore(options.home);
+  const clipboard = options.clipboard ? new ClipboardGuard(options.clipboard, timers) : undefined;
+  const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screen ? { screen: options.screen } : {}), emit: events.emit };
+  const { handlers, unavailable } = buildHandlers(context, [...coreDomains, ...(options.domains ?? [])]);
+  const stopWatching =
+    options.watchVault === false
+      ? () => undefined
+      : watchVault({ path: session.path, refresh: () => session.vault.refreshIfChanged(), onChanged: () => events.emit('accounts:changed'), timers });
+  return {
+    handlers,
+    unavailable,
+    accounts,
+    settings,
+    session,
+    clock,
+    events,
+    /** Stops watching and drops the vault key: the core owns the vault once created. */
+    close() {
+      stopWatching();
+      clipboard?.cancel();
+      accounts.forgetUndo();
+      session.close();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * What core needs from the desktop, as small interfaces. main.ts passes the Electron adapters from
+ * electron/platform/; tests and the CLI pass fakes or Node versions. Nothing here imports Electron.
+ */
+
+/** Asynchronous, like Electron 45's clipboard module and the web's navigator.clipboard. */
+export interface Clipboard {
+  readText(): Promise<string>;
+  writeText(text: string): Promise<void>;
+}
+
+export interface Notification {
+  title: string;
+  body: string;
+}
+
+export interface Notifier {
+  /** False where the desktop has no notification service; notify() is then a no-op. */
+  isSupported(): boolean;
+  notify(notification: Notification): void;
+}
+
+/** Moments when an unattended machine should not keep the vault open. */
+export type PowerEvent = 'lock-screen' | 'unlock-screen' | 'suspend' | 'resume';
+
+export interface PowerEvents {
+  /** Subscribe to one event; returns the unsubscribe function. */
+  on(event: PowerEvent, listener: () => void): () => void;
+}
+
+/** Opening Traykey at login: off unless the user turns it on. */
+export interface AutoStart {
+  isSupported(): boolean;
+  isEnabled(): boolean;
+  setEnabled(enabled: boolean): void;
+}

@@ -1,0 +1,24 @@
+import type { EventName, Handlers } from '../../../shared/ipc';
+import type { AccountsService } from '../accounts/accounts-service';
+import type { ClipboardGuard } from '../clipboard/clipboard-guard';
+import type { Clock } from '../otp/clock';
+import type { ScreenSource } from '../qr/screen-source';
+import type { SettingsStore } from '../settings/settings-store';
+import type { VaultSession } from './vault-session';
+
+/** What every domain's handlers may use; createCore builds it once. */
+export interface CoreContext {
+  home: string;
+  clock: Clock;
+  session: VaultSession;
+  accounts: AccountsService;
+  settings: SettingsStore;
+  /** Absent where there is no clipboard (the CLI). */
+  clipboard: ClipboardGuard | undefined;
+  /** Absent where Electron is not running (the CLI, the e2e harness). */
+  screen?: ScreenSource;
+  emit(event: EventName): void;
+}
+
+/** One domain's share of the contract: a function from the context to its channels' handlers. */
+export type DomainHandlers = (context: CoreContext) => Partial<Handlers>;

@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `traykey ARGS` as a real process (tsx electron/cli.ts, as `npm run cli` does), bounded in time. */
+function traykey(args: string[], env: Record<string, string>): Promise<Run> {
+  return new Promise((done) => {
+    const environment = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env };
+    execFile(TSX, ['electron/cli.ts', ...args], { cwd: ROOT, env: environment, timeout: 30_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('the traykey process', { timeout: 60_000 }, () => {
+  let home: string;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    home = await mkdtemp(join(tmpdir(), 'traykey-cli-process-'));
+    env = { TRAYKEY_HOME: home, TRAYKEY_PASSPHRASE: 'x' };
+  });
+  afterAll(() => rm(home, { recursive: true, force: true }));
+
+  it('adds an account and prints exactly the RFC 6238 code at --at 59', async () => {
+    const added = await traykey(['add', 'otpauth://totp/ACME:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8&issuer=ACME'], env);
+    expect(added).toEqual({ code: 0, stdout: 'Added ACME (alice).\n', stderr: '' });
+    expect(await traykey(['code', 'alice', '--at', '59'], env)).toEqual({ code: 0, stdout: '94287082\n', stderr: '' });
+  });
+
+  it('exits 1 with one sentence and no stack trace for a malformed URI', async () => {
+    const run = await traykey(['add', 'otpauth://totp/ACME:bob?secret=NOT-BASE32!'], env);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('This otpauth link cannot be used: secret is not valid base32 (letters A–Z and digits 2–7).\n');
+  });
+
+  it('exits 2 on a usage error', async () => {
+    const run = await traykey(['code'], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("missing required argument 'query'");
+  });
+
+  it('opens the vault with --passphrase-file and says which mode is needed without one', async () => {
+    const file = join(home, 'passphrase.txt');
+    await writeFile(file, 'x\n', { mode: 0o600 });
+    const run = await traykey(['--passphrase-file', file, 'list', '--json'], { TRAYKEY_HOME: home });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([expect.objectContaining({ issuer: 'ACME', label: 'alice' })]);
+    const keychainMode = await traykey(['list'], { TRAYKEY_HOME: home });
+    expect(keychainMode.code).toBe(1);
+    expect(keychainMode.stderr).toMatch(/^The vault .+ is protected by a passphrase: set TRAYKEY_PASSPHRASE or pass --passphrase-file\.\n$/);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { ClipboardGuard, type Clipboard, type Timers } from '../../../electron/core/clipboard/clipboard-guard';
+
+class FakeClipboard implements Clipboard {
+  text = '';
+  async readText() {
+    return this.text;
+  }
+  async writeText(text: string) {
+    this.text = text;
+  }
+}
+
+class ManualTimers implements Timers {
+  private next = 1;
+  readonly scheduled = new Map<number, { run: () => void; ms: number }>();
+  setTimeout(run: () => void, ms: number) {
+    const handle = this.next++;
+    this.scheduled.set(handle, { run, ms });
+    return handle;
+  }
+  clearTimeout(handle: unknown) {
+    this.scheduled.delete(handle as number);
+  }
+  async fireAll() {
+    const due = [...this.scheduled.values()];
+    this.scheduled.clear();
+    for (const timer of due) timer.run();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+describe('the clipboard guard', () => {
+  it('clears our code after the configured delay', async () => {
+    const clipboard = new FakeClipboard();
+    const timers = new ManualTimers();
+    await new ClipboardGuard(clipboard, timers).copy('123456', 20);
+    expect(clipboard.text).toBe('123456');
+    expect([...timers.scheduled.values()].map((t) => t.ms)).toEqual([20_000]);
+    await timers.fireAll();
+    expect(clipboard.text).toBe('');
+  });
+
+  it('leaves the clipboard alone when the user copied something else since', async () => {
+    const clipboard = new FakeClipboard();
+    const timers = new ManualTimers();
+    await new ClipboardGuard(clipboard, timers).copy('123456', 20);
+    clipboard.text = 'my own text';
+    await timers.fireAll();
+    expect(clipboard.text).toBe('my own text');
+  });
+
+  it('never clears when the delay is 0', async () => {
+    const timers = new ManualTimers();
+    await new ClipboardGuard(new FakeClipboard(), timers).copy('123456', 0);
+    expect(timers.scheduled.size).toBe(0);
+  });
+
+  it('replaces the pending clear when another code is copied', async () => {
+    const clipboard = new FakeClipboard();
+    const timers = new ManualTimers();
+    const guard = new ClipboardGuard(clipboard, timers);
+    await guard.copy('111111', 20);
+    await guard.copy('222222', 20);
+    expect(timers.scheduled.size).toBe(1);
+    await timers.fireAll();
+    expect(clipboard.text).toBe('');
+  });
+
+  it('clears at once on flush, and only our code', async () => {
+    const clipboard = new FakeClipboard();
+    const timers = new ManualTimers();
+    const guard = new ClipboardGuard(clipboard, timers);
+    await guard.copy('123456', 20);
+    await guard.flush();
+    expect(clipboard.text).toBe('');
+    expect(timers.scheduled.size).toBe(0);
+  });
+
+  it('survives a clipboard that fails when read', async () => {
+    const timers = new ManualTimers();
+    const broken: Clipboard = { readText: () => Promise.reject(new Error('no session')), writeText: async () => undefined };
+    await new ClipboardGuard(broken, timers).copy('123456', 5);
+    await expect(timers.fireAll()).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,149 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { channels, type Channel, type RequestOf, type ResponseOf } from '../../../shared/ipc';
+import { createCore, type Core } from '../../../electron/core/app-core';
+import type { Clipboard, Timers } from '../../../electron/core/clipboard/clipboard-guard';
+import { dispatch } from '../../../electron/core/ipc/dispatch';
+import { Vault } from '../../../electron/core/vault/vault';
+
+const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
+const openVault = (home: string, passphrase = 'correct horse') => Vault.open({ home, keySource: { kind: 'passphrase', passphrase }, unsafeTestScrypt: TEST_SCRYPT });
+
+class MemoryClipboard implements Clipboard {
+  text = '';
+  async readText() {
+    return this.text;
+  }
+  async writeText(text: string) {
+    this.text = text;
+  }
+}
+
+/** Timers that never fire unless a test fires them (the watcher's debounce runs on real time). */
+function heldTimers(): Timers & { fire(): void } {
+  const due = new Map<number, () => void>();
+  let next = 1;
+  return {
+    setTimeout: (run) => (due.set(next, run), next++),
+    clearTimeout: (handle) => due.delete(handle as number),
+    fire() {
+      for (const [handle, run] of [...due]) {
+        due.delete(handle);
+        run();
+      }
+    },
+  };
+}
+
+describe('createCore', () => {
+  let home: string;
+  let core: Core;
+  let clipboard: MemoryClipboard;
+  let timers: ReturnType<typeof heldTimers>;
+  let now: number;
+
+  async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+    const result = await dispatch(core.handlers, channel, request);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
+    return result.value as ResponseOf<C>;
+  }
+
+  beforeEach(async () => {
+    home = await mkdtemp(join(tmpdir(), 'traykey-core-'));
+    clipboard = new MemoryClipboard();
+    timers = heldTimers();
+    now = 59_000;
+    core = createCore({ vault: await openVault(home), home, now: () => now, clipboard, timers, watchVault: false });
+  });
+  afterEach(async () => {
+    core.close();
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it('has a handler for every channel of the contract', () => {
+    expect(Object.keys(core.handlers).sort()).toEqual([...channels].sort());
+  });
+
+  it('serves every accounts, settings and vault channel itself', () => {
+    expect(core.unavailable.filter((channel) => /^(accounts|settings|vault):/.test(channel))).toEqual([]);
+  });
+
+  it('takes extra domains from the caller, after its own', async () => {
+    const extra = createCore({ vault: await openVault(home), home, watchVault: false, domains: [() => ({ 'settings:get': async () => ({ clipboardClearSeconds: 1, theme: 'dark', adminArea: true }) })] });
+    try {
+      expect(await extra.handlers['settings:get']({})).toEqual({ clipboardClearSeconds: 1, theme: 'dark', adminArea: true });
+    } finally {
+      extra.close();
+    }
+  });
+
+  it('adds, lists and computes codes through dispatch on the real vault', async () => {
+    const added = await call('accounts:addUri', { uri: 'otpauth://totp/ACME:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8&issuer=ACME' });
+    expect(await call('accounts:list', {})).toEqual([added]);
+    expect(await call('accounts:codes', {})).toEqual({ now: 59_000, codes: [{ id: added.id, code: '94287082', next: '37359152', periodStart: 30_000, period: 30 }] });
+    expect((await call('accounts:codes', { at: 1_111_111_109_000 })).codes[0]!.code).toBe('07081804');
+  });
+
+  it('applies the measured clock skew to codes', async () => {
+    await call('accounts:addUri', { uri: 'otpauth://totp/A:b?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8' });
+    now = 1_111_111_109_000 - 5_000;
+    core.clock.setOffset(5_000);
+    expect((await call('accounts:codes', {})).codes[0]!.code).toBe('07081804');
+  });
+
+  it('copies a code and clears it later only if still there', async () => {
+    const { id } = await call('accounts:addUri', { uri: 'otpauth://totp/A:b?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8' });
+    await call('settings:set', { clipboardClearSeconds: 15 });
+    expect(await call('accounts:copyCode', { id })).toEqual({ clearsInSeconds: 15 });
+    expect(clipboard.text).toBe('94287082');
+    timers.fire();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(clipboard.text).toBe('');
+  });
+
+  it('emits accounts:changed on local changes', async () => {
+    let changes = 0;
+    core.events.on('accounts:changed', () => changes++);
+    const { id } = await call('accounts:add', { issuer: 'X', label: 'y', secret: 'JBSWY3DPEHPK3PXP' });
+    await call('accounts:rename', { id, issuer: 'X', label: 'z' });
+    expect(changes).toBe(2);
+  });
+
+  it('locks (dropping the key) and unlocks with the passphrase', async () => {
+    await call('accounts:add', { issuer: 'X', label: 'y', secret: 'JBSWY3DPEHPK3PXP' });
+    expect(await call('vault:status', {})).toEqual({ state: 'unlocked', mode: 'passphrase', path: join(home, 'vault.tkv'), accountCount: 1 });
+    expect(await call('vault:lock', {})).toMatchObject({ state: 'locked', accountCount: 0 });
+    await expect(call('accounts:list', {})).rejects.toMatchObject({ code: 'VAULT_LOCKED' });
+    await expect(call('vault:unlock', { passphrase: 'wrong' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    expect(await call('vault:unlock', { passphrase: 'correct horse' })).toMatchObject({ state: 'unlocked', accountCount: 1 });
+    expect(await call('accounts:list', {})).toHaveLength(1);
+  });
+
+  it('keeps secrets out of every response but reveal', async () => {
+    const { id } = await call('accounts:add', { issuer: 'X', label: 'y', secret: 'JBSWY3DPEHPK3PXP' });
+    for (const channel of ['accounts:list', 'accounts:codes', 'vault:status', 'settings:get'] as const) {
+      expect(JSON.stringify(await call(channel, {}))).not.toContain('JBSWY3DPEHPK3PXP');
+    }
+    expect((await call('accounts:reveal', { id })).secret).toBe('JBSWY3DPEHPK3PXP');
+  });
+});
+
+describe('changes by another process', () => {
+  it('emits accounts:changed when the CLI saves the vault', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'traykey-watch-'));
+    const core = createCore({ vault: await openVault(home), home });
+    const other = createCore({ vault: await openVault(home), home, watchVault: false });
+    try {
+      const changed = new Promise<void>((resolve) => core.events.on('accounts:changed', resolve));
+      await other.accounts.add({ issuer: 'CLI', label: 'added', secret: 'JBSWY3DPEHPK3PXP' });
+      await Promise.race([changed, new Promise((_, reject) => setTimeout(() => reject(new Error('no accounts:changed within 5 s')), 5_000))]);
+      expect(core.accounts.list().map((a) => a.label)).toEqual(['added']);
+    } finally {
+      core.close();
+      other.close();
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+});
