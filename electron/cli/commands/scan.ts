@@ -1,0 +1,16 @@
+import type { Command } from 'commander';
+import { scanImageFiles } from '../../core/qr';
+import { scanJson, scanText } from '../../core/qr/scan-report';
+import type { CliContext } from '../context';
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('scan')
+    .description('Decode the QR codes in PNG or JPEG images and show the accounts they hold (nothing is saved).')
+    .argument('<files...>', 'image files')
+    .option('--json', 'print one JSON array: [{file, codes, accounts, ms}]')
+    .action(async (files: string[], options: { json?: boolean }) => {
+      const scanned = await scanImageFiles(files);
+      ctx.io.stdout(options.json ? `${JSON.stringify(scanJson(scanned))}\n` : scanText(scanned));
+    });
+}

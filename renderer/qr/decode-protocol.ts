@@ -1,0 +1,12 @@
+/** Messages between the scan view and its decoding Web Worker. */
+export type DecodeInput =
+  | { kind: 'pixels'; width: number; height: number; channelOrder: 'rgba' | 'bgra'; pixels: Uint8Array }
+  /** A PNG or JPEG file's bytes (opened, dropped or pasted). */
+  | { kind: 'file'; bytes: Uint8Array };
+
+export interface DecodeRequest {
+  id: number;
+  input: DecodeInput;
+}
+
+export type DecodeReply = { id: number; ok: true; texts: string[]; ms: number } | { id: number; ok: false; message: string };

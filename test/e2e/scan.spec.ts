@@ -1,0 +1,79 @@
+import { test, expect } from './harness/fixtures';
+import { popup } from './harness/popup';
+import { encodePng } from '../bench/qr-corpus/encode';
+import { LIGHT, renderPage, type PlacedCode } from '../bench/qr-corpus/page';
+import { migrationUri } from '../bench/qr-corpus/payloads';
+import { seededRandom } from '../bench/qr-corpus/prng';
+import type { CodeStyle } from '../bench/qr-corpus/raster';
+
+const style: CodeStyle = { moduleWidth: 4, moduleHeight: 4, rotation: 0, dark: [0, 0, 0], light: [255, 255, 255], errorCorrection: 'M', margin: 4 };
+const SECRET = 'JBSWY3DPEHPK3PXP';
+const image = (codes: string[]) =>
+  Buffer.from(encodePng(renderPage(900, 650, LIGHT, codes.map((text, i): PlacedCode => ({ text, style, at: [0.03 + 0.5 * (i % 2), 0.05 + 0.5 * Math.floor(i / 2)] })), seededRandom(5))));
+
+test('an opened image shows every code found, and the chosen accounts are saved with duplicates replaced on request', async ({ app, harness }) => {
+  await harness.call('accounts:add', { issuer: 'Acme', label: 'alice', secret: SECRET });
+  await app.open();
+  const { page } = app;
+  await popup(page).nav('Scan').click();
+  const transfer = migrationUri(
+    [
+      { issuer: 'Okta', name: 'carol', secret: Uint8Array.from({ length: 10 }, (_, i) => i + 1), type: 'totp' },
+      { issuer: 'AWS', name: 'dave', secret: Uint8Array.from({ length: 10 }, (_, i) => i + 60), type: 'totp' },
+    ],
+    { index: 1, size: 3, id: 9 },
+  );
+  await page.getByLabel('Image file').setInputFiles({
+    name: 'setup.png',
+    mimeType: 'image/png',
+    buffer: image([`otpauth://totp/Acme:alice?secret=KRSXG5CTMVRXEZLU&issuer=Acme`, 'https://example.com/help', transfer]),
+  });
+  await expect(page.locator('.scan-status')).toHaveText(/3 QR codes found in setup\.png/);
+  const found = page.getByLabel('Found codes');
+  await expect(found).toContainText('Google Authenticator transfer: 1 of 3 scanned');
+  await expect(found).toContainText('code 2 of 3');
+  await expect(found).toContainText('Web address (not an account, not saved): https://example.com/help');
+  await expect(found).toContainText('Already saved as Acme (alice)');
+  await found.getByRole('checkbox', { name: 'AWS (dave)' }).uncheck();
+  await found.getByRole('radio', { name: 'Replace' }).check();
+  await page.getByRole('button', { name: 'Save 2 accounts' }).click();
+  await expect(page.getByText('Added 1, replaced 1, skipped 1.')).toBeVisible();
+  const accounts = await harness.call('accounts:list', {});
+  expect(accounts.map((a: { issuer: string }) => a.issuer).sort()).toEqual(['Acme', 'Okta']);
+});
+
+test('a dropped image is decoded off the UI thread, and an image without a code says so', async ({ app }) => {
+  await app.open();
+  const { page } = app;
+  await popup(page).nav('Scan').click();
+  const drop = async (name: string, bytes: Buffer) => {
+    const transfer = await page.evaluateHandle(
+      ({ name, data }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([Uint8Array.from(data)], name, { type: 'image/png' }));
+        return dt;
+      },
+      { name, data: [...bytes] },
+    );
+    await page.locator('.scan-drop').dispatchEvent('drop', { dataTransfer: transfer });
+  };
+  await drop('blank.png', image([]));
+  await expect(page.locator('.scan-status')).toHaveText('No QR code found in blank.png.');
+  await drop('one.png', image([`otpauth://totp/Beta:bob?secret=${SECRET}&issuer=Beta`]));
+  await expect(page.getByLabel('Found codes')).toContainText('Beta (bob)');
+  await expect(page.getByRole('button', { name: 'Save 1 account' })).toBeEnabled();
+});
+
+test('an image pasted from the clipboard is scanned', async ({ app }) => {
+  await app.open();
+  const { page } = app;
+  await popup(page).nav('Scan').click();
+  const bytes = image([`otpauth://totp/Gamma:erin?secret=${SECRET}&issuer=Gamma`]);
+  await page.evaluate((data) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([Uint8Array.from(data)], 'image.png', { type: 'image/png' }));
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, [...bytes]);
+  await expect(page.locator('.scan-status')).toHaveText(/1 QR code found in the pasted image/);
+  await expect(page.getByLabel('Found codes')).toContainText('Gamma (erin)');
+});
