@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context';
+import { register as add } from './add';
+import { register as code } from './code';
+import { register as list } from './list';
+import { register as remove } from './remove';
+import { register as scan } from './scan';
+import { register as importImages } from './import';
+import { register as backup } from './backup';
+import { register as admin } from './admin';
+
+/** Every `traykey` command, one line each; a new command adds its register function here. */
+export const commands: ((program: Command, ctx: CliContext) => void)[] = [
+  add,
+  list,
+  code,
+  remove,
+  scan,
+  importImages,
+  backup,
+  admin,
+];

@@ -1,0 +1,40 @@
+import type { OtpAlgorithm, OtpType } from '../../../shared/accounts';
+
+/** One account read from a backup or export, in the one shape every importer produces. */
+export interface ImportedAccount {
+  issuer: string;
+  label: string;
+  type: OtpType;
+  algorithm: OtpAlgorithm;
+  digits: number;
+  period: number;
+  counter?: number;
+  /** Upper-case base32 without padding or spaces. */
+  secret: string;
+}
+
+/** An entry (or a line of a URI list) that was skipped, and why. Never carries the secret. */
+export interface ImportProblem {
+  kind: 'entry' | 'line';
+  /** 1-based entry number or line number. */
+  number: number;
+  /** The entry's issuer/name when it had one, so a person can find it in the source app. */
+  name?: string;
+  reason: string;
+}
+
+export const BACKUP_FORMATS = ['traykey', 'aegis', '2fas', 'uris'] as const;
+export type BackupFormat = (typeof BACKUP_FORMATS)[number];
+
+export interface ImportResult {
+  format: BackupFormat;
+  encrypted: boolean;
+  accounts: ImportedAccount[];
+  problems: ImportProblem[];
+}
+
+/** What each entry-based importer returns before the format name is attached. */
+export interface ImportedEntries {
+  accounts: ImportedAccount[];
+  problems: ImportProblem[];
+}
