@@ -7,6 +7,8 @@ import type { z } from 'zod';
 import type { Result } from './errors';
 import { accountsCalls } from './ipc/accounts';
 import { settingsCalls } from './ipc/settings';
+import { scanCalls } from './ipc/scan';
+import { deepLinkCalls } from './ipc/deep-link';
 import type { MethodName } from './ipc/define';
 
 export { methodName } from './ipc/define';
@@ -15,6 +17,8 @@ export type { MethodName } from './ipc/define';
 export const contract = {
   ...accountsCalls,
   ...settingsCalls,
+  ...scanCalls,
+  ...deepLinkCalls,
 };
 
 export type Contract = typeof contract;
@@ -32,7 +36,7 @@ export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promis
 export type TraykeyApi = { [C in Channel as MethodName<C>]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>> };
 
 /** Events main pushes to the renderer (no request/response; payloads validated by the renderer). */
-export const EVENTS = ['accounts:changed', 'vault:changed'] as const;
+export const EVENTS = ['accounts:changed', 'vault:changed', 'deepLink:received'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 /** The object the preload exposes as `window.traykey`: the calls, plus change notifications. */

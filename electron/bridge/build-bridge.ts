@@ -1,0 +1,29 @@
+import { channels, EVENTS, methodName, type EventName, type TraykeyBridge } from '../../shared/ipc';
+
+/**
+ * The object the preload exposes as `window.traykey`, derived from the contract: one named method
+ * per channel (never a generic invoke), plus `on` for the contract's events. Kept free of Electron
+ * so a test can prove the methods are exactly the contract's channels.
+ */
+export interface BridgeTransport {
+  invoke(channel: string, payload: unknown): Promise<unknown>;
+  /** Subscribe to one main-process event; returns the unsubscribe function. */
+  subscribe(event: EventName, listener: () => void): () => void;
+}
+
+const knownEvents: ReadonlySet<string> = new Set(EVENTS);
+
+export function buildBridge(transport: BridgeTransport): TraykeyBridge {
+  const bridge: Record<string, unknown> = {};
+  for (const channel of channels) {
+    // The payload is passed as-is: main validates it against the contract, the renderer is not trusted.
+    bridge[methodName(channel)] = (payload: unknown) => transport.invoke(channel, payload ?? {});
+  }
+  bridge.on = (event: EventName, listener: () => void): (() => void) => {
+    if (!knownEvents.has(event)) throw new TypeError(`Unknown Traykey event "${String(event)}".`);
+    if (typeof listener !== 'function') throw new TypeError('A Traykey event listener must be a function.');
+    // Listeners get no arguments: the IPC event object would hand the page a handle on ipcRenderer.
+    return transport.subscribe(event, () => listener());
+  };
+  return Object.freeze(bridge) as TraykeyBridge;
+}

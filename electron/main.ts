@@ -1,0 +1,191 @@
+/**
+ * The Electron main process: lifecycle, single instance, tray, popup, deep links. Wiring only:
+ * every decision it applies is a pure, tested module under window/, tray/, deep-link/ and bridge/.
+ */
+import { join } from 'node:path';
+import { app, dialog, globalShortcut, screen, session, type BrowserWindow } from 'electron';
+import { EVENTS, type Handlers } from '../shared/ipc';
+import { isAppError } from '../shared/errors';
+import { createCore, type Core } from './core/app-core';
+import { dataHome } from './core/paths';
+import { openVaultFromEnv } from './core/vault/open-from-env';
+import { deepLinkHandlers } from './deep-link/handlers';
+import { createDeepLinkInbox } from './deep-link/inbox';
+import { DEEP_LINK_SCHEME, findDeepLinkArgument, parseDeepLink } from './deep-link/parse-deep-link';
+import { registerIpc } from './ipc';
+import { electronAutoStart } from './platform/auto-start';
+import { electronClipboard } from './platform/clipboard';
+import { electronNotifier } from './platform/notifier';
+import { electronPowerEvents } from './platform/power-events';
+import { createScreenCapture } from './platform/screen-capture';
+import { createTray, type TrayHandle } from './tray/create-tray';
+import { trayIconDir } from './tray/tray-icon';
+import type { TrayAction, TrayMenuState } from './tray/tray-menu';
+import { createPopupWindow } from './window/create-popup-window';
+import { hardenSession, hardenWebContents } from './window/harden-session';
+import { popupBounds } from './window/popup-position';
+import { popupToggle } from './window/popup-toggle';
+import { registerAppScheme, serveRenderer } from './window/register-app-protocol';
+
+const SHORTCUT = 'CommandOrControl+Alt+K';
+
+let popup: BrowserWindow | null = null;
+let tray: TrayHandle | null = null;
+let core: Core | null = null;
+let shortcutRegistered = false;
+const toggle = popupToggle(() => Date.now());
+const inbox = createDeepLinkInbox({ now: () => Date.now() });
+const autoStart = electronAutoStart();
+const notifier = electronNotifier();
+
+function showPopup(): void {
+  if (!popup || !tray) return;
+  const trayBounds = tray.tray.getBounds();
+  const cursor = screen.getCursorScreenPoint();
+  const display = trayBounds.width > 0 ? screen.getDisplayMatching(trayBounds) : screen.getDisplayNearestPoint(cursor);
+  const [width = 0, height = 0] = popup.getSize();
+  popup.setBounds(popupBounds({ trayBounds, cursor, display, size: { width, height } }));
+  popup.show();
+  popup.focus();
+}
+
+function togglePopup(): void {
+  if (!popup) return;
+  if (toggle.shouldShowOnToggle(popup.isVisible())) showPopup();
+  else popup.hide();
+}
+
+function send(event: string): void {
+  if (popup && !popup.isDestroyed()) popup.webContents.send(event);
+}
+
+/** Links are untrusted input: parse strictly, then only offer a preview in the popup. */
+function openDeepLink(raw: string): void {
+  const parsed = parseDeepLink(raw);
+  if (parsed.ok) {
+    inbox.offer(parsed.link);
+    send('deepLink:received');
+  } else {
+    notifier.notify({ title: 'Traykey', body: parsed.error.message });
+  }
+  showPopup();
+}
+
+async function trayState(): Promise<TrayMenuState> {
+  const status = core ? await core.handlers['vault:status']({}) : null;
+  return {
+    vaultUnlocked: status?.state === 'unlocked',
+    autoStart: autoStart.isSupported() ? autoStart.isEnabled() : null,
+    shortcut: shortcutRegistered ? SHORTCUT : null,
+  };
+}
+
+async function refreshTray(): Promise<void> {
+  tray?.refresh(await trayState());
+}
+
+async function lockVault(): Promise<void> {
+  if (!core) return;
+  await core.handlers['vault:lock']({});
+  await refreshTray();
+}
+
+function onTrayAction(action: TrayAction): void {
+  switch (action) {
+    case 'show':
+      showPopup();
+      return;
+    case 'lock':
+      void lockVault();
+      return;
+    case 'toggleAutoStart':
+      autoStart.setEnabled(!autoStart.isEnabled());
+      void refreshTray();
+      return;
+    case 'quit':
+      app.quit();
+      return;
+  }
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  if (process.platform === 'darwin') app.dock?.hide();
+  hardenSession(session.defaultSession);
+  serveRenderer(join(app.getAppPath(), 'dist', 'renderer'));
+  // Only an installed app claims the scheme; a development run would register the bare Electron binary.
+  if (app.isPackaged) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+
+  const env = process.env;
+  const home = dataHome(env);
+  let vault;
+  try {
+    vault = await openVaultFromEnv({ env, home });
+  } catch (error) {
+    const message = isAppError(error) ? error.message : 'The vault could not be opened.';
+    dialog.showErrorBox('Traykey cannot open its vault', message);
+    app.exit(1);
+    return;
+  }
+  core = createCore({ vault, home, clipboard: electronClipboard(), screen: createScreenCapture() });
+  const handlers: Handlers = { ...core.handlers, ...deepLinkHandlers(inbox, core.handlers['accounts:addUri']) };
+  registerIpc(handlers);
+
+  popup = createPopupWindow({ preloadPath: join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'), devTools: !app.isPackaged });
+  popup.on('blur', () => {
+    if (!popup || popup.webContents.isDevToolsOpened()) return;
+    popup.hide();
+    toggle.hiddenByBlur();
+  });
+  for (const event of EVENTS) core.events.on(event, () => send(event));
+  core.events.on('vault:changed', () => void refreshTray());
+
+  // Walking away locks the vault: the screen locking or the machine going to sleep.
+  const power = electronPowerEvents();
+  power.on('lock-screen', () => void lockVault());
+  power.on('suspend', () => void lockVault());
+
+  shortcutRegistered = globalShortcut.register(SHORTCUT, togglePopup);
+  tray = createTray({
+    trayDir: trayIconDir({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
+    initialState: await trayState(),
+    onClick: togglePopup,
+    onAction: onTrayAction,
+  });
+
+  const startupLink = findDeepLinkArgument(process.argv);
+  if (startupLink) openDeepLink(startupLink);
+}
+
+// Every renderer sandboxed, whatever a window's own options say; both calls must precede `ready`.
+app.enableSandbox();
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let startup: Promise<void> | null = null;
+  // Links can arrive while the app is still starting; they are handled once the popup exists.
+  const whenStarted = (then: () => void) => void (startup ?? Promise.resolve()).then(then);
+  app.on('second-instance', (_event, argv) => {
+    const link = findDeepLinkArgument(argv);
+    whenStarted(() => (link ? openDeepLink(link) : showPopup()));
+  });
+  // macOS delivers links as events, possibly before the app is ready.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    whenStarted(() => openDeepLink(url));
+  });
+  // Every web contents, not only the popup's, is denied navigation, new windows and webviews.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  // A tray app keeps running with its popup hidden or closed.
+  app.on('window-all-closed', () => undefined);
+  app.on('will-quit', () => {
+    globalShortcut.unregisterAll();
+    tray?.destroy();
+    core?.close();
+  });
+  startup = start().catch((error: unknown) => {
+    dialog.showErrorBox('Traykey could not start', isAppError(error) ? error.message : 'An unexpected error stopped Traykey from starting.');
+    app.exit(1);
+  });
+}

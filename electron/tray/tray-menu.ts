@@ -1,0 +1,30 @@
+/**
+ * The tray's context menu as data: labels, accelerators hints and the action each item triggers.
+ * create-tray.ts turns it into an Electron Menu; tests read it directly.
+ */
+export type TrayAction = 'show' | 'lock' | 'toggleAutoStart' | 'quit';
+
+export type TrayMenuItem =
+  | { kind: 'action'; action: TrayAction; label: string; enabled: boolean }
+  | { kind: 'checkbox'; action: TrayAction; label: string; checked: boolean }
+  | { kind: 'separator' };
+
+export interface TrayMenuState {
+  vaultUnlocked: boolean;
+  /** Null where the OS has no login items we can set (most Linux desktops without a .desktop entry). */
+  autoStart: boolean | null;
+  shortcut: string | null;
+}
+
+export function trayMenu(state: TrayMenuState): TrayMenuItem[] {
+  const items: TrayMenuItem[] = [
+    { kind: 'action', action: 'show', label: state.shortcut ? `Show Traykey (${state.shortcut})` : 'Show Traykey', enabled: true },
+    { kind: 'action', action: 'lock', label: 'Lock Vault', enabled: state.vaultUnlocked },
+    { kind: 'separator' },
+  ];
+  if (state.autoStart !== null) {
+    items.push({ kind: 'checkbox', action: 'toggleAutoStart', label: 'Start at Login', checked: state.autoStart }, { kind: 'separator' });
+  }
+  items.push({ kind: 'action', action: 'quit', label: 'Quit Traykey', enabled: true });
+  return items;
+}

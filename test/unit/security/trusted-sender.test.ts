@@ -1,0 +1,59 @@
+import { describe, expect, it, vi } from 'vitest';
+import { guardedCall } from '../../../electron/bridge/guarded-call';
+import { APP_ENTRY_URL } from '../../../electron/window/app-origin';
+import { isTrustedSender } from '../../../electron/window/trusted-sender';
+
+describe('trusted IPC sender', () => {
+  it('accepts our own top-level page', () => {
+    expect(isTrustedSender({ url: APP_ENTRY_URL, isMainFrame: true })).toBe(true);
+    expect(isTrustedSender({ url: `${APP_ENTRY_URL}#/settings`, isMainFrame: true })).toBe(true);
+    expect(isTrustedSender({ url: 'app://traykey/', isMainFrame: true })).toBe(true);
+  });
+
+  it('rejects an iframe, even one on our own origin', () => {
+    expect(isTrustedSender({ url: APP_ENTRY_URL, isMainFrame: false })).toBe(false);
+  });
+
+  it('rejects a frame that is gone', () => {
+    expect(isTrustedSender(null)).toBe(false);
+    expect(isTrustedSender(undefined)).toBe(false);
+  });
+
+  it.each([
+    'https://traykey/index.html',
+    'https://evil.example/index.html',
+    'file:///opt/Traykey/resources/app.asar/dist/renderer/index.html',
+    'app://traykey.evil.example/index.html',
+    'app://evil/index.html',
+    'app://user:pw@traykey/index.html',
+    'app://traykey/other.html',
+    'app://traykey/assets/index.js',
+    'devtools://devtools/bundled/index.html',
+    'about:blank',
+    'data:text/html,<script>1</script>',
+    'javascript:alert(1)',
+    '',
+    'not a url',
+  ])('rejects a page at %s', (url) => {
+    expect(isTrustedSender({ url, isMainFrame: true })).toBe(false);
+  });
+});
+
+describe('guarded IPC call', () => {
+  const handlers = { marker: 'handlers' };
+
+  it('refuses a foreign sender with FORBIDDEN_SENDER and never reaches the dispatcher', async () => {
+    const dispatch = vi.fn(async () => ({ ok: true as const, value: 'should not happen' }));
+    const result = await guardedCall({ url: 'https://evil.example/', isMainFrame: true }, 'accounts:reveal', { id: 'a' }, handlers, dispatch);
+    expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: expect.stringContaining('refused') } });
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('passes a call from our page to the dispatcher unchanged and returns its result', async () => {
+    const dispatch = vi.fn(async () => ({ ok: true as const, value: [] }));
+    const payload = { at: 5 };
+    const result = await guardedCall({ url: APP_ENTRY_URL, isMainFrame: true }, 'accounts:codes', payload, handlers, dispatch);
+    expect(dispatch).toHaveBeenCalledWith(handlers, 'accounts:codes', payload);
+    expect(result).toEqual({ ok: true, value: [] });
+  });
+});

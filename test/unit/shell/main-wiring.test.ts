@@ -1,0 +1,139 @@
+/**
+ * electron/main.ts against a stand-in `electron` module (see fake-electron.ts) and the real core
+ * over a passphrase-mode vault in a temporary folder. It checks what main wires together; it does
+ * not (and cannot, here) run Electron.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { channels } from '../../../shared/ipc';
+import { APP_ENTRY_URL } from '../../../electron/window/app-origin';
+import { popupWebPreferences } from '../../../electron/window/web-preferences';
+import { createFakeElectron, FakeBrowserWindow, FakeNotification, FakeTray } from './fake-electron';
+
+const SECRET = 'JBSWY3DPEHPK3PXP';
+const state = vi.hoisted(() => ({ fake: null as unknown }));
+// The mocked module is created once per file, so it forwards to whichever fake the current test made.
+vi.mock('electron', () => {
+  type Target = Record<PropertyKey, unknown> & (new (...args: unknown[]) => object);
+  const current = (key: string) => (state.fake as { module: Record<string, Target> }).module[key]!;
+  const forward = (key: string) =>
+    new Proxy(function electronExport() {}, {
+      construct: (_target, args) => new (current(key))(...args),
+      get: (_target, prop) => {
+        const value = current(key)[prop];
+        return typeof value === 'function' ? value.bind(current(key)) : value;
+      },
+    });
+  const keys = ['app', 'BrowserWindow', 'Tray', 'Notification', 'Menu', 'nativeImage', 'nativeTheme', 'screen', 'globalShortcut', 'dialog', 'protocol', 'session', 'ipcMain', 'clipboard', 'powerMonitor', 'shell', 'desktopCapturer'];
+  return Object.fromEntries(keys.map((key) => [key, forward(key)]));
+});
+
+const trusted = { senderFrame: { url: APP_ENTRY_URL, parent: null, isDestroyed: () => false }, sender: {} };
+const savedEnv = { ...process.env };
+
+async function startMain(gotLock = true) {
+  const fake = createFakeElectron({ gotLock });
+  state.fake = fake;
+  vi.resetModules();
+  await import('../../../electron/main');
+  // Let start() run through its awaits (vault open, tray state).
+  if (gotLock) await vi.waitFor(() => expect(FakeTray.created).toHaveLength(1), { timeout: 10_000, interval: 100 });
+  const call = (channel: string, payload: unknown = {}) => fake.handled.get(channel)?.(trusted as never, payload as never) as Promise<{ ok: boolean; value?: unknown }>;
+  return { fake, call, popup: FakeBrowserWindow.created[0], tray: FakeTray.created[0] };
+}
+
+beforeEach(() => {
+  FakeBrowserWindow.created = [];
+  FakeTray.created = [];
+  FakeNotification.shown = [];
+  process.env.TRAYKEY_HOME = mkdtempSync(join(tmpdir(), 'traykey-main-'));
+  process.env.TRAYKEY_PASSPHRASE = 'correct horse battery staple';
+});
+
+afterEach(() => {
+  (state.fake as { app?: { emit(name: string): void } } | null)?.app?.emit('will-quit');
+  process.env = { ...savedEnv };
+});
+
+describe('main process wiring', () => {
+  it('quits at once when another instance holds the lock, creating nothing', async () => {
+    const { fake } = await startMain(false);
+    expect(fake.app.quitCalls).toBe(1);
+    expect(FakeBrowserWindow.created).toHaveLength(0);
+    expect(fake.handled.size).toBe(0);
+  });
+
+  it('creates one hardened popup on app://traykey, hidden, and serves exactly the contract over IPC', async () => {
+    const { fake, popup } = await startMain();
+    expect(FakeBrowserWindow.created).toHaveLength(1);
+    expect(popup?.options.webPreferences).toEqual(popupWebPreferences({ preloadPath: join(process.cwd(), 'dist', 'electron', 'preload.cjs'), devTools: true }));
+    expect(popup?.loadedUrl).toBe(APP_ENTRY_URL);
+    expect(popup?.visible).toBe(false);
+    expect(popup?.webContents.windowOpenHandler).toBeTypeOf('function');
+    expect([...fake.handled.keys()].sort()).toEqual([...channels].sort());
+    expect(fake.protocols).toEqual(['privileged:app', 'handle:app']);
+    expect(fake.shortcuts).toEqual(['CommandOrControl+Alt+K']);
+  });
+
+  it('answers the renderer with the real core', async () => {
+    const { call } = await startMain();
+    await expect(call('accounts:list')).resolves.toEqual({ ok: true, value: [] });
+    await expect(call('vault:status')).resolves.toMatchObject({ ok: true, value: { state: 'unlocked', mode: 'passphrase' } });
+  });
+
+  it('toggles the popup from the tray, next to the icon, and hides it on blur without reopening on the same click', async () => {
+    const { popup, tray } = await startMain();
+    tray?.emit('click');
+    expect(popup?.visible).toBe(true);
+    expect(popup?.bounds).toEqual({ x: 1031, y: 31, width: 360, height: 520 });
+    popup?.emit('blur');
+    expect(popup?.visible).toBe(false);
+    tray?.emit('click');
+    expect(popup?.visible).toBe(false);
+  });
+
+  it('offers a link from a second instance as a preview and never saves it by itself', async () => {
+    const { fake, call, popup } = await startMain();
+    const link = `traykey://add?uri=${encodeURIComponent(`otpauth://totp/ACME:alice?secret=${SECRET}&issuer=ACME`)}`;
+    fake.app.emit('second-instance', {}, ['/opt/Traykey/traykey', '--flag', link]);
+    await vi.waitFor(() => expect(popup?.visible).toBe(true));
+    expect(popup?.webContents.sent).toContain('deepLink:received');
+    await expect(call('accounts:list')).resolves.toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses a hostile link with a notification that does not repeat it', async () => {
+    const { fake, popup } = await startMain();
+    fake.app.emit('open-url', { preventDefault() {} }, `traykey://add?uri=${encodeURIComponent(`otpauth://totp/x?secret=${SECRET}&secret=AAAA`)}`);
+    await vi.waitFor(() => expect(FakeNotification.shown).toHaveLength(1));
+    expect(FakeNotification.shown[0]?.body).not.toContain(SECRET);
+    expect(popup?.webContents.sent).not.toContain('deepLink:received');
+  });
+
+  it('locks the vault from the tray menu and when the machine suspends or the screen locks', async () => {
+    for (const trigger of ['menu', 'suspend', 'lock-screen'] as const) {
+      const { fake, call, tray } = await startMain();
+      if (trigger === 'menu') tray?.menu?.items.find((item) => item.label === 'Lock Vault')?.click?.();
+      else fake.power.emit(trigger);
+      await vi.waitFor(async () => expect(await call('vault:status')).toMatchObject({ value: { state: 'locked' } }));
+      fake.app.emit('will-quit');
+      FakeBrowserWindow.created = [];
+      FakeTray.created = [];
+    }
+  });
+
+  it('shows one sentence and exits when the vault cannot be opened', async () => {
+    process.env.TRAYKEY_PASSPHRASE = '';
+    process.env.TRAYKEY_HOME = join(mkdtempSync(join(tmpdir(), 'traykey-main-')), 'file-not-dir');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(process.env.TRAYKEY_HOME, 'not a folder');
+    const fake = createFakeElectron({ gotLock: true });
+    state.fake = fake;
+    vi.resetModules();
+    await import('../../../electron/main');
+    await vi.waitFor(() => expect(fake.app.exitCodes).toEqual([1]), { timeout: 10_000 });
+    expect(fake.errorBoxes).toEqual(['Traykey cannot open its vault']);
+    expect(FakeBrowserWindow.created).toHaveLength(0);
+  });
+});
