@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { HttpClient, HttpMethod, RequestOptions } from '../http/client';
+import { joinUrl } from '../http/url';
+import { ManagementUser, TokenResponse } from './schemas';
+import { GRANT } from './tenant';
+
+export interface CreateAuth0UserInput {
+  connection: string;
+  email: string;
+  password: string;
+  username?: string;
+  emailVerified?: boolean;
+}
+
+/**
+ * Auth0 Management API v2 with a client-credentials token (audience https://TENANT/api/v2/).
+ * The token is cached until shortly before it expires.
+ */
+export class Auth0Management {
+  private token: { value: string; expiresAtMs: number } | undefined;
+
+  constructor(
+    private readonly http: HttpClient,
+    private readonly credentials: { clientId: string; clientSecret: string },
+  ) {}
+
+  get audience(): string {
+    return joinUrl(this.http.baseUrl, '/api/v2/').toString();
+  }
+
+  async createUser(input: CreateAuth0UserInput, signal?: AbortSignal): Promise<ManagementUser> {
+    const body = {
+      connection: input.connection,
+      email: input.email,
+      password: input.password,
+      ...(input.username ? { username: input.username } : {}),
+      ...(input.emailVerified !== undefined ? { email_verified: input.emailVerified } : {}),
+    };
+    return this.http.json({ ...(await this.authed('POST', '/api/v2/users', signal)), json: body, secrets: [input.password] }, ManagementUser);
+  }
+
+  /** The users with this email address (GET /api/v2/users-by-email); one per connection at most. */
+  async usersByEmail(email: string, signal?: AbortSignal): Promise<ManagementUser[]> {
+    return this.http.json({ ...(await this.authed('GET', '/api/v2/users-by-email', signal)), query: { email } }, z.array(ManagementUser));
+  }
+
+  async deleteUser(userId: string, signal?: AbortSignal): Promise<void> {
+    await this.http.empty(await this.authed('DELETE', `/api/v2/users/${encodeURIComponent(userId)}`, signal));
+  }
+
+  private async authed(method: HttpMethod, path: string, signal: AbortSignal | undefined): Promise<RequestOptions> {
+    const token = await this.accessToken(signal);
+    return { method, path, headers: { authorization: `Bearer ${token}` }, secrets: [token], ...(signal ? { signal } : {}) };
+  }
+
+  private async accessToken(signal: AbortSignal | undefined): Promise<string> {
+    if (this.token && this.http.now() < this.token.expiresAtMs) return this.token.value;
+    const tokens = await this.http.json(
+      {
+        method: 'POST',
+        path: '/oauth/token',
+        form: { grant_type: GRANT.clientCredentials, client_id: this.credentials.clientId, client_secret: this.credentials.clientSecret, audience: this.audience },
+        secrets: [this.credentials.clientSecret],
+        // Asking for another token has no side effect worth guarding.
+        safeToRetry: true,
+        ...(signal ? { signal } : {}),
+      },
+      TokenResponse,
+    );
+    const lifetimeMs = (tokens.expires_in ?? 3600) * 1000;
+    this.token = { value: tokens.access_token, expiresAtMs: this.http.now() + lifetimeMs - Math.min(60_000, lifetimeMs / 10) };
+    return tokens.access_token;
+  }
+}
