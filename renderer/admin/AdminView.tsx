@@ -1,0 +1,55 @@
+import './admin.css';
+import { useEffect } from 'react';
+import { api } from '../api';
+import { showToast } from '../store/toasts';
+import { ConnectionForm } from './ConnectionForm';
+import { EnrolForm } from './EnrolForm';
+import { ResultsTable, RunProgress } from './RunResults';
+import { loadConnections, selectConnection, stopFollowing, useAdmin } from './admin-store';
+
+/** The Admin area: connections, the enrol form, a run's progress, and the results table. */
+export function AdminView() {
+  const { connections, selectedId, run, results, error } = useAdmin();
+  useEffect(() => {
+    void loadConnections();
+    return stopFollowing;
+  }, []);
+  const selected = connections.find((connection) => connection.id === selectedId);
+  const running = run?.state === 'running';
+
+  const test = async () => {
+    if (!selected) return;
+    const result = await api().adminTest({ connectionId: selected.id });
+    showToast(result.ok ? { message: result.value.message, tone: result.value.ok ? 'info' : 'error' } : { message: result.error.message, tone: 'error' });
+  };
+
+  return (
+    <section className="settings admin" aria-label="Admin">
+      {error ? <p className="banner banner-error">{error.message}</p> : null}
+      {connections.length > 0 ? (
+        <div className="card form">
+          <h2>Connection</h2>
+          <div className="field">
+            <label htmlFor="admin-connection">Org</label>
+            <select id="admin-connection" value={selectedId ?? ''} onChange={(event) => void selectConnection(event.target.value)}>
+              {connections.map((connection) => (
+                <option key={connection.id} value={connection.id}>
+                  {connection.name} ({connection.provider})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form-actions">
+            <button type="button" onClick={() => void test()}>
+              Test connection
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {selected ? <EnrolForm connectionId={selected.id} provider={selected.provider} running={running} /> : null}
+      {run && run.connectionId === selectedId ? <RunProgress run={run} /> : null}
+      {selected ? <ResultsTable connectionId={selected.id} results={results} running={running} /> : null}
+      <ConnectionForm />
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * The popup's areas, in tab order. Another area (Scan, Admin, Approvals) adds one entry here;
+ * `available` hides an area the current settings do not allow.
+ */
+import type { ComponentType } from 'react';
+import type { Settings } from '../../shared/ipc/settings';
+import { AccountsView } from '../accounts/AccountsView';
+import { AddAccountView } from '../accounts/AddAccountView';
+import { ScanView } from '../qr/ScanView';
+import { SettingsView } from '../settings/SettingsView';
+import { AdminView } from '../admin/AdminView';
+import { ApprovalsView } from '../approvals/ApprovalsView';
+
+export interface ViewEntry {
+  id: string;
+  title: string;
+  component: ComponentType;
+  available?: (settings: Settings | null) => boolean;
+}
+
+export const views: ViewEntry[] = [
+  { id: 'accounts', title: 'Accounts', component: AccountsView },
+  { id: 'add', title: 'Add', component: AddAccountView },
+  { id: 'scan', title: 'Scan', component: ScanView },
+  { id: 'approvals', title: 'Approvals', component: ApprovalsView },
+  { id: 'admin', title: 'Admin', component: AdminView, available: (settings) => settings?.adminArea === true },
+  { id: 'settings', title: 'Settings', component: SettingsView },
+];

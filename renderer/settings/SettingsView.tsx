@@ -1,0 +1,118 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { AppErrorData } from '../../shared/errors';
+import type { Settings } from '../../shared/ipc/settings';
+import { api } from '../api';
+import { saveSettings, useSettings } from '../store/settings';
+import { loadVaultStatus, useVault } from '../store/vault';
+import { showToast } from '../store/toasts';
+import { TextField } from '../app/TextField';
+
+const THEMES: { value: Settings['theme']; label: string }[] = [
+  { value: 'system', label: 'Match the system' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
+export function SettingsView() {
+  const settings = useSettings((state) => state.settings);
+  const loadError = useSettings((state) => state.error);
+  if (!settings) return <p className="banner banner-error">{loadError?.message ?? 'Loading settings…'}</p>;
+  return (
+    <section className="settings" aria-label="Settings">
+      <ClipboardForm seconds={settings.clipboardClearSeconds} />
+      <ThemeChoice theme={settings.theme} />
+      <VaultInfo />
+    </section>
+  );
+}
+
+function ClipboardForm({ seconds }: { seconds: number }) {
+  const [value, setValue] = useState(String(seconds));
+  const [error, setError] = useState<AppErrorData | null>(null);
+  useEffect(() => setValue(String(seconds)), [seconds]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = Number(value);
+    if (value.trim() === '' || !Number.isInteger(parsed) || parsed < 0 || parsed > 600) {
+      setError({ code: 'INVALID_INPUT', field: 'clipboardClearSeconds', message: 'Enter a whole number of seconds from 0 (never clear) to 600.' });
+      return;
+    }
+    const failure = await saveSettings({ clipboardClearSeconds: parsed });
+    setError(failure ? { ...failure, field: 'clipboardClearSeconds' } : null);
+    if (!failure) showToast({ message: 'Saved.' }, 2000);
+  };
+
+  return (
+    <form className="card form" aria-labelledby="clipboard-title" onSubmit={(event) => void submit(event)}>
+      <h2 id="clipboard-title">Clipboard</h2>
+      <TextField
+        label="Clear a copied code after (seconds)"
+        name="clipboardClearSeconds"
+        type="number"
+        value={value}
+        onChange={setValue}
+        error={error}
+        hint="0 keeps the code on the clipboard."
+      />
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ThemeChoice({ theme }: { theme: Settings['theme'] }) {
+  const name = useId();
+  return (
+    <fieldset className="card form">
+      <legend>Appearance</legend>
+      <div className="choices">
+        {THEMES.map((option) => (
+          <label key={option.value} className="choice">
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={theme === option.value}
+              onChange={() => void saveSettings({ theme: option.value }).then((error) => error && showToast({ message: error.message, tone: 'error' }))}
+            />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function VaultInfo() {
+  const status = useVault((state) => state.status);
+  if (!status) return null;
+  const lock = async () => {
+    const result = await api().vaultLock({});
+    if (!result.ok) showToast({ message: result.error.message, tone: 'error' });
+    await loadVaultStatus();
+  };
+  return (
+    <div className="card form">
+      <h2>Vault</h2>
+      <dl className="facts">
+        <dt>Protected by</dt>
+        <dd>{status.mode === 'keychain' ? 'The system keychain' : 'A passphrase'}</dd>
+        <dt>Accounts</dt>
+        <dd>{status.accountCount}</dd>
+        <dt>File</dt>
+        <dd className="path">{status.path}</dd>
+      </dl>
+      {status.mode === 'passphrase' ? (
+        <div className="form-actions">
+          <button type="button" onClick={() => void lock()}>
+            Lock now
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+/**
+ * The account list as the popup shows it: summaries and live codes, never secrets.
+ * Actions talk to main through the bridge and keep errors as values for the views to show.
+ */
+import { create } from 'zustand';
+import type { AccountSummary, LiveCode } from '../../shared/accounts';
+import type { AppErrorData } from '../../shared/errors';
+import { api } from '../api';
+import { flipCodes, mergeCodes } from '../accounts/live-codes';
+import { matchesQuery } from '../accounts/search';
+import { loadVaultStatus } from './vault';
+
+export interface AccountsState {
+  accounts: AccountSummary[];
+  codes: Record<string, LiveCode>;
+  /** Codes an HOTP account produced on request, shown until the list reloads. */
+  hotpCodes: Record<string, string>;
+  loaded: boolean;
+  error: AppErrorData | null;
+  query: string;
+  selectedId: string | null;
+  renamingId: string | null;
+  /** Main's clock minus ours: main corrects for skew measured against identity providers. */
+  mainOffsetMs: number;
+}
+
+export const useAccounts = create<AccountsState>(() => ({
+  accounts: [],
+  codes: {},
+  hotpCodes: {},
+  loaded: false,
+  error: null,
+  query: '',
+  selectedId: null,
+  renamingId: null,
+  mainOffsetMs: 0,
+}));
+
+const set = useAccounts.setState;
+const get = useAccounts.getState;
+
+export function visibleAccounts(state: Pick<AccountsState, 'accounts' | 'query'>): AccountSummary[] {
+  return state.query === '' ? state.accounts : state.accounts.filter((account) => matchesQuery(account, state.query));
+}
+
+/** Keeps a selection that is still visible, else the first visible account. */
+function settleSelection(): void {
+  const state = get();
+  const visible = visibleAccounts(state);
+  if (visible.some((account) => account.id === state.selectedId)) return;
+  set({ selectedId: visible[0]?.id ?? null });
+}
+
+export async function loadAccounts(): Promise<void> {
+  const result = await api().accountsList({});
+  if (!result.ok) {
+    set({ error: result.error, loaded: true });
+    // A vault locked behind our back (screen lock, another window) shows the passphrase prompt.
+    if (result.error.code === 'VAULT_LOCKED') await loadVaultStatus();
+    return;
+  }
+  set({ accounts: result.value, loaded: true, error: null });
+  settleSelection();
+  await refreshCodes();
+}
+
+/** Main's time now, as far as the renderer can tell. */
+export function mainNow(): number {
+  return Date.now() + get().mainOffsetMs;
+}
+
+/**
+ * Fresh codes from main: at main's own time (which also measures the offset between the clocks),
+ * or at a given moment of main's time, so a boundary flip and the refresh after it agree.
+ */
+export async function refreshCodes(at?: number): Promise<void> {
+  const asked = Date.now();
+  const result = await api().accountsCodes(at === undefined ? {} : { at: Math.floor(at) });
+  if (!result.ok) {
+    set({ error: result.error });
+    return;
+  }
+  const offset = at === undefined ? { mainOffsetMs: result.value.now - (asked + Date.now()) / 2 } : {};
+  set((state) => ({ codes: mergeCodes(state.codes, result.value.codes), ...offset }));
+}
+
+export function flipAt(now: number): void {
+  const { codes } = get();
+  const flipped = flipCodes(codes, now);
+  if (flipped !== codes) set({ codes: flipped });
+}
+
+export function setQuery(query: string): void {
+  set({ query });
+  settleSelection();
+}
+
+export function select(id: string | null): void {
+  set({ selectedId: id });
+}
+
+/** Moves the selection by `delta` rows within what the search shows. */
+export function moveSelection(delta: number): void {
+  const state = get();
+  const visible = visibleAccounts(state);
+  if (visible.length === 0) return;
+  const index = visible.findIndex((account) => account.id === state.selectedId);
+  const nextIndex = index === -1 ? 0 : Math.min(visible.length - 1, Math.max(0, index + delta));
+  set({ selectedId: visible[nextIndex]?.id ?? null });
+}
+
+export async function copyCode(id: string): Promise<{ ok: true; clearsInSeconds: number } | { ok: false; error: AppErrorData }> {
+  const result = await api().accountsCopyCode({ id });
+  return result.ok ? { ok: true, clearsInSeconds: result.value.clearsInSeconds } : result;
+}
+
+export async function nextHotp(id: string): Promise<AppErrorData | null> {
+  const result = await api().accountsNextHotp({ id });
+  if (!result.ok) return result.error;
+  set((state) => ({
+    hotpCodes: { ...state.hotpCodes, [id]: result.value.code },
+    accounts: state.accounts.map((account) => (account.id === id ? { ...account, counter: result.value.counter } : account)),
+  }));
+  return null;
+}
+
+export function startRename(id: string | null): void {
+  set({ renamingId: id });
+}
+
+export async function rename(id: string, issuer: string, label: string): Promise<AppErrorData | null> {
+  const result = await api().accountsRename({ id, issuer, label });
+  if (!result.ok) return result.error;
+  set((state) => ({ renamingId: null, accounts: state.accounts.map((account) => (account.id === id ? result.value : account)) }));
+  return null;
+}
+
+/** Moves an account `delta` places; the list changes at once and main's answer is the final order. */
+export async function moveAccount(id: string, delta: number): Promise<AppErrorData | null> {
+  const { accounts } = get();
+  const from = accounts.findIndex((account) => account.id === id);
+  const to = from + delta;
+  if (from === -1 || to < 0 || to >= accounts.length) return null;
+  return reorderTo(id, to);
+}
+
+export async function reorderTo(id: string, to: number): Promise<AppErrorData | null> {
+  const previous = get().accounts;
+  const moving = previous.find((account) => account.id === id);
+  if (!moving) return null;
+  const rest = previous.filter((account) => account.id !== id);
+  const reordered = [...rest.slice(0, to), moving, ...rest.slice(to)];
+  set({ accounts: reordered });
+  const result = await api().accountsReorder({ ids: reordered.map((account) => account.id) });
+  if (!result.ok) {
+    set({ accounts: previous });
+    return result.error;
+  }
+  set({ accounts: result.value });
+  return null;
+}
+
+export async function deleteAccount(id: string): Promise<{ ok: true; undoToken: string; name: string } | { ok: false; error: AppErrorData }> {
+  const account = get().accounts.find((entry) => entry.id === id);
+  const result = await api().accountsDelete({ id });
+  if (!result.ok) return result;
+  const visible = visibleAccounts(get());
+  const index = visible.findIndex((entry) => entry.id === id);
+  set((state) => ({
+    accounts: state.accounts.filter((entry) => entry.id !== id),
+    selectedId: state.selectedId === id ? (visible[index + 1]?.id ?? visible[index - 1]?.id ?? null) : state.selectedId,
+  }));
+  return { ok: true, undoToken: result.value.undoToken, name: account ? displayName(account) : 'Account' };
+}
+
+export async function undoDelete(undoToken: string): Promise<AppErrorData | null> {
+  const result = await api().accountsUndoDelete({ undoToken });
+  if (!result.ok) return result.error;
+  await loadAccounts();
+  set({ selectedId: result.value.id });
+  return null;
+}
+
+export function displayName(account: Pick<AccountSummary, 'issuer' | 'label'>): string {
+  return account.issuer ? `${account.issuer} (${account.label})` : account.label;
+}

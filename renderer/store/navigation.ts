@@ -1,0 +1,17 @@
+import { create } from 'zustand';
+
+interface NavigationState {
+  view: string;
+  /** The account whose details are open, if any (its secret is only fetched on request). */
+  detailsId: string | null;
+}
+
+export const useNavigation = create<NavigationState>(() => ({ view: 'accounts', detailsId: null }));
+
+export function goTo(view: string): void {
+  useNavigation.setState({ view, detailsId: null });
+}
+
+export function openDetails(id: string | null): void {
+  useNavigation.setState({ detailsId: id });
+}

@@ -1,0 +1,118 @@
+/**
+ * The live list under load: 500 accounts (half 30 s, half 60 s periods) in the built renderer,
+ * served by the e2e harness with the real core, vault and keychain, on the real clock.
+ * Prints the renderer's CPU use (CDP Performance.getMetrics task and script time, and the
+ * renderer process's CPU time) over a window, and how late rows flip after each period boundary.
+ * Run inside the keychain session: `npm run bench:list` (BENCH_SECONDS=60 by default).
+ */
+import { chromium } from '@playwright/test';
+import { startHarness } from '../e2e/harness/harness';
+import { testSecret } from '../e2e/harness/secrets';
+
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 500);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+
+type Metrics = Record<string, number>;
+
+const harness = await startHarness({ now: 'system' });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
+try {
+  const seedStart = Date.now();
+  for (let i = 0; i < ACCOUNTS; i++) {
+    await harness.call('accounts:add', { issuer: `Issuer ${i % 40}`, label: `user${i}@example.com`, secret: testSecret(i), period: i % 2 === 0 ? 30 : 60 });
+  }
+  console.log(`seeded ${ACCOUNTS} accounts in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+
+  const context = await browser.newContext({ viewport: { width: 380, height: 560 } });
+  const page = await context.newPage();
+  await harness.attach(page);
+  await page.goto(harness.url);
+  await page.locator('#account-list > li .code:not(.code-placeholder)').nth(ACCOUNTS - 1).waitFor({ state: 'attached', timeout: 30_000 });
+
+  // Every code text change, stamped in epoch ms from the page's own monotonic clock.
+  await page.evaluate(() => {
+    const flips: { id: string; at: number }[] = [];
+    (window as unknown as { __flips: typeof flips }).__flips = flips;
+    new MutationObserver((records) => {
+      const at = performance.timeOrigin + performance.now();
+      const seen = new Set<string>();
+      for (const record of records) {
+        const row = (record.target instanceof Element ? record.target : record.target.parentElement)?.closest('[data-account-id]');
+        const id = row?.getAttribute('data-account-id');
+        if (id && !seen.has(id)) {
+          seen.add(id);
+          flips.push({ id, at });
+        }
+      }
+    }).observe(document.getElementById('account-list') as HTMLElement, { subtree: true, childList: true, characterData: true });
+  });
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const browserCdp = await browser.newBrowserCDPSession();
+  const rendererCpu = async (): Promise<number> => {
+    const info = (await browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
+    return info.processInfo.filter((process) => process.type === 'renderer').reduce((sum, process) => sum + process.cpuTime, 0);
+  };
+  const metrics = async (): Promise<Metrics> => {
+    const { metrics: list } = await cdp.send('Performance.getMetrics');
+    return Object.fromEntries(list.map((metric) => [metric.name, metric.value]));
+  };
+
+  // Start just after a 30 s boundary so the window holds whole periods.
+  const sinceBoundary = Date.now() % 30_000;
+  await page.waitForTimeout(30_000 - sinceBoundary + 1_000);
+
+  const startWall = Date.now();
+  const callsBefore = harness.server.calls.length;
+  const startMetrics = await metrics();
+  const startCpu = await rendererCpu();
+  await page.waitForTimeout(SECONDS * 1000);
+  const endMetrics = await metrics();
+  const endCpu = await rendererCpu();
+  const wall = (Date.now() - startWall) / 1000;
+  const calls = new Map<string, number>();
+  for (const channel of harness.server.calls.slice(callsBefore)) calls.set(channel, (calls.get(channel) ?? 0) + 1);
+
+  const delta = (name: string) => (endMetrics[name] ?? 0) - (startMetrics[name] ?? 0);
+  const percent = (seconds: number) => `${((seconds / wall) * 100).toFixed(2)}%`;
+  console.log(`\nwindow: ${wall.toFixed(1)} s, ${ACCOUNTS} accounts (30 s and 60 s periods)`);
+  console.log(`main-thread TaskDuration: ${delta('TaskDuration').toFixed(3)} s = ${percent(delta('TaskDuration'))} of one core`);
+  console.log(`ScriptDuration:           ${delta('ScriptDuration').toFixed(3)} s = ${percent(delta('ScriptDuration'))}`);
+  console.log(`LayoutDuration:           ${delta('LayoutDuration').toFixed(3)} s, RecalcStyleDuration: ${delta('RecalcStyleDuration').toFixed(3)} s`);
+  console.log(`renderer process CPU (all threads): ${(endCpu - startCpu).toFixed(3)} s = ${percent(endCpu - startCpu)}`);
+  console.log(`calls to main in the window: ${[...calls].map(([channel, count]) => `${channel} ×${count}`).join(', ') || 'none'}`);
+
+  const flips = (await page.evaluate(() => (window as unknown as { __flips: { id: string; at: number }[] }).__flips)).filter(
+    (flip) => flip.at >= startWall && flip.at <= startWall + wall * 1000,
+  );
+  const byBoundary = new Map<number, number[]>();
+  for (const flip of flips) {
+    const boundary = Math.floor(flip.at / 30_000) * 30_000;
+    const list = byBoundary.get(boundary) ?? [];
+    list.push(flip.at - boundary);
+    byBoundary.set(boundary, list);
+  }
+  console.log('\nflips after each boundary (first change of each row, ms after the boundary):');
+  let worst = 0;
+  for (const [boundary, lateness] of [...byBoundary].sort((a, b) => a[0] - b[0])) {
+    lateness.sort((a, b) => a - b);
+    const max = lateness[lateness.length - 1] ?? 0;
+    worst = Math.max(worst, max);
+    const median = lateness[Math.floor(lateness.length / 2)] ?? 0;
+    console.log(`  ${new Date(boundary).toISOString()}: ${lateness.length} rows, first ${lateness[0]?.toFixed(1)} ms, median ${median.toFixed(1)} ms, last ${max.toFixed(1)} ms`);
+  }
+  console.log(`worst flip lateness: ${worst.toFixed(1)} ms`);
+
+  const shown = await page.locator('#account-list > li').evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-account-id'), row.querySelector('.code')?.textContent ?? '']));
+  const truth = await harness.call('accounts:codes', { at: Date.now() });
+  const expected = new Map(truth.codes.map((code) => [code.id, code.code]));
+  const wrong = shown.filter(([id, code]) => expected.get(id ?? '') !== code).length;
+  console.log(`codes on screen that differ from the core's at the end: ${wrong} of ${shown.length}`);
+} finally {
+  await browser.close();
+  await harness.close();
+}

@@ -1,0 +1,115 @@
+/**
+ * One running app for a test: the real core over a real Vault in a temporary TRAYKEY_HOME with the
+ * real keychain, served to Chromium by the loopback server. Specs get it through fixtures.ts;
+ * benchmarks call startHarness directly.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { EVENTS, type Channel, type RequestOf, type ResponseOf } from '../../../shared/ipc';
+import { createCore, type Core } from '../../../electron/core/app-core';
+import { dispatch } from '../../../electron/core/ipc/dispatch';
+import type { Vault } from '../../../electron/core/vault/vault';
+import { attachPage } from './attach-page';
+import { fixedClock, systemClock, type HarnessClock } from './clock';
+import { FakeClipboard } from './fake-clipboard';
+import { openTestVault, recordingKeyStore, type HarnessKeySource } from './test-vault';
+import { startHarnessServer, type HarnessServer } from './server';
+
+export type CoreOptions = Parameters<typeof createCore>[0];
+
+export interface HarnessOptions {
+  /** The core's clock: a fixed epoch-ms start (tests move it), or 'system' for real time. */
+  now?: number | 'system';
+  /** Keychain (the default) or passphrase mode. */
+  keySource?: HarnessKeySource;
+  /** More capabilities for createCore (e.g. a screen source, an identity-provider URL). */
+  coreOptions?: (base: { home: string; clock: HarnessClock }) => Partial<CoreOptions>;
+  /** The built renderer to serve; defaults to dist/renderer. */
+  rendererDir?: string;
+}
+
+export interface Harness {
+  url: string;
+  home: string;
+  clock: HarnessClock;
+  clipboard: FakeClipboard;
+  core: Core;
+  vault: Vault;
+  server: HarnessServer;
+  /** Calls the core as the page would (validated by dispatch); throws on an error, for seeding. */
+  call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  /** Gives a page the bridge; call before its first navigation. */
+  attach(page: Page): Promise<void>;
+  /** Another process's view of the same vault, as the CLI would open it. */
+  openSecondCore(): Promise<{ core: Core; vault: Vault; close(): void }>;
+  close(): Promise<void>;
+}
+
+const DEFAULT_RENDERER = resolve(import.meta.dirname, '../../../dist/renderer');
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const home = await mkdtemp(join(tmpdir(), 'traykey-e2e-'));
+  const clock = options.now === 'system' ? systemClock() : fixedClock(options.now ?? Date.UTC(2026, 0, 1));
+  const clipboard = new FakeClipboard();
+  const keySource = options.keySource ?? { kind: 'keychain' };
+  const keyStore = recordingKeyStore();
+
+  // The vault keeps the real clock: its cross-process lock times out on it, which a fixed clock would stall.
+  const build = async () => {
+    const vault = await openTestVault({ home, keySource, keyStore });
+    const extra = options.coreOptions?.({ home, clock }) ?? {};
+    const core = createCore({ vault, home, now: clock.now, clipboard, keyStore, ...extra });
+    return { vault, core };
+  };
+
+  const { vault, core } = await build();
+  const server = await startHarnessServer({
+    root: options.rendererDir ?? DEFAULT_RENDERER,
+    backend: {
+      call: (channel, payload) => dispatch(core.handlers, channel, payload),
+      onEvent: (listener) => {
+        const offs = EVENTS.map((name) => core.events.on(name, () => listener(name)));
+        return () => offs.forEach((off) => off());
+      },
+    },
+  });
+
+  const seconds: { close(): void }[] = [];
+  return {
+    url: `${server.origin}/`,
+    home,
+    clock,
+    clipboard,
+    core,
+    vault,
+    server,
+    async call(channel, request) {
+      const result = await dispatch(core.handlers, channel, request);
+      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+      return result.value as ResponseOf<typeof channel>;
+    },
+    attach: (page) => attachPage(page, server),
+    async openSecondCore() {
+      const second = await build();
+      const handle = {
+        ...second,
+        close() {
+          second.core.close();
+          second.vault.close();
+        },
+      };
+      seconds.push(handle);
+      return handle;
+    },
+    async close() {
+      await server.close();
+      for (const second of seconds) second.close();
+      core.close();
+      vault.close();
+      await keyStore.forgetAll();
+      await rm(home, { recursive: true, force: true });
+    },
+  };
+}
