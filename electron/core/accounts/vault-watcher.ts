@@ -23,7 +23,8 @@ export function watchVault(options: VaultWatcherOptions): () => void {
   let watcher: FSWatcher | undefined;
   const settle = () => {
     pending = undefined;
-    options.refresh().then(
+    // Started inside a promise so a refresh that throws at once (a locked vault) is caught below too.
+    Promise.resolve().then(options.refresh).then(
       (changed) => {
         if (changed) options.onChanged();
       },
