@@ -51,6 +51,8 @@ function banner(sim: SimHandle): string {
     `Okta org      ${okta.url}`,
     `  API token   ${okta.apiToken}`,
     ...okta.users.map((u) => `  user        ${u.login} / ${u.password}`),
+    `  OIDC app    ${okta.oidcClientId} (custom authenticator ${okta.authenticatorId})`,
+    `  CIBA client ${okta.ciba.clientId} / ${okta.ciba.clientSecret}`,
     `  phone       curl -X POST ${okta.url}/__sim/okta-verify/answer -H 'content-type: application/json' -d '{"login":"bob@example.com","answer":"approve"}'`,
     '',
     `Auth0 tenant  ${auth0.url}`,

@@ -1,0 +1,143 @@
+import { Option, type Command } from 'commander';
+import { appError } from '../../../shared/errors';
+import { normalizeOrgUrl } from '../../core/admin/connection';
+import { defaultSleep } from '../../core/idp/http/sleep';
+import { signInAuth0, type Auth0FactorChoice } from '../../core/signin/auth0-signin';
+import { signInOkta, type FactorChoice } from '../../core/signin/okta-signin';
+import { totpAccountsFor } from '../../core/signin/vault-totp';
+import type { CliContext } from '../context';
+import { readStdin } from './admin-stdin';
+import { withInterrupt } from './interrupt';
+
+interface CommonOptions {
+  user: string;
+  account?: string;
+  json?: boolean;
+}
+
+const ENDINGS: Record<'REJECTED' | 'TIMEOUT' | 'CANCELLED', string> = {
+  REJECTED: 'The push was rejected on the phone; not signed in.',
+  TIMEOUT: 'Nobody answered on the phone in time; not signed in.',
+  CANCELLED: 'Cancelled; the sign-in was abandoned and nothing was approved.',
+};
+
+/** `traykey signin okta|auth0`: the classic sign-in flows, with the second factor from the vault or a phone. */
+export function register(program: Command, ctx: CliContext): void {
+  const signin = program.command('signin').description('Sign a user in (password on standard input), with the second factor from the vault or their phone.');
+  signin
+    .command('okta')
+    .description('Okta Authentication API sign-in: TOTP from the vault, else Okta Verify push; enrols Okta Verify when Okta asks.')
+    .requiredOption('--org <URL>', 'the Okta org, e.g. https://example.okta.com')
+    .requiredOption('--user <LOGIN>', "the user's Okta login")
+    .addOption(new Option('--factor <FACTOR>', 'which second factor to use').choices(['auto', 'totp', 'push']).default('auto'))
+    .option('--account <QUERY>', 'the vault account holding the TOTP secret (default: label = login, issuer = the org)')
+    .option('--json', 'print {"result","login","method","sessionExpiresAt"}')
+    .action(async (options: CommonOptions & { org: string; factor: FactorChoice }) => {
+      const orgUrl = normalizeOrgUrl(options.org);
+      const password = firstLine(await readStdin(ctx.io));
+      const outcome = await withInterrupt(ctx.io, (signal) =>
+        signInOkta(
+          { orgUrl, login: options.user, password, factor: options.factor },
+          {
+            now: ctx.now,
+            sleep: ctx.sleep ?? defaultSleep,
+            signal,
+            vaultTotp: (at) => vaultCode(ctx, options, orgUrl, at),
+            onActivationQr: (qr) => ctx.io.stderr(`Scan this code with Okta Verify on ${options.user}'s phone to enrol it:\n${qr.terminalText}\n`),
+            onCountdown: countdownPrinter(ctx, (what: 'push' | 'activation') => (what === 'push' ? 'Approve the sign-in in Okta Verify' : 'Finish the enrolment in Okta Verify')),
+          },
+        ),
+      );
+      if (outcome.result !== 'SIGNED_IN') return fail(ctx, options, outcome.result);
+      const until = outcome.sessionExpiresAt ? `; the session is active until ${outcome.sessionExpiresAt}` : '';
+      ctx.io.stdout(options.json ? `${JSON.stringify({ result: 'signed-in', login: outcome.login, method: outcome.method, sessionExpiresAt: outcome.sessionExpiresAt ?? null })}\n` : `Signed in as ${outcome.login} (${METHOD_NAMES[outcome.method]})${until}.\n`);
+    });
+
+  signin
+    .command('auth0')
+    .description('Auth0 password grant, then OTP from the vault, a Guardian push, or a recovery code; client secret from AUTH0_CLIENT_SECRET when the app has one.')
+    .requiredOption('--domain <URL>', 'the tenant, e.g. https://example.eu.auth0.com')
+    .requiredOption('--client-id <ID>', "the application's client ID")
+    .requiredOption('--user <LOGIN>', 'the username or email')
+    .option('--realm <CONNECTION>', 'the database connection (password-realm grant)')
+    .addOption(new Option('--factor <FACTOR>', 'which second factor to use').choices(['auto', 'otp', 'push']).default('auto'))
+    .option('--recovery-code', 'use a recovery code: give it on the line after the password')
+    .option('--account <QUERY>', 'the vault account holding the OTP secret (default: label = login, issuer = the tenant)')
+    .option('--json', 'print {"result","method","newRecoveryCode"?}')
+    .action(async (options: CommonOptions & { domain: string; clientId: string; realm?: string; factor: Auth0FactorChoice; recoveryCode?: boolean }) => {
+      const domainUrl = normalizeOrgUrl(options.domain);
+      const [password = '', recoveryCode] = (await readStdin(ctx.io)).split(/\r?\n/);
+      if (options.recoveryCode && !recoveryCode?.trim()) throw appError('INVALID_INPUT', 'Give the recovery code on the line after the password.', { field: 'recoveryCode' });
+      const clientSecret = ctx.io.env.AUTH0_CLIENT_SECRET;
+      const guardianCountdown = countdownPrinter(ctx, () => 'Approve the sign-in in Auth0 Guardian');
+      const outcome = await withInterrupt(ctx.io, (signal) =>
+        signInAuth0(
+          {
+            domainUrl,
+            clientId: options.clientId,
+            ...(clientSecret ? { clientSecret } : {}),
+            login: options.user,
+            password,
+            ...(options.realm ? { realm: options.realm } : {}),
+            factor: options.factor,
+            ...(options.recoveryCode && recoveryCode ? { recoveryCode: recoveryCode.trim() } : {}),
+          },
+          {
+            now: ctx.now,
+            sleep: ctx.sleep ?? defaultSleep,
+            signal,
+            vaultTotp: (at) => vaultCode(ctx, options, domainUrl, at),
+            onCountdown: (leftMs) => guardianCountdown(leftMs, undefined),
+          },
+        ),
+      );
+      if (outcome.result !== 'SIGNED_IN') return fail(ctx, options, outcome.result);
+      if (options.json) {
+        ctx.io.stdout(`${JSON.stringify({ result: 'signed-in', method: outcome.method, ...(outcome.newRecoveryCode ? { newRecoveryCode: outcome.newRecoveryCode } : {}) })}\n`);
+        return;
+      }
+      ctx.io.stdout(`Signed in as ${options.user} (${METHOD_NAMES[outcome.method]}).\n`);
+      // The old code is spent: the user must keep the new one, so it is shown once, on purpose.
+      if (outcome.newRecoveryCode) ctx.io.stdout(`Auth0 replaced the recovery code; keep the new one somewhere safe: ${outcome.newRecoveryCode}\n`);
+    });
+}
+
+const METHOD_NAMES: Record<string, string> = {
+  password: 'password only',
+  totp: 'TOTP from the vault',
+  otp: 'one-time code from the vault',
+  push: 'push approved on the phone',
+  'push-enrolled': 'Okta Verify enrolled and activated',
+  'recovery-code': 'recovery code',
+};
+
+function firstLine(text: string): string {
+  return text.split(/\r?\n/)[0] ?? '';
+}
+
+/** The current code of the vault account for this login (or the one --account names). */
+async function vaultCode(ctx: CliContext, options: CommonOptions, orgUrl: string, at: number): Promise<string | undefined> {
+  return ctx.withAccounts(async (accounts) => {
+    const matches = options.account !== undefined ? accounts.query(options.account).filter((a) => a.type === 'totp') : totpAccountsFor(accounts, options.user, orgUrl);
+    if (matches.length > 1) throw appError('AMBIGUOUS', `The vault holds ${matches.length} code accounts for ${options.user} at this org: name one with --account.`);
+    const [only] = matches;
+    return only ? accounts.currentCode(only.id, at).code : undefined;
+  });
+}
+
+/** Prints the time left at most once per 30-second step, so a log stays readable. */
+function countdownPrinter<W>(ctx: CliContext, label: (what: W) => string): (leftMs: number, what: W) => void {
+  let lastStep: number | undefined;
+  return (leftMs, what) => {
+    const step = Math.ceil(leftMs / 30_000);
+    if (step === lastStep) return;
+    lastStep = step;
+    const seconds = Math.ceil(leftMs / 1000);
+    ctx.io.stderr(`${label(what)}: ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')} left (Ctrl-C cancels).\n`);
+  };
+}
+
+function fail(ctx: CliContext, options: { json?: boolean }, result: 'REJECTED' | 'TIMEOUT' | 'CANCELLED'): never {
+  if (options.json) ctx.io.stdout(`${JSON.stringify({ result: result.toLowerCase() })}\n`);
+  throw appError(result === 'TIMEOUT' ? 'TIMEOUT' : 'IDP_ERROR', ENDINGS[result]);
+}

@@ -1,0 +1,44 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { appError } from '../../../shared/errors';
+import type { OktaAuthnClient } from '../idp/okta/authn';
+import type { HttpClient } from '../idp/http/client';
+import type { AuthnTransaction } from '../idp/okta/schemas';
+
+const Activation = z.object({ expiresAt: z.string().optional(), _links: z.object({ qrcode: z.object({ href: z.string().min(1) }) }) });
+
+export interface ActivationQr {
+  /** What the QR code says (the enrolment link Okta Verify scans). */
+  content: string;
+  /** The same code drawn with Unicode half blocks, for a terminal. */
+  terminalText: string;
+  /** When Okta stops accepting the scan (epoch ms), if it said. */
+  expiresAt?: number;
+}
+
+/**
+ * The Okta Verify activation QR of an MFA_ENROLL_ACTIVATE transaction: Okta only links to a PNG, so
+ * it is fetched, decoded and redrawn as text blocks a phone can scan from the terminal.
+ */
+export async function activationQr(http: HttpClient, authn: OktaAuthnClient, transaction: AuthnTransaction, signal?: AbortSignal): Promise<ActivationQr> {
+  const parsed = Activation.safeParse(authn.factors(transaction)[0]?._embedded?.activation);
+  if (!parsed.success) throw appError('IDP_ERROR', 'Okta did not send an activation QR code for Okta Verify: start the sign-in again.');
+  const { bytes } = await http.bytes({ method: 'GET', link: parsed.data._links.qrcode.href, ...(signal ? { signal } : {}) });
+  const content = decodePng(bytes);
+  const terminalText = await QRCode.toString(content, { type: 'utf8', errorCorrectionLevel: 'M', margin: 2 });
+  const expiresAt = parsed.data.expiresAt ? Date.parse(parsed.data.expiresAt) : Number.NaN;
+  return { content, terminalText, ...(Number.isFinite(expiresAt) ? { expiresAt } : {}) };
+}
+
+function decodePng(bytes: Uint8Array): string {
+  try {
+    const image = PNG.sync.read(Buffer.from(bytes));
+    const found = jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height);
+    if (found?.data) return found.data;
+  } catch {
+    // An unreadable image is reported below like an image without a code.
+  }
+  throw appError('IDP_ERROR', "Okta's activation QR image could not be read: open the enrolment in a browser instead.");
+}
