@@ -1,0 +1,86 @@
+import cliProgress from 'cli-progress';
+import type { EnrolEvent, RunSummary, UserResult } from '../../core/admin/enrol-run';
+import type { CliIo } from '../context';
+
+export interface Reporter {
+  onEvent(event: EnrolEvent): void;
+  finish(summary: RunSummary): void;
+}
+
+/** `--json`: one line per user as it finishes, the summary line last. */
+export function jsonReporter(io: CliIo): Reporter {
+  return {
+    onEvent(event) {
+      if (event.kind === 'user') io.stdout(`${JSON.stringify(jsonResult(event.result))}\n`);
+    },
+    finish(summary) {
+      const { total, enrolled, alreadyEnrolled, failed, wallMs } = summary;
+      io.stdout(`${JSON.stringify({ summary: true, total, enrolled, alreadyEnrolled, failed, wallMs })}\n`);
+    },
+  };
+}
+
+function jsonResult(result: UserResult): Record<string, unknown> {
+  const { login, userId, factorId, status, error, secret, password } = result;
+  return { login, userId: userId ?? null, factorId: factorId ?? null, status, ...(error ? { error, failedStep: result.step } : {}), ...(secret ? { secret } : {}), ...(password ? { password } : {}) };
+}
+
+/** A progress bar on a terminal (stderr, so stdout stays clean for pipes). */
+export function barReporter(io: CliIo): Reporter {
+  const bar = new cliProgress.SingleBar({ format: 'Enrolling {bar} {value}/{total} users | {failed} failed | {eta_formatted} left', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
+  let failed = 0;
+  return {
+    onEvent(event) {
+      if (event.kind === 'start') bar.start(event.total, 0, { failed });
+      if (event.kind === 'user') {
+        if (event.result.status === 'failed') failed += 1;
+        bar.update(event.done, { failed });
+      }
+    },
+    finish(summary) {
+      bar.stop();
+      textSummary(io, summary);
+    },
+  };
+}
+
+/** Without a terminal: one short line per user as it finishes, on stderr. */
+export function lineReporter(io: CliIo): Reporter {
+  return {
+    onEvent(event) {
+      if (event.kind !== 'user') return;
+      const { result } = event;
+      const tail = result.status === 'failed' ? `failed at ${result.step}: ${result.error ?? ''}` : result.status;
+      io.stderr(`[${event.done}/${event.total}] ${result.login} ${tail}\n`);
+    },
+    finish: (summary) => textSummary(io, summary),
+  };
+}
+
+function textSummary(io: CliIo, summary: RunSummary): void {
+  const parts = [`${summary.enrolled} enrolled`, ...(summary.alreadyEnrolled ? [`${summary.alreadyEnrolled} already enrolled`] : []), `${summary.failed} failed`];
+  io.stdout(`${parts.join(', ')} of ${summary.total} users in ${(summary.wallMs / 1000).toFixed(1)} s.\n`);
+}
+
+const CSV_COLUMNS = ['login', 'userId', 'factorId', 'status', 'step', 'error'] as const;
+
+/** login,userId,factorId,status,step,error[,secret,password] with RFC 4180 quoting. */
+export function resultsCsv(results: UserResult[], showSecrets: boolean): string {
+  const header = [...CSV_COLUMNS, ...(showSecrets ? ['secret', 'password'] : [])];
+  const rows = results.map((result) => {
+    const cells = CSV_COLUMNS.map((column) => csvCell(formulaSafe(result[column] ?? '')));
+    // Secrets are written exactly as they are: a script reading them must get the real value.
+    if (showSecrets) cells.push(csvCell(result.secret ?? ''), csvCell(result.password ?? ''));
+    return cells.join(',');
+  });
+  return `${[header.join(','), ...rows].join('\n')}\n`;
+}
+
+/** A leading =, +, - or @ would be run as a formula by spreadsheet programs. */
+function formulaSafe(value: string): string {
+  return /^[=+\-@]/.test(value) ? `'${value}` : value;
+}
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}

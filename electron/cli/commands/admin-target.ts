@@ -1,0 +1,55 @@
+import { appError } from '../../../shared/errors';
+import { connectionIdFor, defaultConnectionName, normalizeOrgUrl, type ConnectionTarget, type Provider } from '../../core/admin/connection';
+import { ConnectionStore } from '../../core/admin/connection-store';
+import type { Vault } from '../../core/vault/vault';
+import type { CliIo } from '../context';
+
+export interface TargetOptions {
+  org?: string;
+  domain?: string;
+  realm?: string;
+  appClientId?: string;
+}
+
+const DEFAULT_REALM = 'Username-Password-Authentication';
+
+/** The org address from --org (Okta) or --org/--domain (Auth0). */
+export function orgUrlOf(provider: Provider, options: TargetOptions): string {
+  const given = options.org ?? options.domain;
+  if (!given) throw appError('INVALID_INPUT', provider === 'okta' ? 'Give the Okta org with --org https://your-org.okta.com.' : 'Give the Auth0 tenant with --domain your-tenant.auth0.com.', { field: 'org' });
+  return normalizeOrgUrl(given);
+}
+
+/**
+ * The credentials for one run: the environment wins (OKTA_API_TOKEN, AUTH0_CLIENT_ID/AUTH0_CLIENT_SECRET),
+ * else the connection saved for this org by `traykey admin connect`.
+ */
+export function resolveTarget(provider: Provider, options: TargetOptions, env: CliIo['env'], vault: Vault): ConnectionTarget {
+  const url = orgUrlOf(provider, options);
+  const saved = new ConnectionStore(vault, Date.now).findByUrl(provider, url);
+  const id = connectionIdFor(provider, url);
+  const name = saved?.name ?? defaultConnectionName(url);
+  if (provider === 'okta') {
+    const token = env.OKTA_API_TOKEN;
+    if (token) return { provider, id, name, url, okta: { apiToken: token } };
+    if (saved?.provider === 'okta') return saved;
+    throw appError('INVALID_INPUT', `No API token for ${url}: set OKTA_API_TOKEN, or save one with \`traykey admin connect okta --org ${url}\` (token on standard input).`);
+  }
+  const clientId = env.AUTH0_CLIENT_ID;
+  const clientSecret = env.AUTH0_CLIENT_SECRET;
+  if (clientId && clientSecret) {
+    const appClientId = options.appClientId ?? env.AUTH0_APP_CLIENT_ID ?? clientId;
+    const appClientSecret = options.appClientId ? env.AUTH0_APP_CLIENT_SECRET : (env.AUTH0_APP_CLIENT_SECRET ?? clientSecret);
+    return {
+      provider,
+      id,
+      name,
+      url,
+      auth0: { managementClientId: clientId, managementClientSecret: clientSecret, appClientId, ...(appClientSecret ? { appClientSecret } : {}), realm: options.realm ?? DEFAULT_REALM },
+    };
+  }
+  if (saved?.provider === 'auth0') return saved;
+  throw appError('INVALID_INPUT', `No Management API client for ${url}: set AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, or save them with \`traykey admin connect auth0 --domain …\`.`);
+}
+
+export { DEFAULT_REALM };

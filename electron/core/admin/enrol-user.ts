@@ -1,0 +1,150 @@
+import { AppError, appError, isAppError } from '../../../shared/errors';
+import { codeForStep, timeStep } from '../otp/codes';
+import type { Sleep } from '../idp/http/rate-gate';
+import type { AdminProvider } from './admin-provider';
+import type { EnrolJournal } from './enrol-journal';
+import { STEP_ATTEMPTED, type EnrolRecord, type EnrolStep } from './enrol-record';
+
+export interface StepContext {
+  provider: AdminProvider;
+  journal: EnrolJournal;
+  sleep: Sleep;
+  signal?: AbortSignal;
+  /** Told after each recorded step (the progress bar's finer ticks). */
+  onStep?: (record: EnrolRecord) => void;
+}
+
+type WithFactor = EnrolRecord & { userId: string; factorId: string; secret: string };
+
+function hasFactor(record: EnrolRecord): record is WithFactor {
+  return record.userId !== undefined && record.factorId !== undefined && record.secret !== undefined;
+}
+
+function codeAt(record: WithFactor, step: number): string {
+  return codeForStep({ type: 'totp', algorithm: 'SHA1', digits: record.digits ?? 6, period: record.period ?? 30, secret: record.secret }, step);
+}
+
+/**
+ * Takes one user from its recorded step to `saved`, recording each step in the vault before the next
+ * one starts. Returns the final record; a failure is recorded (with the step it stopped at) and returned,
+ * never thrown, except cancellation and failures that would stop every user alike.
+ */
+export async function enrolUser(start: EnrolRecord, context: StepContext): Promise<EnrolRecord> {
+  let record: EnrolRecord = { ...start };
+  delete record.error;
+  const resumed = start.step !== 'pending';
+  let fresh = false;
+  const advance = async (change: Partial<EnrolRecord>, step: EnrolStep) => {
+    record = { ...record, ...change, step };
+    await context.journal.write(record);
+    context.onStep?.(record);
+  };
+  try {
+    while (record.step !== 'saved') {
+      context.signal?.throwIfAborted();
+      switch (record.step) {
+        case 'pending': {
+          const existing = await context.provider.findUser(record.login, context.signal);
+          fresh = existing === undefined;
+          if (fresh && record.existingUser) throw appError('NOT_FOUND', `There is no user ${record.login} in the org: check the login.`);
+          const userId = existing ?? (await context.provider.createUser(record, context.signal));
+          await advance({ userId }, 'created');
+          break;
+        }
+        case 'created':
+          await enrolFactor(record as EnrolRecord & { userId: string }, fresh, context, advance);
+          break;
+        case 'factor-enrolled':
+          await activate(record as WithFactor, resumed, context, advance);
+          break;
+        case 'activated':
+          await verify(record as WithFactor, context, advance);
+          break;
+        case 'verified': {
+          const factor = record as WithFactor;
+          record = { ...record, step: 'saved' };
+          await context.journal.write(record, { issuer: context.provider.issuer, label: record.login, secret: factor.secret, digits: factor.digits ?? 6, period: factor.period ?? 30 });
+          record = context.journal.find(record.login) ?? record;
+          context.onStep?.(record);
+          break;
+        }
+      }
+    }
+    return record;
+  } catch (error) {
+    if (context.signal?.aborted) throw context.signal.reason;
+    const failed: EnrolRecord = { ...record, error: describeFailure(record.step, error) };
+    await context.journal.write(failed);
+    if (context.provider.isFatal(error)) throw error;
+    return failed;
+  }
+}
+
+type Advance = (change: Partial<EnrolRecord>, step: EnrolStep) => Promise<void>;
+
+async function enrolFactor(record: EnrolRecord & { userId: string }, fresh: boolean, context: StepContext, advance: Advance): Promise<void> {
+  if (hasFactor(record)) {
+    // A factor from an earlier attempt whose secret is recorded: reuse it rather than enrol another.
+    const state = await context.provider.factorState(record, context.signal);
+    if (state === 'pending') return advance({}, 'factor-enrolled');
+    if (state === 'active') return advance({ activationStep: timeStep(context.provider.serverNow(), record.period ?? 30) }, 'activated');
+  }
+  const factor = await context.provider.enrolTotp(record, fresh, context.signal);
+  await advance({ factorId: factor.factorId, secret: factor.secret, digits: factor.digits, period: factor.period }, 'factor-enrolled');
+}
+
+async function activate(record: WithFactor, resumed: boolean, context: StepContext, advance: Advance): Promise<void> {
+  if (resumed) {
+    // The activation may have gone through just before an interruption.
+    const state = await context.provider.factorState(record, context.signal);
+    // Its code was from this time step at the latest, so verification takes the next one.
+    if (state === 'active') return advance({ activationStep: timeStep(context.provider.serverNow(), record.period ?? 30) }, 'activated');
+    if (state === 'missing') return advance({}, 'created');
+  }
+  const period = record.period ?? 30;
+  const step = await usableStep(record, context, period);
+  await withOneRetry(context, period, () => context.provider.activate(record, codeAt(record, step.value), context.signal), step);
+  await advance({ activationStep: step.value }, 'activated');
+}
+
+async function verify(record: WithFactor, context: StepContext, advance: Advance): Promise<void> {
+  const period = record.period ?? 30;
+  const step = await usableStep(record, context, period);
+  await withOneRetry(context, period, () => context.provider.verify(record, codeAt(record, step.value), context.signal), step);
+  await advance({}, 'verified');
+}
+
+/**
+ * The time step to compute a code for. Codes are single-use, so verification takes the step after
+ * the activation's: the org accepts one step either side of its own, so that code is good at once.
+ */
+async function usableStep(record: WithFactor, context: StepContext, period: number): Promise<{ value: number }> {
+  const current = timeStep(context.provider.serverNow(), period);
+  const after = record.activationStep !== undefined ? record.activationStep + 1 : current;
+  if (after > current + 1) await waitForStep(after - 1, context, period);
+  return { value: Math.max(current, after) };
+}
+
+/** One more try, in the next time step, when the org refused the code itself (skew near a boundary). */
+async function withOneRetry(context: StepContext, period: number, attempt: () => Promise<void>, step: { value: number }): Promise<void> {
+  try {
+    await attempt();
+  } catch (error) {
+    if (!context.provider.isCodeRejected(error)) throw error;
+    const next = Math.max(step.value, timeStep(context.provider.serverNow(), period)) + 1;
+    await waitForStep(next, context, period);
+    step.value = next;
+    await attempt();
+  }
+}
+
+async function waitForStep(step: number, context: StepContext, period: number): Promise<void> {
+  const waitMs = step * period * 1000 - context.provider.serverNow();
+  if (waitMs > 0) await context.sleep(waitMs + 250, context.signal);
+}
+
+function describeFailure(step: EnrolStep, error: unknown): NonNullable<EnrolRecord['error']> {
+  const attempted = step === 'saved' ? 'save' : STEP_ATTEMPTED[step];
+  if (isAppError(error)) return { step: attempted, code: (error as AppError).code, message: error.message };
+  return { step: attempted, code: 'INTERNAL', message: `The ${attempted} step failed unexpectedly; run again with --resume to retry it.` };
+}

@@ -1,0 +1,103 @@
+import { appError } from '../../../shared/errors';
+import type { Handlers } from '../../../shared/ipc';
+import type { EnrolResultView, NewConnectionInput } from '../../../shared/ipc/admin';
+import { cleanUp, cleanupCandidates } from '../admin/cleanup';
+import { normalizeOrgUrl, connectionIdFor, defaultConnectionName } from '../admin/connection';
+import { ConnectionStore, type NewConnection } from '../admin/connection-store';
+import { testConnection } from '../admin/connection-test';
+import { EnrolJournal } from '../admin/enrol-journal';
+import { isFinished } from '../admin/enrol-record';
+import { providerFor } from '../admin/provider-for';
+import { RunRegistry } from '../admin/run-registry';
+import { usersFromCount, usersFromCsv } from '../admin/test-users';
+import type { CoreContext } from './core-context';
+
+type AdminChannels =
+  | 'admin:connections'
+  | 'admin:connect'
+  | 'admin:disconnect'
+  | 'admin:test'
+  | 'admin:enrol'
+  | 'admin:retry'
+  | 'admin:run'
+  | 'admin:results'
+  | 'admin:cleanupPreview'
+  | 'admin:cleanup';
+
+const DEFAULT_REALM = 'Username-Password-Authentication';
+
+function toNewConnection(input: NewConnectionInput): NewConnection {
+  const name = input.name?.trim() ? { name: input.name.trim() } : {};
+  if (input.provider === 'okta') return { provider: 'okta', url: input.url, ...name, okta: { apiToken: input.apiToken } };
+  const appClientId = input.appClientId?.trim() || input.managementClientId;
+  const appClientSecret = input.appClientId?.trim() ? input.appClientSecret : input.managementClientSecret;
+  return {
+    provider: 'auth0',
+    url: input.url,
+    ...name,
+    auth0: { managementClientId: input.managementClientId, managementClientSecret: input.managementClientSecret, appClientId, ...(appClientSecret ? { appClientSecret } : {}), realm: input.realm?.trim() || DEFAULT_REALM },
+  };
+}
+
+/** The Admin area's calls: connections in the vault, background enrolment runs, results and clean-up. */
+export function adminHandlers(context: CoreContext): Pick<Handlers, AdminChannels> {
+  const now = () => Date.now();
+  const store = () => new ConnectionStore(context.session.vault, now);
+  const journal = (connectionId: string) => new EnrolJournal(context.session.vault, connectionId, now);
+  const runs = new RunRegistry(() => context.emit('accounts:changed'));
+  const startRun = (connectionId: string, users: ReturnType<typeof usersFromCount>, options: { resume: boolean; password: boolean; groupIds: string[]; factorProvider: 'GOOGLE' | 'OKTA'; concurrency: number }) => {
+    const target = store().target(connectionId);
+    return runs.start(connectionId, { provider: providerFor(target), journal: journal(connectionId), users, resume: options.resume, withPassword: options.password, groupIds: options.groupIds, factorProvider: options.factorProvider, concurrency: options.concurrency });
+  };
+
+  return {
+    'admin:connections': async () => store().list(),
+    'admin:connect': async (input) => {
+      const connection = toNewConnection(input);
+      const url = normalizeOrgUrl(connection.url);
+      const probe = { ...connection, url, id: connectionIdFor(connection.provider, url), name: connection.name ?? defaultConnectionName(url) } as Parameters<typeof testConnection>[0];
+      const check = await testConnection(probe);
+      // A connection that does not work is not saved; one that works with a skewed clock is, with the warning.
+      if (!check.usable) return { check };
+      return { connection: await store().save(connection), check };
+    },
+    'admin:disconnect': async ({ connectionId }) => {
+      await store().remove(connectionId);
+      return {};
+    },
+    'admin:test': async ({ connectionId }) => testConnection(store().target(connectionId)),
+    'admin:enrol': async (request) => {
+      const domain = request.emailDomain?.trim() || 'example.com';
+      const users = request.csv?.trim() ? usersFromCsv(request.csv, domain) : usersFromCount(request.count ?? 1, request.prefix?.trim() || 'testuser', domain);
+      return startRun(request.connectionId, users, { resume: false, password: request.password, groupIds: request.groupIds, factorProvider: request.factorProvider, concurrency: request.concurrency });
+    },
+    'admin:retry': async ({ connectionId }) => startRun(connectionId, [], { resume: true, password: false, groupIds: [], factorProvider: 'GOOGLE', concurrency: 8 }),
+    'admin:run': async ({ runId }) => {
+      const status = runs.status(runId);
+      if (!status) throw appError('NOT_FOUND', 'That run is no longer known (the app was restarted); the results table shows every recorded user.');
+      return status;
+    },
+    'admin:results': async ({ connectionId }) =>
+      journal(connectionId)
+        .records()
+        .map(
+          (record): EnrolResultView => ({
+            login: record.login,
+            ...(record.userId ? { userId: record.userId } : {}),
+            ...(record.factorId ? { factorId: record.factorId } : {}),
+            status: isFinished(record) ? 'enrolled' : record.error ? 'failed' : 'in-progress',
+            step: record.error?.step ?? record.step,
+            ...(record.error ? { error: record.error.message } : {}),
+          }),
+        ),
+    'admin:cleanupPreview': async ({ connectionId }) => ({ logins: cleanupCandidates(journal(connectionId)).map((candidate) => candidate.login) }),
+    'admin:cleanup': async ({ connectionId, logins }) => {
+      const confirmed = new Set(logins.map((login) => login.toLowerCase()));
+      const candidates = cleanupCandidates(journal(connectionId)).filter((candidate) => confirmed.has(candidate.login.toLowerCase()));
+      if (candidates.length === 0) throw appError('NOT_FOUND', 'None of those users is a test user of this connection any more.');
+      const results = await cleanUp(providerFor(store().target(connectionId)), journal(connectionId), candidates);
+      context.emit('accounts:changed');
+      return results;
+    },
+  };
+}

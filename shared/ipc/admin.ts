@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { call } from './define';
+
+export const adminProvider = z.enum(['okta', 'auth0']);
+
+export const connectionSummary = z.object({
+  id: z.string(),
+  provider: adminProvider,
+  name: z.string(),
+  url: z.string(),
+  createdAt: z.number(),
+});
+export type ConnectionSummaryView = z.infer<typeof connectionSummary>;
+
+export const connectionCheck = z.object({ ok: z.boolean(), usable: z.boolean(), message: z.string(), skewMs: z.number().optional() });
+export type ConnectionCheckView = z.infer<typeof connectionCheck>;
+
+const secret = z.string().min(1).max(4096);
+
+/** Credentials go from the form to main once, to be tested and saved in the vault; they never come back. */
+export const newConnection = z.discriminatedUnion('provider', [
+  z.object({ provider: z.literal('okta'), url: z.string().min(1).max(2048), name: z.string().max(200).optional(), apiToken: secret }).strict(),
+  z
+    .object({
+      provider: z.literal('auth0'),
+      url: z.string().min(1).max(2048),
+      name: z.string().max(200).optional(),
+      managementClientId: secret,
+      managementClientSecret: secret,
+      appClientId: z.string().max(4096).optional(),
+      appClientSecret: z.string().max(4096).optional(),
+      realm: z.string().max(200).optional(),
+    })
+    .strict(),
+]);
+export type NewConnectionInput = z.infer<typeof newConnection>;
+
+/** One user's outcome as the Admin area shows it: never a secret or password. */
+export const enrolResult = z.object({
+  login: z.string(),
+  userId: z.string().optional(),
+  factorId: z.string().optional(),
+  status: z.enum(['enrolled', 'already-enrolled', 'failed', 'in-progress']),
+  step: z.string(),
+  error: z.string().optional(),
+});
+export type EnrolResultView = z.infer<typeof enrolResult>;
+
+export const runStatus = z.object({
+  runId: z.string(),
+  connectionId: z.string(),
+  state: z.enum(['running', 'done', 'stopped']),
+  total: z.number().int(),
+  done: z.number().int(),
+  failed: z.number().int(),
+  results: z.array(enrolResult),
+  error: z.string().optional(),
+});
+export type RunStatusView = z.infer<typeof runStatus>;
+
+export const enrolRequest = z
+  .object({
+    connectionId: z.string().min(1),
+    count: z.number().int().min(1).max(1000).optional(),
+    prefix: z.string().max(64).optional(),
+    emailDomain: z.string().max(253).optional(),
+    /** CSV text: login[,first,last] per line. */
+    csv: z.string().max(1_000_000).optional(),
+    password: z.boolean().default(false),
+    groupIds: z.array(z.string().min(1).max(100)).max(20).default([]),
+    factorProvider: z.enum(['GOOGLE', 'OKTA']).default('GOOGLE'),
+    concurrency: z.number().int().min(1).max(64).default(8),
+  })
+  .strict();
+
+const byConnection = z.object({ connectionId: z.string().min(1) }).strict();
+
+export const adminCalls = {
+  'admin:connections': call({ summary: 'Saved admin connections (never their secrets).', request: z.object({}).strict(), response: z.array(connectionSummary) }),
+  'admin:connect': call({
+    summary: 'Test and save an Okta or Auth0 connection in the vault.',
+    request: newConnection,
+    response: z.object({ connection: connectionSummary.optional(), check: connectionCheck }),
+  }),
+  'admin:disconnect': call({ summary: 'Forget a saved connection.', request: byConnection, response: z.object({}) }),
+  'admin:test': call({ summary: 'Check a saved connection: address, credentials, permissions, clock.', request: byConnection, response: connectionCheck }),
+  'admin:enrol': call({ summary: 'Start enrolling test users; progress comes from admin:run.', request: enrolRequest, response: runStatus }),
+  'admin:retry': call({ summary: 'Continue every unfinished user of a connection from the step that failed.', request: byConnection, response: runStatus }),
+  'admin:run': call({ summary: 'Progress and results of a run.', request: z.object({ runId: z.string().min(1) }).strict(), response: runStatus }),
+  'admin:results': call({ summary: 'Every recorded test user of a connection.', request: byConnection, response: z.array(enrolResult) }),
+  'admin:cleanupPreview': call({ summary: 'The test users a clean-up would delete.', request: byConnection, response: z.object({ logins: z.array(z.string()) }) }),
+  'admin:cleanup': call({
+    summary: 'Delete the listed test users in the org and remove their accounts (the list the user confirmed).',
+    request: z.object({ connectionId: z.string().min(1), logins: z.array(z.string()).min(1).max(1000) }).strict(),
+    response: z.array(z.object({ login: z.string(), status: z.enum(['deleted', 'failed']), error: z.string().optional() })),
+  }),
+};

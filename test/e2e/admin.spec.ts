@@ -1,0 +1,84 @@
+import { test, expect } from './harness/fixtures';
+import { popup } from './harness/popup';
+import { startSimulator, type SimHandle } from '../sim';
+
+let sim: SimHandle;
+
+test.beforeEach(async () => {
+  sim = await startSimulator();
+});
+test.afterEach(async () => {
+  await sim.close();
+});
+
+// The harness's default clock is fixed in 2026; the simulator checks codes against real time.
+test.use({ harnessOptions: { now: 'system' } });
+
+test('the Admin area is hidden until the adminArea setting is on', async ({ app, harness }) => {
+  await app.open();
+  await expect(popup(app.page).nav('Admin')).toHaveCount(0);
+  await harness.call('settings:set', { adminArea: true });
+  await app.page.reload();
+  await expect(popup(app.page).nav('Admin')).toBeVisible();
+});
+
+test('an admin connects an Okta org, enrols test users with a progress bar and a results table, and cleans them up', async ({ app, harness }) => {
+  await harness.call('settings:set', { adminArea: true });
+  await app.open();
+  const { page } = app;
+  await popup(page).nav('Admin').click();
+
+  await page.getByLabel('Org URL').fill(sim.okta.url);
+  await page.getByLabel('Name (optional)').fill('Sim org');
+  await page.getByLabel('API token').fill('wrong-token');
+  await page.getByRole('button', { name: 'Test and save' }).click();
+  await expect(page.getByText('The API token was rejected', { exact: false })).toBeVisible();
+  expect(await harness.call('admin:connections', {})).toEqual([]);
+
+  await page.getByLabel('API token').fill(sim.okta.apiToken);
+  await page.getByRole('button', { name: 'Test and save' }).click();
+  await expect(page.getByText(/^Connected to Sim org/)).toBeVisible();
+  await expect(page.getByLabel('Org', { exact: true })).toHaveValue(/^okta-/);
+
+  await page.getByLabel('How many').fill('5');
+  await page.getByLabel('Login prefix').fill('e2e');
+  await page.getByRole('button', { name: 'Enrol', exact: true }).click();
+  await expect(page.getByRole('progressbar', { name: 'Users enrolled' })).toBeVisible();
+  await expect(page.getByText('Finished: 5 of 5 enrolled, 0 failed')).toBeVisible({ timeout: 20_000 });
+  const rows = page.locator('.admin-results tbody tr');
+  await expect(rows).toHaveCount(5);
+  await expect(rows.first()).toContainText('e2e-1@example.com');
+  await expect(rows.first()).toContainText('enrolled');
+  await expect(page.getByRole('button', { name: 'Retry failed' })).toBeDisabled();
+
+  const accounts = await harness.call('accounts:list', {});
+  expect(accounts.map((account) => account.label).sort()).toEqual(['e2e-1@example.com', 'e2e-2@example.com', 'e2e-3@example.com', 'e2e-4@example.com', 'e2e-5@example.com']);
+  expect(accounts.every((account) => account.issuer === 'Sim org' && account.tags.includes('test-user'))).toBe(true);
+
+  await page.getByRole('button', { name: 'Clean up' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete 5 test users?' });
+  await expect(dialog.getByRole('listitem')).toHaveText(['e2e-1@example.com', 'e2e-2@example.com', 'e2e-3@example.com', 'e2e-4@example.com', 'e2e-5@example.com']);
+  await dialog.getByRole('button', { name: 'Delete them' }).click();
+  await expect(page.getByText('Deleted 5 of 5 test users.')).toBeVisible();
+  await expect(rows).toHaveCount(0);
+  expect(await harness.call('accounts:list', {})).toEqual([]);
+  expect([...(sim.state.okta()?.users.values() ?? [])].filter((user) => user.profile.login.startsWith('e2e-'))).toEqual([]);
+});
+
+test('Retry failed continues a user whose activation failed', async ({ app, harness }) => {
+  await harness.call('settings:set', { adminArea: true });
+  await harness.call('admin:connect', { provider: 'okta', url: sim.okta.url, apiToken: sim.okta.apiToken });
+  sim.faults.add({ kind: 'status', status: 503, method: 'POST', path: '/api/v1/users/*/factors/*/lifecycle/activate', times: 1 });
+  await app.open();
+  const { page } = app;
+  await popup(page).nav('Admin').click();
+  await page.getByLabel('How many').fill('2');
+  await page.getByLabel('Login prefix').fill('retry');
+  await page.getByRole('button', { name: 'Enrol', exact: true }).click();
+  await expect(page.getByText('Finished: 1 of 2 enrolled, 1 failed')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.admin-results tbody tr', { hasText: 'failed at activate' })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Retry failed' }).click();
+  await expect(page.getByText('Finished: 1 of 1 enrolled, 0 failed')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.admin-results tbody tr', { hasText: 'enrolled' })).toHaveCount(2);
+  expect([...(sim.state.okta()?.users.values() ?? [])].filter((user) => user.profile.login.startsWith('retry-'))).toHaveLength(2);
+});

@@ -1,0 +1,40 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../../electron/cli';
+import { Vault } from '../../../electron/core/vault/vault';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
+
+/** The real `traykey` main() over one temporary TRAYKEY_HOME in passphrase mode, output captured. */
+export async function adminCli() {
+  const home = await mkdtemp(join(tmpdir(), 'traykey-admin-'));
+  const env = { TRAYKEY_HOME: home, TRAYKEY_PASSPHRASE: 'pw' };
+  const openVault = () => Vault.open({ home, keySource: { kind: 'passphrase', passphrase: 'pw' }, unsafeTestScrypt: TEST_SCRYPT });
+  const run = async (args: string[], extra: { env?: Record<string, string>; stdin?: string } = {}): Promise<CliRun> => {
+    let stdout = '';
+    let stderr = '';
+    const io = {
+      stdout: (text: string) => void (stdout += text),
+      stderr: (text: string) => void (stderr += text),
+      env: { ...env, ...extra.env },
+      stdin: async () => extra.stdin ?? '',
+    };
+    const code = await main(args, io, { openVault: () => openVault() });
+    return { code, stdout, stderr };
+  };
+  return { home, env, run, openVault };
+}
+
+export function jsonLines(stdout: string): Record<string, unknown>[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
