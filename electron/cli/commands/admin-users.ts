@@ -101,7 +101,7 @@ export function registerUserTools(parent: Command, provider: Provider, ctx: CliC
           ctx.io.stderr(`These ${candidates.length} users will be deactivated and deleted in ${target.name}, and their accounts removed from the vault:\n`);
           for (const candidate of candidates) ctx.io.stderr(`  ${candidate.login}\n`);
           ctx.io.stderr('Type "yes" to go on: ');
-          const answer = (await readStdin(ctx.io)).split(/\r?\n/)[0]?.trim().toLowerCase();
+          const answer = (await readStdin(ctx.io, { hidden: false })).split(/\r?\n/)[0]?.trim().toLowerCase();
           if (answer !== 'yes') throw appError('INVALID_INPUT', 'Cancelled; nothing was deleted.');
         }
         return cleanUp(providerFor(target, { now: ctx.now }), journal, candidates);

@@ -11,6 +11,7 @@ import { saveImported } from '../../core/backup/save-imported';
 import { MAX_IMPORT_BYTES } from '../../core/backup/text-decoding';
 import { exportTraykeyBackup } from '../../core/backup/traykey-backup';
 import type { CliContext } from '../context';
+import { askHidden } from '../hidden-prompt';
 
 const FORMAT_NAMES: Record<BackupFormat, string> = { traykey: 'Traykey backup', aegis: 'Aegis export', '2fas': '2FAS export', uris: 'otpauth:// link list' };
 
@@ -23,34 +24,6 @@ async function passphraseFromFile(file: string): Promise<string> {
   }
   // Only the line ending an editor or `echo` adds is dropped, as for the vault's --passphrase-file.
   return text.replace(/\r?\n$/, '');
-}
-
-/** Reads a line from the terminal without echoing it; raw mode so the passphrase never shows. */
-function askHidden(prompt: string, stderr: (text: string) => void): Promise<string> {
-  const input = process.stdin;
-  stderr(prompt);
-  input.setRawMode(true);
-  input.resume();
-  return new Promise((resolve, reject) => {
-    let typed = '';
-    const finish = (error?: Error) => {
-      input.setRawMode(false);
-      input.pause();
-      input.off('data', onData);
-      stderr('\n');
-      if (error) reject(error);
-      else resolve(typed);
-    };
-    const onData = (chunk: Buffer) => {
-      for (const char of chunk.toString('utf8')) {
-        if (char === '\r' || char === '\n') return finish();
-        if (char === '\u0003') return finish(appError('INVALID_INPUT', 'Cancelled; nothing was changed.'));
-        if (char === '\u007f' || char === '\b') typed = typed.slice(0, -1);
-        else typed += char;
-      }
-    };
-    input.on('data', onData);
-  });
 }
 
 async function backupPassphrase(file: string | undefined, ctx: CliContext, confirm: boolean): Promise<string> {
