@@ -2,33 +2,14 @@
 // suite in Debian's Chromium. Tests use the real OS keychain: when no Secret Service session is running,
 // this script starts a private D-Bus session with an unlocked gnome-keyring and runs itself inside it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { inKeyringSession, runInKeyringSession } from './keyring-session.mjs';
 
 const args = new Set(process.argv.slice(2));
 const skipE2e = args.has('--no-e2e');
 
-function which(cmd) {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
-}
-
-if (!process.env.TRAYKEY_TEST_KEYRING) {
-  for (const cmd of ['dbus-run-session', 'gnome-keyring-daemon']) {
-    if (!which(cmd)) {
-      console.error(`npm test needs ${cmd} for the real keychain tests: run \`sudo apt-get install dbus gnome-keyring libsecret-1-dev\` (or \`bash .ci/run\`, which installs everything).`);
-      process.exit(1);
-    }
-  }
-  const keyringHome = mkdtempSync(join(tmpdir(), 'traykey-keyring-'));
-  const inner = `echo -n traykey-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "${process.execPath}" build/scripts/test.mjs ${[...args].join(' ')}`;
-  const run = spawnSync('dbus-run-session', ['--', 'sh', '-c', inner], {
-    stdio: 'inherit',
-    env: { ...process.env, TRAYKEY_TEST_KEYRING: '1', XDG_DATA_HOME: keyringHome, XDG_CONFIG_HOME: keyringHome },
-  });
-  rmSync(keyringHome, { recursive: true, force: true });
-  process.exit(run.status ?? 1);
-}
+if (!inKeyringSession()) process.exit(runInKeyringSession('npm test', process.execPath, [process.argv[1], ...args]));
 
 const results = [];
 function step(name, command, commandArgs, count) {
