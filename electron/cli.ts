@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../shared/errors';
 import { commands } from './cli/commands';
+import { configureLogging } from './core/log';
 import { createCliContext, type CliDeps, type CliIo } from './cli/context';
 
 export type { CliIo } from './cli/context';
@@ -30,6 +31,7 @@ function buildProgram(io: CliIo, deps: CliDeps) {
 
 /** Runs `traykey ARGS…`; returns the exit code: 0 ok, 1 user error, 2 usage error. Never throws. */
 export async function main(argv: string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
+  configureLogging({ env: io.env, sink: (line) => io.stderr(line) });
   try {
     await buildProgram(io, deps).parseAsync(argv, { from: 'user' });
     return 0;

@@ -6,6 +6,7 @@ import { saveSettings, useSettings } from '../store/settings';
 import { loadVaultStatus, useVault } from '../store/vault';
 import { showToast } from '../store/toasts';
 import { TextField } from '../app/TextField';
+import { LockAfterForm } from './LockAfterForm';
 
 const THEMES: { value: Settings['theme']; label: string }[] = [
   { value: 'system', label: 'Match the system' },
@@ -20,6 +21,7 @@ export function SettingsView() {
   return (
     <section className="settings" aria-label="Settings">
       <ClipboardForm seconds={settings.clipboardClearSeconds} />
+      <LockAfterForm minutes={settings.lockAfterMinutes} />
       <ThemeChoice theme={settings.theme} />
       <VaultInfo />
     </section>
@@ -106,13 +108,11 @@ function VaultInfo() {
         <dt>File</dt>
         <dd className="path">{status.path}</dd>
       </dl>
-      {status.mode === 'passphrase' ? (
-        <div className="form-actions">
-          <button type="button" onClick={() => void lock()}>
-            Lock now
-          </button>
-        </div>
-      ) : null}
+      <div className="form-actions">
+        <button type="button" onClick={() => void lock()}>
+          Lock now
+        </button>
+      </div>
     </div>
   );
 }

@@ -15,9 +15,12 @@ export async function loadVaultStatus(): Promise<void> {
   useVault.setState(result.ok ? { status: result.value, error: null } : { status: null, error: result.error });
 }
 
-/** Returns the error to show beside the passphrase field, or null once the vault is open. */
-export async function unlockVault(passphrase: string): Promise<AppErrorData | null> {
-  const result = await api().vaultUnlock({ passphrase });
+/**
+ * Returns the error to show beside the passphrase field, or null once the vault is open. Without a
+ * passphrase a keychain-mode vault is reopened from the OS keychain (after Touch ID where offered).
+ */
+export async function unlockVault(passphrase?: string): Promise<AppErrorData | null> {
+  const result = await api().vaultUnlock(passphrase ? { passphrase } : {});
   if (!result.ok) return result.error;
   useVault.setState({ status: result.value, error: null });
   return result.value.state === 'unlocked' ? null : { code: 'VAULT_LOCKED', message: result.value.error?.message ?? 'The vault is still locked.' };

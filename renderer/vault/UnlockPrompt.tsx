@@ -11,17 +11,36 @@ export function UnlockPrompt({ mode }: { mode: VaultStatus['mode'] }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const failure = await unlockVault(passphrase);
+    const failure = await unlockVault(mode === 'keychain' ? undefined : passphrase);
     setBusy(false);
     if (failure) setError(failure.message);
   };
+
+  if (mode === 'keychain') {
+    return (
+      <main className="unlock">
+        <form className="card form" onSubmit={(event) => void submit(event)}>
+          <h1>Traykey is locked</h1>
+          <p className="hint">Your codes are hidden until you unlock. Your system may ask you to confirm it is you.</p>
+          {error ? (
+            <p className="banner banner-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <button type="submit" className="primary" autoFocus disabled={busy}>
+            Unlock
+          </button>
+        </form>
+      </main>
+    );
+  }
 
   return (
     <main className="unlock">
       <form className="card form" onSubmit={(event) => void submit(event)}>
         <h1>Unlock Traykey</h1>
         <p className="hint">
-          {mode === 'passphrase' ? 'Your vault is protected by a passphrase.' : 'Your vault is locked.'} Enter the passphrase to see your codes.
+          Your vault is protected by a passphrase. Enter it to see your codes.
         </p>
         <label className="field">
           <span>Passphrase</span>

@@ -5,6 +5,10 @@ export const settingsSchema = z.object({
   clipboardClearSeconds: z.number().int().min(0).max(600),
   theme: z.enum(['system', 'light', 'dark']),
   adminArea: z.boolean(),
+  /** Lock the vault after this many minutes without a user action (0: only on sleep and screen lock). */
+  lockAfterMinutes: z.number().int().min(0).max(1440),
+  /** An https server whose Date header the clock check compares against. */
+  timeSourceUrl: z.url({ protocol: /^https$/ }).max(2048),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -23,7 +27,8 @@ export const settingsCalls = {
   'vault:status': call({ summary: 'Whether the vault is open, and how it is protected.', request: z.object({}).strict(), response: vaultStatus }),
   'vault:unlock': call({
     summary: 'Open the vault with the passphrase (passphrase mode, or after a lock).',
-    request: z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
+    // Without a passphrase a keychain-mode vault is unlocked from the OS keychain (after Touch ID where offered).
+    request: z.object({ passphrase: z.string().min(1).max(1024).optional() }).strict(),
     response: vaultStatus,
   }),
   'vault:lock': call({ summary: 'Drop the vault key from memory now.', request: z.object({}).strict(), response: vaultStatus }),

@@ -5,7 +5,7 @@ import type { CoreContext } from './core-context';
 type VaultHandlers = Pick<Handlers, 'vault:status' | 'vault:unlock' | 'vault:lock'>;
 
 export function vaultHandlers(context: CoreContext): VaultHandlers {
-  const { session, accounts, clipboard } = context;
+  const { session, accounts, lock } = context;
   const status = async (): Promise<VaultStatus> => ({
     state: session.isOpen ? 'unlocked' : 'locked',
     mode: await session.mode(),
@@ -15,20 +15,11 @@ export function vaultHandlers(context: CoreContext): VaultHandlers {
   return {
     'vault:status': status,
     'vault:unlock': async ({ passphrase }) => {
-      if (!session.isOpen) {
-        await session.unlock(passphrase);
-        context.emit('vault:changed');
-        context.emit('accounts:changed');
-      }
+      await lock.unlock(passphrase);
       return status();
     },
     'vault:lock': async () => {
-      if (session.isOpen) {
-        await clipboard?.flush();
-        accounts.forgetUndo();
-        session.lock();
-        context.emit('vault:changed');
-      }
+      await lock.lock('user');
       return status();
     },
   };

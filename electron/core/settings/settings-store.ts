@@ -5,7 +5,7 @@ import { appError } from '../../../shared/errors';
 
 export const SETTINGS_FILE = 'settings.json';
 
-export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: 30, theme: 'system', adminArea: false };
+export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: 30, theme: 'system', adminArea: false, lockAfterMinutes: 5, timeSourceUrl: 'https://www.cloudflare.com/' };
 
 /**
  * The user's preferences, in settings.json beside the vault. Never secrets: only the fields of the

@@ -52,7 +52,7 @@ export async function unlockVaultKey(source: KeySource, header: VaultHeader, fil
   const account = keychainAccount(header.vaultId);
   const stored = await source.store.get(KEYCHAIN_SERVICE, account);
   if (stored === null) {
-    throw appError('VAULT_LOCKED', `The OS keychain has no key for the vault ${files.path} (entry "${KEYCHAIN_SERVICE}" / "${account}"): the vault was made under another user or machine, or the entry was deleted, and it cannot be opened without it.`);
+    throw appError('VAULT_LOCKED', `The OS keychain has no key for the vault ${files.path} (entry "${KEYCHAIN_SERVICE}" / "${account}"): the keychain may be locked (unlock it and try again), or the vault was made under another user or machine, or the entry was deleted, and it cannot be opened without it.`);
   }
   const key = Buffer.from(stored, 'base64');
   if (key.length !== 32 || !keyMatches(key, header)) {

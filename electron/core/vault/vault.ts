@@ -6,6 +6,7 @@ import { removeLeftoverTemps, writeFileAtomic, type AtomicWriteFs } from './atom
 import { isProblem, keyMatches, openVault, parseVaultFile, sealVault, type ParsedFile, type VaultHeader } from './format';
 import type { ScryptParams } from './kdf';
 import { acquireLock } from './lock-file';
+import { elapsedMs, log, rememberDocumentSecrets, secrets } from '../log';
 import { createVaultKey, forgetVaultKey, unlockVaultKey, type KeySource } from './vault-key';
 import { vaultBusy, vaultCorrupt, vaultForeign, vaultNewer, vaultNotSaved, vaultUnreadable, type VaultFiles } from './vault-errors';
 
@@ -100,6 +101,7 @@ function decryptOrThrow(files: VaultFiles, parsed: ParsedFile, key: Buffer): { j
   plaintext.fill(0);
   const doc = parseDocument(json);
   if (!doc) throw vaultCorrupt(files, 'its decrypted contents are not a vault document');
+  rememberDocumentSecrets(doc, secrets);
   return { json, doc };
 }
 
@@ -150,6 +152,8 @@ export class Vault {
   /** Opens the vault in `home`, creating the folder (0700) and an empty vault (0600) when there is none. */
   static async open(options: VaultOpenOptions): Promise<Vault> {
     const path = join(options.home, VAULT_FILE);
+    const startedAt = performance.now();
+    if (options.keySource.kind === 'passphrase') secrets.add(options.keySource.passphrase);
     const files: VaultFiles = { path, backupPath: `${path}.bak`, lockPath: `${path}.lock` };
     let snapshot;
     try {
@@ -169,6 +173,7 @@ export class Vault {
         throw error;
       }
       await removeLeftoverTemps([files.path, files.backupPath]);
+      log.debug('vault opened', { mode: parsed.mode, bytes: snapshot.bytes.length, ms: elapsedMs(startedAt) });
       return new Vault(files, parsed, key, saved, { ...statOf(snapshot.stats), bytes: snapshot.bytes }, options);
     }
     return Vault.create(files, options);
@@ -229,8 +234,11 @@ export class Vault {
         const draft = this.draft ?? parseDocument(this.json) ?? {};
         this.draft = undefined;
         const result = await mutate(draft);
+        rememberDocumentSecrets(draft, secrets);
         const json = JSON.stringify(draft);
+        const savingAt = performance.now();
         await this.save(json);
+        log.debug('vault saved', { bytes: json.length, ms: elapsedMs(savingAt) });
         this.json = json;
         this.draft = draft;
         return detach(result);

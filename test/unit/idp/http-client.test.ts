@@ -169,6 +169,24 @@ describe('rate limits', () => {
     expect(server.seen[1]!.at).toBeGreaterThanOrEqual(resetSeconds * 1000);
   });
 
+  it('lets a poller\'s slow_down 429 pace that poller only: other calls to the tenant are not held until the window resets', async () => {
+    const clock = fakeClock();
+    const resetSeconds = Math.floor(clock.now() / 1000) + 50;
+    const server = await serve(
+      (req) =>
+        req.path === '/oauth/token'
+          ? { status: 429, headers: { date: httpDate(clock.now()), 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '97', 'x-ratelimit-reset': String(resetSeconds) }, body: { error: 'slow_down', error_description: 'You are polling faster than allowed.' } }
+          : { status: 200, headers: { date: httpDate(clock.now()) }, body: { ok: true } },
+      clock.now,
+    );
+    const http = client(server.url, { now: clock.now, sleep: clock.sleep });
+    const poll = await http.send({ method: 'POST', path: '/oauth/token', form: { grant_type: 'x' }, returnRateLimited: true });
+    expect(poll.status).toBe(429);
+    await http.json({ method: 'GET', path: '/mfa/authenticators' }, Ok);
+    expect(server.seen[1]!.at).toBeLessThan(resetSeconds * 1000);
+    expect(clock.state.sleeps.reduce((a, b) => a + b, 0)).toBeLessThan(1_000);
+  });
+
   it('measures clock skew from Date and applies it to the server-time reset', async () => {
     const clock = fakeClock();
     const serverAheadMs = 90_000;

@@ -7,6 +7,7 @@ import { createCore, type Core } from '../../../electron/core/app-core';
 import type { Clipboard, Timers } from '../../../electron/core/clipboard/clipboard-guard';
 import { dispatch } from '../../../electron/core/ipc/dispatch';
 import { Vault } from '../../../electron/core/vault/vault';
+import { DEFAULT_SETTINGS } from '../../../electron/core/settings/settings-store';
 
 const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 const openVault = (home: string, passphrase = 'correct horse') => Vault.open({ home, keySource: { kind: 'passphrase', passphrase }, unsafeTestScrypt: TEST_SCRYPT });
@@ -71,9 +72,9 @@ describe('createCore', () => {
   });
 
   it('takes extra domains from the caller, after its own', async () => {
-    const extra = createCore({ vault: await openVault(home), home, watchVault: false, domains: [() => ({ 'settings:get': async () => ({ clipboardClearSeconds: 1, theme: 'dark', adminArea: true }) })] });
+    const extra = createCore({ vault: await openVault(home), home, watchVault: false, domains: [() => ({ 'settings:get': async () => ({ ...DEFAULT_SETTINGS, clipboardClearSeconds: 1, theme: 'dark', adminArea: true }) })] });
     try {
-      expect(await extra.handlers['settings:get']({})).toEqual({ clipboardClearSeconds: 1, theme: 'dark', adminArea: true });
+      expect(await extra.handlers['settings:get']({})).toEqual({ ...DEFAULT_SETTINGS, clipboardClearSeconds: 1, theme: 'dark', adminArea: true });
     } finally {
       extra.close();
     }

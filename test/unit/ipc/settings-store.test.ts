@@ -18,7 +18,7 @@ describe('settings.json', () => {
   it('saves a change and reads it back in a new store', async () => {
     await new SettingsStore(home).set({ theme: 'dark', clipboardClearSeconds: 10 });
     expect(await new SettingsStore(home).get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', clipboardClearSeconds: 10 });
-    expect(JSON.parse(await readFile(join(home, 'settings.json'), 'utf8'))).toEqual({ clipboardClearSeconds: 10, theme: 'dark', adminArea: false });
+    expect(JSON.parse(await readFile(join(home, 'settings.json'), 'utf8'))).toEqual({ ...DEFAULT_SETTINGS, clipboardClearSeconds: 10, theme: 'dark' });
   });
 
   it('refuses an invalid value, naming the setting', async () => {

@@ -6,6 +6,7 @@ import { RateGate, type Sleep } from './rate-gate';
 import { readRateWindow } from './rate-headers';
 import { defaultSleep } from './sleep';
 import { redactText, redactUrl } from './redact';
+import { logIdpCall } from '../../log/idp-log';
 import { joinUrl, resolveLink, withQuery } from './url';
 import type { z } from 'zod';
 
@@ -44,6 +45,7 @@ export interface HttpClientOptions {
   sleep?: Sleep;
   random?: () => number;
   fetch?: typeof fetch;
+  /** Each attempt, URL redacted (default: the process log, at debug level). */
   log?: (event: HttpLogEvent) => void;
 }
 
@@ -138,7 +140,10 @@ export class HttpClient {
       const window = readRateWindow(answer.headers, this.clock);
       this.gate.settle(window);
       let retryInMs: number | undefined;
-      if (answer.status === 429) {
+      if (answer.status === 429 && request.returnRateLimited && isSlowDown(answer)) {
+        // OAuth's slow_down (Auth0 answers it with 429) paces one poller; the org's budget is untouched,
+        // so other calls to it must not wait for the rate window to reset.
+      } else if (answer.status === 429) {
         const fallback = this.now() + fullJitterDelay(attempt - 1, this.backoff(), this.random);
         this.gate.block(window?.resetAtLocalMs ?? fallback);
         // A 429 was refused before any work was done, so repeating it is safe for every method.
@@ -217,7 +222,7 @@ export class HttpClient {
   }
 
   private emit(event: HttpLogEvent): void {
-    this.options.log?.(event);
+    (this.options.log ?? logIdpCall)(event);
   }
 }
 
@@ -257,4 +262,13 @@ function collectSecrets(request: RequestOptions): (string | undefined)[] {
 function describe(request: RequestOptions): string {
   const path = request.link ? new URL(request.link, 'http://link.invalid').pathname : (request.path ?? '/');
   return `${request.method} ${redactText(path)}`;
+}
+
+function isSlowDown(answer: RawAnswer): boolean {
+  try {
+    const body = JSON.parse(new TextDecoder().decode(answer.bytes)) as { error?: unknown } | null;
+    return body?.error === 'slow_down';
+  } catch {
+    return false;
+  }
 }

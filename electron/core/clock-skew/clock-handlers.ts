@@ -1,0 +1,9 @@
+import type { Handlers } from '../../../shared/ipc';
+import type { CoreContext } from '../handlers/core-context';
+
+export function clockHandlers({ clockSkew }: CoreContext): Pick<Handlers, 'clock:status' | 'clock:check'> {
+  return {
+    'clock:status': async () => clockSkew.status(),
+    'clock:check': () => clockSkew.check(),
+  };
+}
