@@ -3,9 +3,9 @@
  * every decision it applies is a pure, tested module under window/, tray/, deep-link/ and bridge/.
  */
 import { join } from 'node:path';
-import { app, dialog, globalShortcut, screen, session, type BrowserWindow } from 'electron';
+import { app, dialog, globalShortcut, screen, session, shell, type BrowserWindow } from 'electron';
 import { EVENTS, type Handlers } from '../shared/ipc';
-import { isAppError } from '../shared/errors';
+import { appError, isAppError } from '../shared/errors';
 import { createCore, type Core } from './core/app-core';
 import { dataHome } from './core/paths';
 import { openVaultFromEnv } from './core/vault/open-from-env';
@@ -13,11 +13,14 @@ import { deepLinkHandlers } from './deep-link/handlers';
 import { createDeepLinkInbox } from './deep-link/inbox';
 import { DEEP_LINK_SCHEME, findDeepLinkArgument, parseDeepLink } from './deep-link/parse-deep-link';
 import { registerIpc } from './ipc';
+import type { LockReason } from './core/lock/lock-service';
 import { electronAutoStart } from './platform/auto-start';
 import { electronClipboard } from './platform/clipboard';
 import { electronNotifier } from './platform/notifier';
 import { electronPowerEvents } from './platform/power-events';
 import { createScreenCapture } from './platform/screen-capture';
+import { electronUserPresence } from './platform/user-presence';
+import { configureFileLogging } from './core/log';
 import { createTray, type TrayHandle } from './tray/create-tray';
 import { trayIconDir } from './tray/tray-icon';
 import type { TrayAction, TrayMenuState } from './tray/tray-menu';
@@ -26,6 +29,8 @@ import { hardenSession, hardenWebContents } from './window/harden-session';
 import { popupBounds } from './window/popup-position';
 import { popupToggle } from './window/popup-toggle';
 import { registerAppScheme, serveRenderer } from './window/register-app-protocol';
+import { safeExternalUrl } from './window/external-url';
+import { pushBadge } from './core/push/badge';
 
 const SHORTCUT = 'CommandOrControl+Alt+K';
 
@@ -71,6 +76,13 @@ function openDeepLink(raw: string): void {
   showPopup();
 }
 
+/** Push enrolment's sign-in page opens in the system browser, and only as a plain https link. */
+async function openSignIn(url: string): Promise<void> {
+  const safe = safeExternalUrl(url);
+  if (!safe) throw appError('IDP_ERROR', 'The org’s sign-in page is not a plain https address, so Traykey will not open it.');
+  await shell.openExternal(safe);
+}
+
 async function trayState(): Promise<TrayMenuState> {
   const status = core ? await core.handlers['vault:status']({}) : null;
   return {
@@ -84,9 +96,9 @@ async function refreshTray(): Promise<void> {
   tray?.refresh(await trayState());
 }
 
-async function lockVault(): Promise<void> {
+async function lockVault(reason: LockReason = 'user'): Promise<void> {
   if (!core) return;
-  await core.handlers['vault:lock']({});
+  await core.lock.lock(reason);
   await refreshTray();
 }
 
@@ -118,6 +130,7 @@ async function start(): Promise<void> {
 
   const env = process.env;
   const home = dataHome(env);
+  configureFileLogging({ env, home });
   let vault;
   try {
     vault = await openVaultFromEnv({ env, home });
@@ -127,7 +140,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  core = createCore({ vault, home, clipboard: electronClipboard(), screen: createScreenCapture() });
+  core = createCore({ vault, home, clipboard: electronClipboard(), screen: createScreenCapture(), presence: electronUserPresence(), push: { notifier, power: electronPowerEvents(), openBrowser: openSignIn } });
   const handlers: Handlers = { ...core.handlers, ...deepLinkHandlers(inbox, core.handlers['accounts:addUri']) };
   registerIpc(handlers);
 
@@ -142,8 +155,8 @@ async function start(): Promise<void> {
 
   // Walking away locks the vault: the screen locking or the machine going to sleep.
   const power = electronPowerEvents();
-  power.on('lock-screen', () => void lockVault());
-  power.on('suspend', () => void lockVault());
+  power.on('lock-screen', () => void lockVault('screen-lock'));
+  power.on('suspend', () => void lockVault('sleep'));
 
   shortcutRegistered = globalShortcut.register(SHORTCUT, togglePopup);
   tray = createTray({
@@ -151,6 +164,11 @@ async function start(): Promise<void> {
     initialState: await trayState(),
     onClick: togglePopup,
     onAction: onTrayAction,
+  });
+  core.events.on('push:changed', () => {
+    const badge = pushBadge(core?.push.list().length ?? 0);
+    tray?.tray.setTitle(badge.title);
+    tray?.tray.setToolTip(badge.toolTip);
   });
 
   const startupLink = findDeepLinkArgument(process.argv);

@@ -8,7 +8,10 @@ import type { Result } from './errors';
 import { accountsCalls } from './ipc/accounts';
 import { settingsCalls } from './ipc/settings';
 import { scanCalls } from './ipc/scan';
+import { adminCalls } from './ipc/admin';
 import { deepLinkCalls } from './ipc/deep-link';
+import { clockCalls } from './ipc/clock';
+import { pushCalls } from './ipc/push';
 import type { MethodName } from './ipc/define';
 
 export { methodName } from './ipc/define';
@@ -19,6 +22,9 @@ export const contract = {
   ...settingsCalls,
   ...scanCalls,
   ...deepLinkCalls,
+  ...pushCalls,
+  ...adminCalls,
+  ...clockCalls,
 };
 
 export type Contract = typeof contract;
@@ -36,7 +42,7 @@ export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promis
 export type TraykeyApi = { [C in Channel as MethodName<C>]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>> };
 
 /** Events main pushes to the renderer (no request/response; payloads validated by the renderer). */
-export const EVENTS = ['accounts:changed', 'vault:changed', 'deepLink:received'] as const;
+export const EVENTS = ['accounts:changed', 'vault:changed', 'deepLink:received', 'push:changed', 'clock:changed'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 /** The object the preload exposes as `window.traykey`: the calls, plus change notifications. */

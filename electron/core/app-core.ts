@@ -9,7 +9,17 @@ import type { CoreContext, DomainHandlers } from './handlers/core-context';
 import { scanHandlers } from './handlers/scan';
 import { settingsHandlers } from './handlers/settings';
 import { vaultHandlers } from './handlers/vault';
+import { pushHandlers } from './handlers/push';
+import { adminHandlers } from './handlers/admin';
+import { attachPush, type PushCoreOptions } from './push/core-push';
+import type { PushService } from './push/push-service';
 import { VaultSession } from './handlers/vault-session';
+import { ClockSkewService, type ClockCheckOptions } from './clock-skew/clock-service';
+import { clockHandlers } from './clock-skew/clock-handlers';
+import { withIdpHooks } from './clock-skew/idp-hooks';
+import { LockService } from './lock/lock-service';
+import { trackActivity } from './lock/track-activity';
+import type { UserPresence } from './lock/user-presence';
 import type { KeyStore } from './keychain/key-store';
 import type { ScreenSource } from './qr/screen-source';
 import { Clock } from './otp/clock';
@@ -17,7 +27,7 @@ import { SettingsStore } from './settings/settings-store';
 import type { Vault } from './vault/vault';
 
 /** Every domain's handlers; a new domain adds its factory here (and its calls to shared/ipc.ts). */
-const coreDomains: DomainHandlers[] = [accountsHandlers, settingsHandlers, vaultHandlers, scanHandlers];
+const coreDomains: DomainHandlers[] = [accountsHandlers, settingsHandlers, vaultHandlers, scanHandlers, pushHandlers, adminHandlers, clockHandlers];
 
 export interface CoreOptions {
   vault: Vault;
@@ -34,6 +44,12 @@ export interface CoreOptions {
   watchVault?: boolean;
   /** More domains from the caller (handlers needing what only main.ts has), after the core's own. */
   domains?: DomainHandlers[];
+  /** Push approvals: notifications, power events, the browser opener; given, the core polls. */
+  push?: PushCoreOptions;
+  /** Touch ID before a keychain-mode vault opens again after a lock (electron/platform/user-presence.ts). */
+  presence?: UserPresence;
+  /** How `clock:check` reaches the time source (tests: `unsafeTestUrl`, a loopback http server). */
+  timeSource?: ClockCheckOptions;
 }
 
 export interface CoreEvents {
@@ -48,6 +64,9 @@ export interface Core {
   settings: SettingsStore;
   session: VaultSession;
   clock: Clock;
+  push: PushService;
+  lock: LockService;
+  clockSkew: ClockSkewService;
   events: CoreEvents;
   close(): void;
 }
@@ -92,8 +111,14 @@ export function createCore(options: CoreOptions): Core {
   const accounts = new AccountsService(session.vault, { now: () => clock.now(), onChange: () => events.emit('accounts:changed') });
   const settings = new SettingsStore(options.home);
   const clipboard = options.clipboard ? new ClipboardGuard(options.clipboard, timers) : undefined;
-  const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screen ? { screen: options.screen } : {}), emit: events.emit };
-  const { handlers, unavailable } = buildHandlers(context, [...coreDomains, ...(options.domains ?? [])]);
+  const clockSkew = new ClockSkewService(clock, settings, events.emit, { ...options.timeSource, ...(options.now ? { machineNow: options.now } : {}) });
+  const lock = new LockService({ session, settings, emit: events.emit, timers, now: options.now ?? Date.now, beforeLock: async () => { await clipboard?.flush(); accounts.forgetUndo(); }, ...(options.presence ? { presence: options.presence } : {}) });
+  const push = attachPush({ vault: session.vault, isVaultOpen: () => session.isOpen, events, timers, push: withIdpHooks(options.push, clockSkew) });
+  const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screen ? { screen: options.screen } : {}), emit: events.emit, lock, clockSkew, push: push.service, ...(push.openBrowser ? { openBrowser: push.openBrowser } : {}) };
+  const built = buildHandlers(context, [...coreDomains, ...(options.domains ?? [])]);
+  const handlers = trackActivity(built.handlers, lock);
+  const unavailable = built.unavailable;
+  void lock.start().catch(() => undefined);
   const stopWatching =
     options.watchVault === false
       ? () => undefined
@@ -105,9 +130,14 @@ export function createCore(options: CoreOptions): Core {
     settings,
     session,
     clock,
+    push: push.service,
+    lock,
+    clockSkew,
     events,
     /** Stops watching and drops the vault key: the core owns the vault once created. */
     close() {
+      push.stop();
+      lock.stop();
       stopWatching();
       clipboard?.cancel();
       accounts.forgetUndo();

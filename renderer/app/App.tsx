@@ -10,6 +10,7 @@ import { UnlockPrompt } from '../vault/UnlockPrompt';
 import { ToastArea } from './ToastArea';
 import { useTheme } from './use-theme';
 import { useLiveCodes } from '../accounts/use-live-codes';
+import { ClockWarning } from '../clock/ClockWarning';
 import { useApprovalsFeed } from '../approvals/use-approvals';
 
 export function App() {
@@ -91,6 +92,7 @@ function Shell() {
         </span>
         <Navigation />
       </header>
+      <ClockWarning />
       <main className="view">{Current ? <Current /> : null}</main>
       <ToastArea />
     </div>

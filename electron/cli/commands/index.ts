@@ -8,6 +8,9 @@ import { register as scan } from './scan';
 import { register as importImages } from './import';
 import { register as backup } from './backup';
 import { register as admin } from './admin';
+import { register as confirm } from './confirm';
+import { register as signin } from './signin';
+import { register as push } from './push';
 
 /** Every `traykey` command, one line each; a new command adds its register function here. */
 export const commands: ((program: Command, ctx: CliContext) => void)[] = [
@@ -19,4 +22,7 @@ export const commands: ((program: Command, ctx: CliContext) => void)[] = [
   importImages,
   backup,
   admin,
+  confirm,
+  signin,
+  push,
 ];

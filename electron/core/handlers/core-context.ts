@@ -1,7 +1,11 @@
 import type { EventName, Handlers } from '../../../shared/ipc';
 import type { AccountsService } from '../accounts/accounts-service';
 import type { ClipboardGuard } from '../clipboard/clipboard-guard';
+import type { ClockSkewService } from '../clock-skew/clock-service';
+import type { LockService } from '../lock/lock-service';
 import type { Clock } from '../otp/clock';
+import type { BrowserOpener } from '../push/oidc-signin';
+import type { PushService } from '../push/push-service';
 import type { ScreenSource } from '../qr/screen-source';
 import type { SettingsStore } from '../settings/settings-store';
 import type { VaultSession } from './vault-session';
@@ -18,6 +22,12 @@ export interface CoreContext {
   /** Absent where Electron is not running (the CLI, the e2e harness). */
   screen?: ScreenSource;
   emit(event: EventName): void;
+  /** Locking and unlocking the vault, by the user, on idle, screen lock and sleep. */
+  lock: LockService;
+  clockSkew: ClockSkewService;
+  push: PushService;
+  /** Opens the system browser for sign-ins; absent in the e2e harness. */
+  openBrowser?: BrowserOpener;
 }
 
 /** One domain's share of the contract: a function from the context to its channels' handlers. */

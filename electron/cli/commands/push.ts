@@ -1,0 +1,131 @@
+import { spawn } from 'node:child_process';
+import type { Command } from 'commander';
+import { appError } from '../../../shared/errors';
+import { pendingView } from '../../core/handlers/push';
+import type { VerifiedChallenge } from '../../core/push/challenge';
+import type { BrowserOpener, SignInMethod } from '../../core/push/oidc-signin';
+import { PushService } from '../../core/push/push-service';
+import type { CliContext, CliIo } from '../context';
+import { readStdin } from './admin-stdin';
+import { withInterrupt } from './interrupt';
+
+interface SignInOptions {
+  user?: string;
+  browser?: boolean;
+}
+
+/** Prints the sign-in address, and hands it to the desktop's opener unless told not to. */
+function cliBrowser(io: CliIo, launch: boolean): BrowserOpener {
+  return async (url) => {
+    io.stderr(`Sign in to enrol this computer: ${url}\n`);
+    if (!launch) return;
+    const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+    const child = spawn(opener, [url], { detached: true, stdio: 'ignore' });
+    child.on('error', () => io.stderr('No browser could be opened here: open the address above yourself.\n'));
+    child.unref();
+  };
+}
+
+async function signInMethod(ctx: CliContext, options: SignInOptions): Promise<SignInMethod> {
+  if (options.user === undefined) return { kind: 'browser', openBrowser: cliBrowser(ctx.io, options.browser !== false) };
+  const password = (await readStdin(ctx.io)).replace(/\r?\n$/, '');
+  if (!password) throw appError('INVALID_INPUT', `Give ${options.user}'s password on standard input (test orgs only), or leave out --user to sign in in the browser.`, { field: 'password' });
+  return { kind: 'password', username: options.user, password };
+}
+
+function describe(challenge: VerifiedChallenge, now: number): string {
+  const what = challenge.transactionType === 'CIBA' ? 'Confirm' : 'Sign in';
+  const lines = [
+    `${challenge.id}  ${what}${challenge.app ? ` to ${challenge.app}` : ''} (${challenge.orgUrl})`,
+    ...(challenge.bindingMessage !== null ? [`  Message: ${challenge.bindingMessage}`] : []),
+    ...(challenge.clientOS !== null ? [`  From: ${challenge.clientOS}${challenge.location ? `, ${challenge.location}` : ''}`] : []),
+    `  Expires in ${Math.max(0, Math.round((challenge.expiresAt - now) / 1000))} s`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function withPush<T>(ctx: CliContext, run: (push: PushService) => Promise<T>): Promise<T> {
+  return ctx.withVault(async (vault) => {
+    const push = new PushService({ vault, now: ctx.now });
+    try {
+      return await run(push);
+    } finally {
+      push.stop();
+    }
+  });
+}
+
+async function answer(ctx: CliContext, id: string, choice: 'approve' | 'deny'): Promise<void> {
+  await withPush(ctx, async (push) => {
+    await push.pollAll();
+    if (choice === 'approve') await push.approve(id);
+    else await push.deny(id);
+    ctx.io.stdout(choice === 'approve' ? `Approved ${id}.\n` : `Denied ${id}.\n`);
+  });
+}
+
+/** `traykey push …`: this computer as an Okta custom authenticator that polls. */
+export function register(program: Command, ctx: CliContext): void {
+  const push = program.command('push').description('Approve Okta sign-ins and CIBA requests from this computer (custom authenticator).');
+  push
+    .command('enroll')
+    .description('Enrol this computer with an Okta org: sign in in the browser (or --user with the password on standard input, test orgs only).')
+    .requiredOption('--org <URL>', 'the Okta org, e.g. https://example.okta.com')
+    .requiredOption('--client-id <ID>', 'the OIDC app the custom authenticator belongs to')
+    .option('--user <LOGIN>', 'sign in with this login and the password on standard input (test orgs)')
+    .option('--no-browser', 'only print the sign-in address')
+    .action(async (options: SignInOptions & { org: string; clientId: string }) => {
+      const signIn = await signInMethod(ctx, options);
+      const enrolment = await withPush(ctx, (service) => service.enrol({ orgUrl: options.org, clientId: options.clientId, signIn }));
+      ctx.io.stdout(`Enrolled this computer with ${enrolment.orgUrl}${enrolment.username ? ` for ${enrolment.username}` : ''}.\n`);
+    });
+  push
+    .command('list')
+    .description('Poll once and print the requests waiting for an answer.')
+    .option('--json', 'print an array of {"id","org","app","transactionType","bindingMessage","clientOS","location","expiresAt"}')
+    .action(async (options: { json?: boolean }) => {
+      const pending = await withPush(ctx, async (service) => {
+        if (service.enrolments().length === 0) throw appError('NOT_FOUND', 'This computer is not enrolled with any Okta org: run `traykey push enroll` first.');
+        return service.pollAll();
+      });
+      if (options.json) {
+        const rows = pending.map((c) => {
+          const { id, org, app, transactionType, bindingMessage, clientOS, location, expiresAt } = pendingView(c);
+          return { id, org, app, transactionType, bindingMessage, clientOS, location, expiresAt: new Date(expiresAt).toISOString() };
+        });
+        ctx.io.stdout(`${JSON.stringify(rows)}\n`);
+      } else {
+        ctx.io.stdout(pending.length === 0 ? 'Nothing is waiting.\n' : pending.map((c) => describe(c, ctx.now())).join(''));
+      }
+    });
+  push.command('approve').description('Approve the waiting request ID (as listed).').argument('<id>').action((id: string) => answer(ctx, id, 'approve'));
+  push.command('deny').description('Deny the waiting request ID (as listed).').argument('<id>').action((id: string) => answer(ctx, id, 'deny'));
+  push
+    .command('watch')
+    .description('Poll and print requests as they arrive, until Ctrl-C.')
+    .option('--json', 'one JSON object per line for each new request')
+    .action(async (options: { json?: boolean }) => {
+      await withPush(ctx, (service) =>
+        withInterrupt(ctx.io, async (signal) => {
+          if (service.enrolments().length === 0) throw appError('NOT_FOUND', 'This computer is not enrolled with any Okta org: run `traykey push enroll` first.');
+          service.onChallenge((challenge) => {
+            const view = pendingView(challenge);
+            ctx.io.stdout(options.json ? `${JSON.stringify({ ...view, expiresAt: new Date(view.expiresAt).toISOString() })}\n` : describe(challenge, ctx.now()));
+          });
+          service.start();
+          await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+        }),
+      );
+    });
+  push
+    .command('remove')
+    .description('Remove the enrolment with an org, at the org too (needs a fresh sign-in).')
+    .requiredOption('--org <URL>', 'the Okta org')
+    .option('--user <LOGIN>', 'sign in with this login and the password on standard input (test orgs)')
+    .option('--no-browser', 'only print the sign-in address')
+    .action(async (options: SignInOptions & { org: string }) => {
+      const signIn = await signInMethod(ctx, options);
+      const removed = await withPush(ctx, (service) => service.remove({ orgUrl: options.org, signIn }));
+      ctx.io.stdout(`Removed this computer's enrolment with ${removed.orgUrl}.\n`);
+    });
+}

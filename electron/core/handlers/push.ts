@@ -1,0 +1,44 @@
+import type { Handlers } from '../../../shared/ipc';
+import type { PendingChallengeData, PushEnrolmentData } from '../../../shared/ipc/push';
+import { appError } from '../../../shared/errors';
+import type { VerifiedChallenge } from '../push/challenge';
+import type { BrowserOpener } from '../push/oidc-signin';
+import type { StoredEnrolment } from '../push/push-record';
+import type { PushService } from '../push/push-service';
+import type { CoreContext } from './core-context';
+
+type PushHandlers = Pick<Handlers, Extract<keyof Handlers, `push:${string}`>>;
+
+export function pendingView(challenge: VerifiedChallenge): PendingChallengeData {
+  const { id, orgUrl, app, transactionType, bindingMessage, clientOS, location, transactionTime, expiresAt } = challenge;
+  return { id, org: orgUrl, app, transactionType, bindingMessage, clientOS, location, transactionTime, expiresAt };
+}
+
+export function enrolmentView(enrolment: StoredEnrolment): PushEnrolmentData {
+  return { id: enrolment.id, org: enrolment.orgUrl, username: enrolment.username ?? null, authenticator: enrolment.authenticatorName ?? null, createdAt: enrolment.createdAt };
+}
+
+export function createPushHandlers(push: PushService, openBrowser: BrowserOpener | undefined): PushHandlers {
+  const browser = () => {
+    if (!openBrowser) throw appError('UNSUPPORTED', 'Enrolling needs the desktop app or the traykey CLI, which can open a browser.');
+    return { kind: 'browser' as const, openBrowser };
+  };
+  return {
+    'push:pending': async () => {
+      push.activity();
+      return { challenges: push.list().map(pendingView) };
+    },
+    'push:approve': async ({ id }) => ({ result: await push.approve(id) }),
+    'push:deny': async ({ id }) => ({ result: await push.deny(id) }),
+    'push:enrolments': async () => push.enrolments().map(enrolmentView),
+    'push:enrol': async ({ org, clientId }) => enrolmentView(await push.enrol({ orgUrl: org, clientId, signIn: browser() })),
+    'push:remove': async ({ org }) => {
+      await push.remove({ orgUrl: org, signIn: browser() });
+      return {};
+    },
+  };
+}
+
+export function pushHandlers({ push, openBrowser }: CoreContext): PushHandlers {
+  return createPushHandlers(push, openBrowser);
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+export const TransactionType = z.enum(['LOGIN', 'CIBA']);
+
+/** The claims Traykey reads from a challenge (okta-pushbind+jwt); the rest are ignored. */
+export const ChallengeClaims = z
+  .object({
+    iss: z.string(),
+    exp: z.number(),
+    iat: z.number().optional(),
+    jti: z.string().min(1),
+    transactionId: z.string().min(1).optional(),
+    nonce: z.string().min(1),
+    verificationUri: z.string().url(),
+    userId: z.string().optional(),
+    authenticatorEnrollmentId: z.string(),
+    methodEnrollmentId: z.string(),
+    method: z.literal('push').optional(),
+    appInstanceName: z.string().optional(),
+    signals: z.array(z.string()).optional(),
+    challengeContext: z
+      .object({
+        clientOS: z.string().optional(),
+        clientLocation: z.string().optional(),
+        transactionTime: z.string().optional(),
+        transactionType: TransactionType.optional(),
+        bindingMessage: z.string().optional(),
+      })
+      .loose()
+      .optional(),
+  })
+  .loose();
+export type ChallengeClaims = z.infer<typeof ChallengeClaims>;
+
+/** A challenge that passed every check: what the approval window shows and the answer needs. */
+export interface VerifiedChallenge {
+  /** The transaction id; also the id people type in `traykey push approve ID`. */
+  id: string;
+  enrolmentId: string;
+  orgUrl: string;
+  nonce: string;
+  verificationUri: string;
+  app: string | null;
+  transactionType: 'LOGIN' | 'CIBA';
+  bindingMessage: string | null;
+  clientOS: string | null;
+  location: string | null;
+  transactionTime: string | null;
+  /** Epoch ms (server clock turned into local time) when the challenge stops being answerable. */
+  expiresAt: number;
+  signals: string[];
+}

@@ -1,0 +1,56 @@
+import type { EventName } from '../../../shared/ipc';
+import type { VaultLike } from '../accounts/accounts-service';
+import type { Notifier, PowerEvents } from '../capabilities';
+import type { Timers } from '../clipboard/clipboard-guard';
+import type { BrowserOpener } from './oidc-signin';
+import type { CadencePolicy } from './poll-cadence';
+import type { PushHttpOptions } from './org-http';
+import { PushService, type PushLogEvent } from './push-service';
+
+/** What the app hands the core for push approvals; without it the core answers calls but does not poll. */
+export interface PushCoreOptions {
+  notifier?: Notifier;
+  power?: PowerEvents;
+  openBrowser?: BrowserOpener;
+  http?: PushHttpOptions;
+  cadence?: CadencePolicy;
+  log?: (event: PushLogEvent) => void;
+  /** Epoch ms for push (default Date.now): challenge expiry needs a running clock. */
+  now?: () => number;
+}
+
+interface CoreEventsLike {
+  on(name: EventName, fn: () => void): () => void;
+  emit(name: EventName): void;
+}
+
+/** Builds the core's push service and keeps it in step with the vault (locked, unlocked, changed elsewhere). */
+export function attachPush(options: { vault: VaultLike; isVaultOpen: () => boolean; events: CoreEventsLike; timers: Timers; push: PushCoreOptions | undefined }) {
+  const config = options.push;
+  const service = new PushService({
+    vault: options.vault,
+    timers: options.timers,
+    onChange: () => options.events.emit('push:changed'),
+    ...(config?.now ? { now: config.now } : {}),
+    ...(config?.notifier ? { notifier: config.notifier } : {}),
+    ...(config?.power ? { power: config.power } : {}),
+    ...(config?.http ? { http: config.http } : {}),
+    ...(config?.cadence ? { cadence: config.cadence } : {}),
+    ...(config?.log ? { log: config.log } : {}),
+  });
+  const offs = [
+    options.events.on('vault:changed', () => service.setVaultOpen(options.isVaultOpen())),
+    options.events.on('accounts:changed', () => {
+      if (options.isVaultOpen()) service.sync();
+    }),
+  ];
+  if (config) service.start();
+  return {
+    service,
+    openBrowser: config?.openBrowser,
+    stop() {
+      for (const off of offs) off();
+      service.stop();
+    },
+  };
+}

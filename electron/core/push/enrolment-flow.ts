@@ -1,0 +1,58 @@
+import { appError } from '../../../shared/errors';
+import type { DeviceInfo } from './device-info';
+import { deleteEnrolment, enrolDevice } from './enrol';
+import { discoverAuthenticator, discoverOrgEndpoints } from './org-discovery';
+import { createOrgHttp, type PushHttpOptions } from './org-http';
+import { signInForManageToken, type SignInMethod } from './oidc-signin';
+import { normalizeOrgUrl, type StoredEnrolment } from './push-record';
+import type { PushStore } from './push-store';
+
+export interface FlowDeps {
+  store: PushStore;
+  http?: PushHttpOptions;
+  device: DeviceInfo;
+  now: () => number;
+}
+
+function orgUrlOf(input: string): string {
+  try {
+    const url = new URL(input);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))) throw new Error('insecure');
+    return normalizeOrgUrl(input);
+  } catch {
+    throw appError('INVALID_INPUT', `${input} is not an Okta org address: give it as https://your-org.okta.com.`, { field: 'org' });
+  }
+}
+
+export function findEnrolment(store: PushStore, orgUrl: string): StoredEnrolment | undefined {
+  const wanted = orgUrlOf(orgUrl);
+  return store.enrolments().find((e) => normalizeOrgUrl(e.orgUrl) === wanted);
+}
+
+/**
+ * Discovers the org's custom authenticator, signs the person in for a manage-scope token, enrols, and
+ * saves the enrolment with its keys. The token lives only in this function.
+ */
+export async function enrolOrg(deps: FlowDeps, input: { orgUrl: string; clientId: string; signIn: SignInMethod }): Promise<StoredEnrolment> {
+  const orgUrl = orgUrlOf(input.orgUrl);
+  if (findEnrolment(deps.store, orgUrl)) throw appError('DUPLICATE', `This computer is already enrolled with ${orgUrl}: remove that enrolment first to enrol again.`, { field: 'org' });
+  const http = createOrgHttp(orgUrl, { now: deps.now, ...deps.http });
+  const authenticator = await discoverAuthenticator(http, input.clientId);
+  const endpoints = await discoverOrgEndpoints(http);
+  const manageToken = await signInForManageToken(http, endpoints, input.clientId, input.signIn);
+  const enrolment = await enrolDevice({ http, endpoints, authenticator, clientId: input.clientId, manageToken, device: deps.device, now: deps.now() });
+  await deps.store.add(enrolment);
+  return enrolment;
+}
+
+/** Deletes the enrolment on the server (after a fresh sign-in, as Okta asks for) and then here. */
+export async function removeOrg(deps: FlowDeps, input: { orgUrl: string; signIn: SignInMethod }): Promise<StoredEnrolment> {
+  const enrolment = findEnrolment(deps.store, input.orgUrl);
+  if (!enrolment) throw appError('NOT_FOUND', `This computer is not enrolled with ${orgUrlOf(input.orgUrl)}.`, { field: 'org' });
+  const http = createOrgHttp(enrolment.orgUrl, { now: deps.now, ...deps.http });
+  const endpoints = await discoverOrgEndpoints(http);
+  const manageToken = await signInForManageToken(http, endpoints, enrolment.clientId, input.signIn);
+  await deleteEnrolment(http, enrolment.id, manageToken);
+  await deps.store.remove(enrolment.id);
+  return enrolment;
+}

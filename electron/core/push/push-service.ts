@@ -1,0 +1,273 @@
+import { appError, isAppError } from '../../../shared/errors';
+import type { VaultLike } from '../accounts/accounts-service';
+import type { Notifier, PowerEvents } from '../capabilities';
+import { realTimers, type Timers } from '../clipboard/clipboard-guard';
+import type { VerifiedChallenge } from './challenge';
+import { DEFAULT_LEEWAY_MS, type RejectReason } from './challenge-verify';
+import { thisDevice, type DeviceInfo } from './device-info';
+import { EnrolmentConnection } from './enrolment-connection';
+import { enrolOrg, removeOrg, type FlowDeps } from './enrolment-flow';
+import type { SignInMethod } from './oidc-signin';
+import { createOrgHttp, type PushHttpOptions } from './org-http';
+import { PendingChallenges } from './pending-challenges';
+import { PollLoop, type PollOutcome } from './poll-loop';
+import type { CadencePolicy } from './poll-cadence';
+import { logPushEvent } from './push-log';
+import { PushStore } from './push-store';
+import type { StoredEnrolment } from './push-record';
+import { judgeReplay, seenEntry, type ReplayVerdict } from './replay-guard';
+import type { UserConsent } from './response-jwt';
+
+/** What is logged about push: never a challenge's contents, a token or a key. */
+export type PushLogEvent =
+  | { kind: 'challenge-rejected'; enrolmentId: string; reason: RejectReason }
+  | { kind: 'poll-failed'; enrolmentId: string; code: string };
+
+export interface PushServiceOptions {
+  vault: VaultLike;
+  now?: () => number;
+  timers?: Timers;
+  random?: () => number;
+  notifier?: Notifier;
+  power?: PowerEvents;
+  http?: PushHttpOptions;
+  device?: DeviceInfo;
+  cadence?: CadencePolicy;
+  leewayMs?: number;
+  log?: (event: PushLogEvent) => void;
+  /** The pending list or the enrolments changed (the renderer reloads, the tray badge updates). */
+  onChange?: () => void;
+}
+
+interface Running {
+  connection: EnrolmentConnection;
+  loop: PollLoop;
+}
+
+/**
+ * This machine as an Okta custom authenticator: one poll loop per enrolment, every challenge verified
+ * before it is kept, answers only on an explicit approve or deny.
+ */
+export class PushService {
+  private readonly store: PushStore;
+  private readonly running = new Map<string, Running>();
+  private readonly pending: PendingChallenges;
+  private readonly listeners = new Set<(challenge: VerifiedChallenge) => void>();
+  private readonly now: () => number;
+  private readonly timers: Timers;
+  private readonly device: DeviceInfo;
+  private readonly leewayMs: number;
+  private started = false;
+  private powerPaused = false;
+  private vaultOpen = true;
+  private readonly unsubscribe: (() => void)[] = [];
+
+  constructor(private readonly options: PushServiceOptions) {
+    this.store = new PushStore(options.vault);
+    this.now = options.now ?? Date.now;
+    this.timers = options.timers ?? realTimers;
+    this.device = options.device ?? thisDevice();
+    this.leewayMs = options.leewayMs ?? DEFAULT_LEEWAY_MS;
+    this.pending = new PendingChallenges(this.now, this.timers, () => this.changed());
+  }
+
+  /** Starts background polling (the app); the CLI polls on demand instead. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    const power = this.options.power;
+    if (power) {
+      this.unsubscribe.push(
+        power.on('lock-screen', () => this.setPowerPaused(true)),
+        power.on('suspend', () => this.setPowerPaused(true)),
+        power.on('unlock-screen', () => this.setPowerPaused(false)),
+        power.on('resume', () => this.setPowerPaused(false)),
+      );
+    }
+    this.sync();
+    // Enrolments known before start() (the CLI's watch, an enrolment made first) start polling now.
+    for (const { loop } of this.running.values()) loop.start();
+  }
+
+  stop(): void {
+    this.started = false;
+    for (const off of this.unsubscribe.splice(0)) off();
+    for (const { loop } of this.running.values()) loop.stop();
+    this.running.clear();
+    this.pending.clear();
+  }
+
+  /** The vault was locked or unlocked: keys are unreachable while locked, so polling pauses. */
+  setVaultOpen(open: boolean): void {
+    this.vaultOpen = open;
+    if (!open) {
+      this.pending.clear();
+      for (const { loop } of this.running.values()) loop.pause();
+      this.changed();
+      return;
+    }
+    this.sync();
+    if (!this.powerPaused) for (const { loop } of this.running.values()) loop.resume();
+  }
+
+  /** The person is at the machine: poll at the fast cadence for a while. */
+  activity(): void {
+    for (const { loop } of this.running.values()) loop.activity();
+  }
+
+  enrolments(): StoredEnrolment[] {
+    return this.store.enrolments();
+  }
+
+  /** Pending challenges, soonest expiry first; expired ones are already gone. */
+  list(): VerifiedChallenge[] {
+    return this.pending.list();
+  }
+
+  /** Polls every enrolment once (joining a poll already running) and returns what is pending. */
+  async pollAll(): Promise<VerifiedChallenge[]> {
+    this.sync();
+    await Promise.all([...this.running.values()].map(({ loop }) => loop.pollNow()));
+    return this.list();
+  }
+
+  /** Called with every challenge the first time it is verified and kept. */
+  onChallenge(listener: (challenge: VerifiedChallenge) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves once the org accepted the approval (200); anything else is an error. */
+  async approve(id: string): Promise<'approved'> {
+    await this.answer(id, 'APPROVED_CONSENT_PROMPT');
+    return 'approved';
+  }
+
+  /** Resolves once the org recorded the denial (204). */
+  async deny(id: string): Promise<'denied'> {
+    await this.answer(id, 'DENIED_CONSENT_PROMPT');
+    return 'denied';
+  }
+
+  async enrol(input: { orgUrl: string; clientId: string; signIn: SignInMethod }): Promise<StoredEnrolment> {
+    const enrolment = await enrolOrg(this.flowDeps(), input);
+    this.sync();
+    this.changed();
+    return enrolment;
+  }
+
+  async remove(input: { orgUrl: string; signIn: SignInMethod }): Promise<StoredEnrolment> {
+    const enrolment = await removeOrg(this.flowDeps(), input);
+    this.sync();
+    this.changed();
+    return enrolment;
+  }
+
+  /** Starts polling a new enrolment, or stops a removed one, to match the vault. */
+  sync(): void {
+    if (!this.vaultOpen) return;
+    const enrolments = this.store.enrolments();
+    const ids = new Set(enrolments.map((e) => e.id));
+    for (const [id, { loop }] of this.running) {
+      if (ids.has(id)) continue;
+      loop.stop();
+      this.running.delete(id);
+      this.pending.dropEnrolment(id);
+    }
+    for (const enrolment of enrolments) {
+      if (this.running.has(enrolment.id)) continue;
+      const connection = new EnrolmentConnection(enrolment, createOrgHttp(enrolment.orgUrl, { now: this.now, ...this.options.http }), this.device, this.now);
+      const loop = new PollLoop({
+        poll: () => this.pollEnrolment(connection),
+        now: this.now,
+        timers: this.timers,
+        ...(this.options.random ? { random: this.options.random } : {}),
+        ...(this.options.cadence ? { policy: this.options.cadence } : {}),
+      });
+      this.running.set(enrolment.id, { connection, loop });
+      if (this.powerPaused) loop.pause();
+      if (this.started) loop.start();
+    }
+  }
+
+  private flowDeps(): FlowDeps {
+    return { store: this.store, device: this.device, now: this.now, ...(this.options.http ? { http: this.options.http } : {}) };
+  }
+
+  private async answer(id: string, consent: UserConsent): Promise<void> {
+    this.activity();
+    const challenge = this.pending.get(id);
+    const running = challenge ? this.running.get(challenge.enrolmentId) : undefined;
+    if (!challenge || !running) throw appError('NOT_FOUND', 'That sign-in request is no longer pending: it was answered, expired or withdrawn.');
+    await running.connection.answer(challenge, consent);
+    this.pending.remove(id);
+    await this.store.updateSeen(this.now(), (seen) => {
+      for (const entry of seen) if (entry.enrolmentId === challenge.enrolmentId && entry.transactionId === challenge.id) entry.answered = true;
+    });
+    this.changed();
+  }
+
+  private async pollEnrolment(connection: EnrolmentConnection): Promise<PollOutcome> {
+    const enrolmentId = connection.enrolment.id;
+    try {
+      const fetched = await connection.fetchPending();
+      const listed = new Set<string>();
+      const fresh: VerifiedChallenge[] = [];
+      for (const jwt of fetched.jwts) {
+        const outcome = await connection.verify(jwt, this.leewayMs);
+        if (!outcome.ok) {
+          this.log({ kind: 'challenge-rejected', enrolmentId, reason: outcome.reason });
+          continue;
+        }
+        if ((await this.replayVerdict(outcome.challenge)) === 'replayed') {
+          this.log({ kind: 'challenge-rejected', enrolmentId, reason: 'replayed' });
+          continue;
+        }
+        listed.add(outcome.challenge.id);
+        if (this.pending.add(outcome.challenge)) fresh.push(outcome.challenge);
+      }
+      const withdrawn = fetched.rateLimited ? false : this.pending.retain(enrolmentId, listed);
+      if (fresh.length > 0 || withdrawn) this.changed();
+      for (const challenge of fresh) this.announce(challenge);
+      return { ok: true, ...(fetched.notBefore !== undefined ? { notBefore: fetched.notBefore } : {}) };
+    } catch (error) {
+      this.log({ kind: 'poll-failed', enrolmentId, code: isAppError(error) ? error.code : 'INTERNAL' });
+      return { ok: false };
+    }
+  }
+
+  private async replayVerdict(challenge: VerifiedChallenge): Promise<ReplayVerdict> {
+    const known = this.pending.get(challenge.id);
+    if (known && known.nonce === challenge.nonce && known.enrolmentId === challenge.enrolmentId) return 'pending';
+    return this.store.updateSeen(this.now(), (seen) => {
+      const verdict = judgeReplay(seen, challenge);
+      if (verdict === 'new') seen.push(seenEntry(challenge, this.leewayMs));
+      return verdict;
+    });
+  }
+
+  private announce(challenge: VerifiedChallenge): void {
+    const notifier = this.options.notifier;
+    if (notifier?.isSupported()) {
+      const what = challenge.transactionType === 'CIBA' ? 'A request to confirm' : 'A sign-in';
+      notifier.notify({ title: 'Traykey: approve or deny', body: `${what}${challenge.app ? ` for ${challenge.app}` : ''} is waiting in Traykey.` });
+    }
+    for (const listener of [...this.listeners]) listener(challenge);
+  }
+
+  private setPowerPaused(paused: boolean): void {
+    this.powerPaused = paused;
+    for (const { loop } of this.running.values()) {
+      if (paused) loop.pause();
+      else if (this.vaultOpen) loop.resume();
+    }
+  }
+
+  private log(event: PushLogEvent): void {
+    (this.options.log ?? logPushEvent)(event);
+  }
+
+  private changed(): void {
+    this.options.onChange?.();
+  }
+}

@@ -1,0 +1,58 @@
+import { appError } from '../../../shared/errors';
+import type { VaultLike } from '../accounts/accounts-service';
+import { normalizeOrgUrl, PushSection, type SeenChallenge, type StoredEnrolment } from './push-record';
+
+const SECTION = 'push';
+
+function readSection(doc: Record<string, unknown>): PushSection {
+  const parsed = PushSection.safeParse(doc[SECTION] ?? {});
+  if (!parsed.success) throw appError('VAULT_CORRUPT', 'The push approvals saved in the vault cannot be read: remove and enrol this computer again.');
+  return parsed.data;
+}
+
+/** The vault's `push` section: enrolments (with their private keys) and the replay record. */
+export class PushStore {
+  constructor(private readonly vault: VaultLike) {}
+
+  enrolments(): StoredEnrolment[] {
+    return readSection(this.vault.read()).enrolments;
+  }
+
+  seen(): SeenChallenge[] {
+    return readSection(this.vault.read()).seen;
+  }
+
+  async refresh(): Promise<void> {
+    await this.vault.refreshIfChanged();
+  }
+
+  async add(enrolment: StoredEnrolment): Promise<void> {
+    await this.mutate((section) => {
+      section.enrolments = [...section.enrolments.filter((e) => normalizeOrgUrl(e.orgUrl) !== normalizeOrgUrl(enrolment.orgUrl)), enrolment];
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.mutate((section) => {
+      section.enrolments = section.enrolments.filter((e) => e.id !== id);
+      section.seen = section.seen.filter((s) => s.enrolmentId !== id);
+    });
+  }
+
+  /** Applies `change` to the replay record under the vault's lock, dropping entries past their time. */
+  async updateSeen<T>(now: number, change: (seen: SeenChallenge[]) => T): Promise<T> {
+    return this.mutate((section) => {
+      section.seen = section.seen.filter((s) => s.forgetAfter > now);
+      return change(section.seen);
+    });
+  }
+
+  private async mutate<T>(change: (section: PushSection) => T): Promise<T> {
+    return this.vault.update((doc) => {
+      const section = readSection(doc);
+      const result = change(section);
+      doc[SECTION] = section;
+      return result;
+    });
+  }
+}

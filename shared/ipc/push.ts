@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { call } from './define';
+
+/**
+ * A sign-in or confirmation request waiting on this computer, already verified by main. The renderer
+ * shows it; only an explicit Approve or Deny answers it.
+ */
+export const pendingChallenge = z.object({
+  id: z.string(),
+  org: z.string(),
+  app: z.string().nullable(),
+  transactionType: z.enum(['LOGIN', 'CIBA']),
+  /** Shown whenever present: the requester's words the person must compare. */
+  bindingMessage: z.string().nullable(),
+  clientOS: z.string().nullable(),
+  location: z.string().nullable(),
+  transactionTime: z.string().nullable(),
+  /** Epoch ms (local clock) after which the request is gone. */
+  expiresAt: z.number(),
+});
+export type PendingChallengeData = z.infer<typeof pendingChallenge>;
+
+export const pushEnrolment = z.object({
+  id: z.string(),
+  org: z.string(),
+  username: z.string().nullable(),
+  authenticator: z.string().nullable(),
+  createdAt: z.number(),
+});
+export type PushEnrolmentData = z.infer<typeof pushEnrolment>;
+
+const challengeId = z.object({ id: z.string().min(1).max(200) }).strict();
+const orgUrl = z.string().url().max(2048);
+
+export const pushCalls = {
+  'push:pending': call({
+    summary: 'Sign-in requests waiting for an answer here (the person is looking: polling speeds up).',
+    request: z.object({}).strict(),
+    response: z.object({ challenges: z.array(pendingChallenge) }),
+  }),
+  'push:approve': call({ summary: 'Approve one waiting request, as the person chose.', request: challengeId, response: z.object({ result: z.literal('approved') }) }),
+  'push:deny': call({ summary: 'Deny one waiting request, as the person chose.', request: challengeId, response: z.object({ result: z.literal('denied') }) }),
+  'push:enrolments': call({ summary: 'The Okta orgs this computer approves sign-ins for.', request: z.object({}).strict(), response: z.array(pushEnrolment) }),
+  'push:enrol': call({
+    summary: 'Enrol this computer with an Okta org (sign-in in the system browser).',
+    request: z.object({ org: orgUrl, clientId: z.string().min(1).max(200) }).strict(),
+    response: pushEnrolment,
+  }),
+  'push:remove': call({ summary: 'Remove an enrolment, here and at the org (fresh sign-in in the browser).', request: z.object({ org: orgUrl }).strict(), response: z.object({}) }),
+};
