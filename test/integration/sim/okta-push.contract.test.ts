@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTRACTS } from './contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +20,7 @@ import {
   type TestDevice,
 } from './okta-push-device';
 
-const examples = JSON.parse(readFileSync('/work/shared/contracts/okta/okta-myaccount-app-authenticator.examples.json', 'utf8')) as Record<string, Record<string, unknown>>;
+const examples = JSON.parse(readFileSync(join(CONTRACTS, 'okta/okta-myaccount-app-authenticator.examples.json'), 'utf8')) as Record<string, Record<string, unknown>>;
 const BOB = { login: 'bob@example.com', password: 'Traykey-Demo-2' };
 const ALICE = { login: 'alice@example.com', password: 'Traykey-Demo-1' };
 
