@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { otpAlgorithm, otpType } from '../accounts';
+import { accountSummary } from '../accounts';
 import { call } from './define';
 
 /** Most QR codes one scan may hand to core: far more than any page or export shows. */
@@ -21,15 +21,8 @@ export const capturedDisplay = z.object({
 export type CapturedDisplay = z.infer<typeof capturedDisplay>;
 
 /** An account found in a code, without its secret; `key` is "code index:account index". */
-export const previewAccount = z.object({
+export const previewAccount = accountSummary.pick({ issuer: true, label: true, type: true, algorithm: true, digits: true, period: true, counter: true }).extend({
   key,
-  issuer: z.string(),
-  label: z.string(),
-  type: otpType,
-  algorithm: otpAlgorithm,
-  digits: z.number().int(),
-  period: z.number().int(),
-  counter: z.number().int().optional(),
   /** The stored account it duplicates (same secret, or same issuer and label), if any. */
   duplicateOf: z.object({ id: z.string(), issuer: z.string(), label: z.string() }).nullable(),
 });

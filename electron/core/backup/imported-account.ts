@@ -1,16 +1,9 @@
-import type { OtpAlgorithm, OtpType } from '../../../shared/accounts';
+import type { OtpParams } from '../otp/otp-params';
 
-/** One account read from a backup or export, in the one shape every importer produces. */
-export interface ImportedAccount {
+/** One account read from a backup or export, in the one shape every importer produces (canonical base32 secret). */
+export interface ImportedAccount extends OtpParams {
   issuer: string;
   label: string;
-  type: OtpType;
-  algorithm: OtpAlgorithm;
-  digits: number;
-  period: number;
-  counter?: number;
-  /** Upper-case base32 without padding or spaces. */
-  secret: string;
 }
 
 /** An entry (or a line of a URI list) that was skipped, and why. Never carries the secret. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Vault, VAULT_FILE, type KeySource } from '../../../electron/core/vault/vault';
 import { diskFullAfter } from '../../unit/vault/fixtures/disk-full';
-import { expectAppError } from '../../unit/vault/fixtures/expect-app-error';
+import { expectAppError } from '../../support/expect-app-error';
 import { TEST_SCRYPT, useTempDirs } from '../../unit/vault/fixtures/temp-home';
 import { runChild } from './fixtures/run-child';
 import { mountTmpfs, remountReadOnly, unmount } from './fixtures/tmpfs';

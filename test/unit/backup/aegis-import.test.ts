@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importBackup } from '../../../electron/core/backup/import-backup';
 import { aegisEncrypted, aegisEntry, aegisPlain } from './fixtures/foreign-encoders';
-import { expectAppError } from './fixtures/expect-app-error';
+import { expectAppError } from '../../support/expect-app-error';
 
 const limits = { maxScryptWork: 1024 };
 const password = 'aegis test password';

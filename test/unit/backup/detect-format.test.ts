@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeBackup, importBackup } from '../../../electron/core/backup/import-backup';
 import { exportTraykeyBackup } from '../../../electron/core/backup/traykey-backup';
 import { PASSPHRASE, SAMPLE_ACCOUNTS, SMALL_SCRYPT } from './fixtures/accounts';
-import { expectAppError } from './fixtures/expect-app-error';
+import { expectAppError } from '../../support/expect-app-error';
 import { aegisEncrypted, aegisPlain, twoFasEncrypted, twoFasPlain, twoFasService } from './fixtures/foreign-encoders';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportTraykeyBackup, importTraykeyBackup } from '../../../electron/core/backup/traykey-backup';
 import { PASSPHRASE, SAMPLE_ACCOUNTS, SMALL_SCRYPT } from './fixtures/accounts';
-import { expectAppError } from './fixtures/expect-app-error';
+import { expectAppError } from '../../support/expect-app-error';
 
 const limits = { maxScryptWork: 1024 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importBackup } from '../../../electron/core/backup/import-backup';
 import { twoFasEncrypted, twoFasPlain, twoFasService } from './fixtures/foreign-encoders';
-import { expectAppError } from './fixtures/expect-app-error';
+import { expectAppError } from '../../support/expect-app-error';
 
 const password = '2fas test password';
 const bytes = (text: string) => Buffer.from(text, 'utf8');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Vault, VAULT_FILE, type KeySource } from '../../../electron/core/vault/vault';
 import type { ErrorCode } from '../../../shared/errors';
-import { expectAppError } from './fixtures/expect-app-error';
+import { expectAppError } from '../../support/expect-app-error';
 import { TEST_SCRYPT, useTempDirs } from './fixtures/temp-home';
 
 const tempDir = useTempDirs();

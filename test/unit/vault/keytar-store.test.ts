@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createKeytarStore } from '../../../electron/core/keychain/keytar-store';
-import { expectAppError } from './fixtures/expect-app-error';
+import { expectAppError } from '../../support/expect-app-error';
 
 type Keytar = typeof import('keytar');
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keySourceFromEnv, openVaultFromEnv } from '../../../electron/core/vault/open-from-env';
 import { Vault } from '../../../electron/core/vault/vault';
-import { expectAppError } from './fixtures/expect-app-error';
+import { expectAppError } from '../../support/expect-app-error';
 import { MemoryKeyStore } from './fixtures/memory-key-store';
 import { TEST_SCRYPT, useTempDirs } from './fixtures/temp-home';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AtomicWriteFs } from '../../../electron/core/vault/atomic-write';
 import { describe, expect, it } from 'vitest';
 import { Vault, VAULT_FILE, type KeySource } from '../../../electron/core/vault/vault';
-import { expectAppError } from './fixtures/expect-app-error';
+import { expectAppError } from '../../support/expect-app-error';
 import { MemoryKeyStore } from './fixtures/memory-key-store';
 import { TEST_SCRYPT, useTempDirs } from './fixtures/temp-home';
 
