@@ -51,8 +51,16 @@ function settleSelection(): void {
   set({ selectedId: visible[0]?.id ?? null });
 }
 
+/**
+ * Every list load and every local change takes a new epoch: a list answer that left main before a
+ * change (a reorder, a rename) is stale and must not overwrite what the change showed.
+ */
+let listEpoch = 0;
+
 export async function loadAccounts(): Promise<void> {
+  const epoch = ++listEpoch;
   const result = await api().accountsList({});
+  if (epoch !== listEpoch) return;
   if (!result.ok) {
     set({ error: result.error, loaded: true });
     // A vault locked behind our back (screen lock, another window) shows the passphrase prompt.
@@ -115,12 +123,15 @@ export async function copyCode(id: string): Promise<{ ok: true; clearsInSeconds:
 }
 
 export async function nextHotp(id: string): Promise<AppErrorData | null> {
+  listEpoch += 1;
   const result = await api().accountsNextHotp({ id });
   if (!result.ok) return result.error;
   set((state) => ({
     hotpCodes: { ...state.hotpCodes, [id]: result.value.code },
     accounts: state.accounts.map((account) => (account.id === id ? { ...account, counter: result.value.counter } : account)),
   }));
+  // A load this change superseded may have carried another process's change: fetch the list again.
+  void loadAccounts();
   return null;
 }
 
@@ -129,9 +140,11 @@ export function startRename(id: string | null): void {
 }
 
 export async function rename(id: string, issuer: string, label: string): Promise<AppErrorData | null> {
+  listEpoch += 1;
   const result = await api().accountsRename({ id, issuer, label });
   if (!result.ok) return result.error;
   set((state) => ({ renamingId: null, accounts: state.accounts.map((account) => (account.id === id ? result.value : account)) }));
+  void loadAccounts();
   return null;
 }
 
@@ -150,6 +163,7 @@ export async function reorderTo(id: string, to: number): Promise<AppErrorData | 
   if (!moving) return null;
   const rest = previous.filter((account) => account.id !== id);
   const reordered = [...rest.slice(0, to), moving, ...rest.slice(to)];
+  listEpoch += 1;
   set({ accounts: reordered });
   const result = await api().accountsReorder({ ids: reordered.map((account) => account.id) });
   if (!result.ok) {
@@ -162,6 +176,7 @@ export async function reorderTo(id: string, to: number): Promise<AppErrorData | 
 
 export async function deleteAccount(id: string): Promise<{ ok: true; undoToken: string; name: string } | { ok: false; error: AppErrorData }> {
   const account = get().accounts.find((entry) => entry.id === id);
+  listEpoch += 1;
   const result = await api().accountsDelete({ id });
   if (!result.ok) return result;
   const visible = visibleAccounts(get());
@@ -170,6 +185,7 @@ export async function deleteAccount(id: string): Promise<{ ok: true; undoToken: 
     accounts: state.accounts.filter((entry) => entry.id !== id),
     selectedId: state.selectedId === id ? (visible[index + 1]?.id ?? visible[index - 1]?.id ?? null) : state.selectedId,
   }));
+  void loadAccounts();
   return { ok: true, undoToken: result.value.undoToken, name: account ? displayName(account) : 'Account' };
 }
 

@@ -65,7 +65,14 @@ export class FakeTray extends EventEmitter {
   getBounds() {
     return { x: 1200, y: 0, width: 22, height: 24 };
   }
-  setToolTip() {}
+  title = '';
+  toolTip = '';
+  setTitle(title: string) {
+    this.title = title;
+  }
+  setToolTip(toolTip: string) {
+    this.toolTip = toolTip;
+  }
   setImage() {}
   setContextMenu(menu: FakeTray['menu']) {
     this.menu = menu;
