@@ -4,6 +4,7 @@ import { api } from '../api';
 import { displayName, useAccounts } from '../store/accounts';
 import { openDetails } from '../store/navigation';
 import { Icon } from '../app/icons';
+import { AccountQrDialog } from '../transfer/AccountQrDialog';
 
 /** One account's settings; the secret is fetched only after the user confirms, and dropped on close. */
 export function AccountDetails({ id }: { id: string }) {
@@ -11,6 +12,7 @@ export function AccountDetails({ id }: { id: string }) {
   const [stage, setStage] = useState<'hidden' | 'confirm' | 'shown'>('hidden');
   const [revealed, setRevealed] = useState<Details | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [showQr, setShowQr] = useState(false);
   const back = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -75,6 +77,13 @@ export function AccountDetails({ id }: { id: string }) {
           Show secret…
         </button>
       ) : null}
+      {showQr ? (
+        <AccountQrDialog id={id} name={displayName(account)} onClose={() => setShowQr(false)} />
+      ) : (
+        <button type="button" onClick={() => setShowQr(true)}>
+          Show as QR code…
+        </button>
+      )}
       {stage === 'confirm' ? (
         <div className="confirm" role="alertdialog" aria-labelledby="confirm-text">
           <p id="confirm-text">Anyone who sees this secret can make this account’s codes. Show it only where nobody is watching your screen.</p>

@@ -1,0 +1,68 @@
+import { useState, type KeyboardEvent } from 'react';
+import type { AccountQrImage } from '../../shared/ipc/transfer';
+import { api } from '../api';
+import './transfer.css';
+
+/**
+ * One account as an otpauth:// QR code, to scan with a phone. The code holds the secret, so main is
+ * asked only after the user confirmed; the image is dropped on close. Esc closes this, not the details.
+ */
+export function AccountQrDialog({ id, name, onClose }: { id: string; name: string; onClose: () => void }) {
+  const [image, setImage] = useState<AccountQrImage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    onClose();
+  };
+
+  const show = async () => {
+    setBusy(true);
+    const result = await api().transferAccountQr({ id });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setImage(result.value);
+  };
+
+  if (!image) {
+    return (
+      <div className="confirm" role="alertdialog" aria-labelledby="qr-confirm-title" aria-describedby="qr-confirm-text" onKeyDown={onKeyDown}>
+        <p id="qr-confirm-title">
+          <strong>Show {name} as a QR code?</strong>
+        </p>
+        <p id="qr-confirm-text">This shows the secret: anyone who sees the code can copy this account.</p>
+        <div className="form-actions">
+          <button type="button" autoFocus onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="primary danger" disabled={busy} onClick={() => void show()}>
+            Show QR code
+          </button>
+        </div>
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+
+  const shownName = image.issuer ? `${image.issuer} (${image.label})` : image.label;
+  return (
+    <div className="qr-panel" role="dialog" aria-label={`QR code for ${shownName}`} onKeyDown={onKeyDown}>
+      <figure>
+        <img className="qr-image" src={image.dataUrl} alt={`QR code for ${shownName}; scan it with an authenticator app`} />
+        <figcaption>{shownName}</figcaption>
+      </figure>
+      <button type="button" autoFocus onClick={onClose}>
+        Close QR code
+      </button>
+    </div>
+  );
+}
