@@ -12,6 +12,8 @@ import { adminCalls } from './ipc/admin';
 import { deepLinkCalls } from './ipc/deep-link';
 import { clockCalls } from './ipc/clock';
 import { pushCalls } from './ipc/push';
+import { transferCalls } from './ipc/transfer';
+import { confirmCalls } from './ipc/confirm';
 import type { MethodName } from './ipc/define';
 
 export { methodName } from './ipc/define';
@@ -25,6 +27,8 @@ export const contract = {
   ...pushCalls,
   ...adminCalls,
   ...clockCalls,
+  ...transferCalls,
+  ...confirmCalls,
 };
 
 export type Contract = typeof contract;

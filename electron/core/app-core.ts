@@ -11,6 +11,8 @@ import { settingsHandlers } from './handlers/settings';
 import { vaultHandlers } from './handlers/vault';
 import { pushHandlers } from './handlers/push';
 import { adminHandlers } from './handlers/admin';
+import { transferHandlers } from './handlers/transfer';
+import { confirmHandlers } from './handlers/confirm';
 import { attachPush, type PushCoreOptions } from './push/core-push';
 import type { PushService } from './push/push-service';
 import { VaultSession } from './handlers/vault-session';
@@ -27,7 +29,7 @@ import { SettingsStore } from './settings/settings-store';
 import type { Vault } from './vault/vault';
 
 /** Every domain's handlers; a new domain adds its factory here (and its calls to shared/ipc.ts). */
-const coreDomains: DomainHandlers[] = [accountsHandlers, settingsHandlers, vaultHandlers, scanHandlers, pushHandlers, adminHandlers, clockHandlers];
+const coreDomains: DomainHandlers[] = [accountsHandlers, settingsHandlers, vaultHandlers, scanHandlers, pushHandlers, adminHandlers, clockHandlers, transferHandlers, confirmHandlers];
 
 export interface CoreOptions {
   vault: Vault;

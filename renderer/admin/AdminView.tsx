@@ -3,11 +3,12 @@ import { useEffect } from 'react';
 import { api } from '../api';
 import { showToast } from '../store/toasts';
 import { ConnectionForm } from './ConnectionForm';
+import { ConfirmForm } from './ConfirmForm';
 import { EnrolForm } from './EnrolForm';
 import { ResultsTable, RunProgress } from './RunResults';
 import { loadConnections, selectConnection, stopFollowing, useAdmin } from './admin-store';
 
-/** The Admin area: connections, the enrol form, a run's progress, and the results table. */
+/** The Admin area: connections, the enrol form, a run's progress, the results table, and asking a user to confirm. */
 export function AdminView() {
   const { connections, selectedId, run, results, error } = useAdmin();
   useEffect(() => {
@@ -50,6 +51,7 @@ export function AdminView() {
       {run && run.connectionId === selectedId ? <RunProgress run={run} /> : null}
       {selected ? <ResultsTable connectionId={selected.id} results={results} running={running} /> : null}
       <ConnectionForm />
+      <ConfirmForm />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { useTheme } from './use-theme';
 import { useLiveCodes } from '../accounts/use-live-codes';
 import { ClockWarning } from '../clock/ClockWarning';
 import { useApprovalsFeed } from '../approvals/use-approvals';
+import { DeepLinkPreview } from '../deep-link/DeepLinkPreview';
 
 export function App() {
   if (!findBridge()) return <MissingBridge />;
@@ -94,6 +95,7 @@ function Shell() {
       </header>
       <ClockWarning />
       <main className="view">{Current ? <Current /> : null}</main>
+      <DeepLinkPreview />
       <ToastArea />
     </div>
   );

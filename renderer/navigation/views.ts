@@ -10,6 +10,7 @@ import { ScanView } from '../qr/ScanView';
 import { SettingsView } from '../settings/SettingsView';
 import { AdminView } from '../admin/AdminView';
 import { ApprovalsView } from '../approvals/ApprovalsView';
+import { TransferView } from '../transfer/TransferView';
 
 export interface ViewEntry {
   id: string;
@@ -24,5 +25,6 @@ export const views: ViewEntry[] = [
   { id: 'scan', title: 'Scan', component: ScanView },
   { id: 'approvals', title: 'Approvals', component: ApprovalsView },
   { id: 'admin', title: 'Admin', component: AdminView, available: (settings) => settings?.adminArea === true },
+  { id: 'transfer', title: 'Transfer', component: TransferView },
   { id: 'settings', title: 'Settings', component: SettingsView },
 ];

@@ -7,6 +7,7 @@ import { loadVaultStatus, useVault } from '../store/vault';
 import { showToast } from '../store/toasts';
 import { TextField } from '../app/TextField';
 import { LockAfterForm } from './LockAfterForm';
+import { AdminAreaToggle } from './AdminAreaToggle';
 
 const THEMES: { value: Settings['theme']; label: string }[] = [
   { value: 'system', label: 'Match the system' },
@@ -23,6 +24,7 @@ export function SettingsView() {
       <ClipboardForm seconds={settings.clipboardClearSeconds} />
       <LockAfterForm minutes={settings.lockAfterMinutes} />
       <ThemeChoice theme={settings.theme} />
+      <AdminAreaToggle on={settings.adminArea} />
       <VaultInfo />
     </section>
   );

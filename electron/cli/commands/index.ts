@@ -11,6 +11,7 @@ import { register as admin } from './admin';
 import { register as confirm } from './confirm';
 import { register as signin } from './signin';
 import { register as push } from './push';
+import { register as transfer } from './transfer';
 
 /** Every `traykey` command, one line each; a new command adds its register function here. */
 export const commands: ((program: Command, ctx: CliContext) => void)[] = [
@@ -25,4 +26,5 @@ export const commands: ((program: Command, ctx: CliContext) => void)[] = [
   confirm,
   signin,
   push,
+  transfer,
 ];

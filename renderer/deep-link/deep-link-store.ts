@@ -1,0 +1,50 @@
+/**
+ * The account a traykey:// or otpauth:// link offered, while the person decides. Main holds the
+ * link (and its secret); the renderer only ever has who it is for and a one-time token.
+ */
+import { create } from 'zustand';
+import type { DeepLinkPreviewData } from '../../shared/ipc/deep-link';
+import { api } from '../api';
+import { loadAccounts } from '../store/accounts';
+import { showToast } from '../store/toasts';
+
+interface DeepLinkState {
+  preview: DeepLinkPreviewData | null;
+  busy: boolean;
+}
+
+export const useDeepLink = create<DeepLinkState>(() => ({ preview: null, busy: false }));
+
+export async function loadPendingLink(): Promise<void> {
+  const result = await api().deepLinkPending({});
+  // A channel this window cannot serve, or nothing waiting: no preview either way.
+  useDeepLink.setState({ preview: result.ok ? result.value : null });
+}
+
+export async function acceptLink(): Promise<void> {
+  const { preview, busy } = useDeepLink.getState();
+  if (!preview || busy) return;
+  useDeepLink.setState({ busy: true });
+  const result = await api().deepLinkAccept({ token: preview.token });
+  // The token is spent whether or not saving worked, so the preview goes either way.
+  useDeepLink.setState({ preview: null, busy: false });
+  if (!result.ok) {
+    showToast({ message: result.error.message, tone: 'error' });
+    return;
+  }
+  showToast({ message: `Added ${describe(result.value)}.` });
+  await loadAccounts();
+}
+
+export async function dismissLink(): Promise<void> {
+  const { preview, busy } = useDeepLink.getState();
+  if (!preview || busy) return;
+  useDeepLink.setState({ preview: null });
+  const result = await api().deepLinkDismiss({ token: preview.token });
+  if (!result.ok) showToast({ message: result.error.message, tone: 'error' });
+}
+
+/** "GitHub (ana@example.com)", or just the label when the link named no issuer. */
+export function describe(account: { issuer: string; label: string }): string {
+  return account.issuer ? `${account.issuer} (${account.label})` : account.label;
+}
