@@ -115,7 +115,7 @@ test.describe('keyboard-first popup', () => {
   test('every button in the popup has an accessible name', async ({ app }) => {
     await app.open();
     const { page } = app;
-    for (const view of ['Accounts', 'Add', 'Settings']) {
+    for (const view of ['Accounts', 'Add', 'Scan', 'Approvals', 'Transfer', 'Settings']) {
       await popup(page).nav(view).click();
       const unnamed = await page.getByRole('button').evaluateAll((buttons) =>
         buttons.filter((button) => (button.getAttribute('aria-label') ?? button.textContent ?? '').trim() === '').length,
