@@ -4,7 +4,7 @@ import { displayName, nextHotp, select, startRename, useAccounts } from '../stor
 import { openDetails } from '../store/navigation';
 import { showToast } from '../store/toasts';
 import { Icon } from '../app/icons';
-import { Code } from './Code';
+import { Code, LiveCode } from './Code';
 import { Countdown } from './Countdown';
 import { RenameForm } from './RenameForm';
 import { copyAccountCode, deleteWithUndo } from './row-actions';
@@ -21,11 +21,13 @@ export const AccountRow = memo(function AccountRow({ account, dragging, onDragSt
   const { id } = account;
   const selected = useAccounts((state) => state.selectedId === id);
   const renaming = useAccounts((state) => state.renamingId === id);
-  const liveCode = useAccounts((state) => state.codes[id]?.code);
+  // Whether there is a code, not which one: a boundary flip must not re-render the whole row.
+  const hasLiveCode = useAccounts((state) => Boolean(state.codes[id]?.code));
   const hotpCode = useAccounts((state) => state.hotpCodes[id]);
   const [over, setOver] = useState(false);
   const name = displayName(account);
-  const code = account.type === 'hotp' ? hotpCode : liveCode;
+  const hotp = account.type === 'hotp';
+  const hasCode = hotp ? Boolean(hotpCode) : hasLiveCode;
   const tab = selected ? 0 : -1;
 
   if (renaming) {
@@ -63,7 +65,7 @@ export const AccountRow = memo(function AccountRow({ account, dragging, onDragSt
         className="row-main"
         tabIndex={tab}
         aria-current={selected ? 'true' : undefined}
-        aria-label={code ? `Copy code for ${name}` : name}
+        aria-label={hasCode ? `Copy code for ${name}` : name}
         onClick={() => {
           select(id);
           void copyAccountCode(id, name);
@@ -75,8 +77,8 @@ export const AccountRow = memo(function AccountRow({ account, dragging, onDragSt
           {account.issuer ? <span className="row-label">{account.label}</span> : null}
         </span>
         <span className="row-code">
-          {code ? <Code code={code} /> : account.type === 'hotp' ? null : <span className="code code-placeholder">···</span>}
-          {account.type === 'hotp' ? null : <Countdown period={account.period} />}
+          {hotp ? (hotpCode ? <Code code={hotpCode} /> : null) : <LiveCode id={id} />}
+          {hotp ? null : <Countdown period={account.period} />}
         </span>
       </button>
       {account.type === 'hotp' ? (

@@ -1,34 +1,16 @@
-import { useState } from 'react';
-import { mainNow } from '../store/accounts';
-
-let renderMoment: number | undefined;
+import type { CSSProperties } from 'react';
+import { countdownProperty } from './countdown-clock';
 
 /**
- * One moment for every countdown mounted in the same commit. Rows of a commit start their
- * animations together, so an identical delay keeps them stepping in the same frame; reading the
- * clock per row would spread 500 rows' steps over the render's duration and wake the page
- * every frame instead of once a second (measured).
- */
-function sharedRenderMoment(): number {
-  if (renderMoment === undefined) {
-    renderMoment = mainNow();
-    queueMicrotask(() => {
-      renderMoment = undefined;
-    });
-  }
-  return renderMoment;
-}
-
-/**
- * A bar that empties once per period, one step a second. The browser runs it (a CSS animation on
- * transform, aligned to the epoch by a negative delay), so the list never re-renders to count
- * seconds, and stepping rather than gliding lets the page draw once a second, not every frame.
+ * A bar that empties once per period, one step a second. It holds no timer or animation of its
+ * own: it reads its period's shared fraction, which the list's one timer updates (see
+ * countdown-clock.ts), so the rows never re-render to count seconds.
  */
 export function Countdown({ period }: { period: number }) {
-  const [delay] = useState(() => ((sharedRenderMoment() / 1000) % period).toFixed(3));
+  const style = { transform: `scaleX(var(${countdownProperty(period)}, 1))` } as CSSProperties;
   return (
     <span className="countdown" aria-hidden="true">
-      <span className="countdown-bar" style={{ animationDuration: `${period}s`, animationDelay: `-${delay}s`, animationTimingFunction: `steps(${period}, end)` }} />
+      <span className="countdown-bar" style={style} />
     </span>
   );
 }

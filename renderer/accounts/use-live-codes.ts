@@ -1,28 +1,37 @@
 import { useEffect } from 'react';
 import { flipAt, mainNow, refreshCodes, useAccounts } from '../store/accounts';
+import { nextSecond, paintCountdowns } from './countdown-clock';
 import { nextBoundary } from './live-codes';
 
 /**
- * The list's one timer: it sleeps until the earliest period boundary (in main's time), flips every
- * code that expired to the `next` main already sent, then asks for fresh codes at that moment. The countdowns are CSS
- * animations, so nothing re-renders between boundaries.
+ * The list's one timer. It wakes at each whole second (in main's time) to step the countdown bars,
+ * and at the earliest period boundary flips every code that expired to the `next` main already
+ * sent, then asks for fresh codes at that moment. Nothing re-renders between boundaries.
  */
 export function useLiveCodes(): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const root = document.documentElement;
 
-    const schedule = () => {
+    const schedule = (now = mainNow()) => {
       clearTimeout(timer);
-      const boundary = nextBoundary(Object.values(useAccounts.getState().codes));
+      const codes = Object.values(useAccounts.getState().codes);
+      const boundary = nextBoundary(codes);
       if (boundary === undefined) return;
-      timer = setTimeout(() => tick(boundary), Math.max(0, boundary - mainNow()));
+      paintCountdowns(root, codes.map((code) => code.period), now);
+      const wake = Math.min(boundary, nextSecond(now));
+      timer = setTimeout(() => tick(wake, wake === boundary), Math.max(0, wake - now));
     };
 
-    // A timer may fire a hair early; the boundary it was set for has still come.
-    const tick = (boundary: number) => {
-      const now = Math.max(mainNow(), boundary);
+    // A timer may fire a hair early; the moment it was set for has still come.
+    const tick = (moment: number, isBoundary: boolean) => {
+      const now = Math.max(mainNow(), moment);
+      if (!isBoundary) {
+        schedule(now);
+        return;
+      }
       flipAt(now);
-      schedule();
+      schedule(now);
       void refreshCodes(now);
     };
 
