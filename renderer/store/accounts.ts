@@ -52,14 +52,35 @@ function settleSelection(): void {
 }
 
 /**
- * Every list load and every local change takes a new epoch: a list answer that left main before a
- * change (a reorder, a rename) is stale and must not overwrite what the change showed.
+ * List answers can be stale: one that left main before a local change (a reorder, a rename) was
+ * saved must not overwrite what that change showed. Every load and every change takes a new epoch;
+ * a load that answers while changes are still on their way is dropped and asked again once they land.
  */
 let listEpoch = 0;
+let changesInFlight = 0;
+let reloadWhenSettled = false;
+
+async function localChange<T>(run: () => Promise<T>): Promise<T> {
+  listEpoch += 1;
+  changesInFlight += 1;
+  try {
+    return await run();
+  } finally {
+    changesInFlight -= 1;
+    if (changesInFlight === 0 && reloadWhenSettled) {
+      reloadWhenSettled = false;
+      void loadAccounts();
+    }
+  }
+}
 
 export async function loadAccounts(): Promise<void> {
   const epoch = ++listEpoch;
   const result = await api().accountsList({});
+  if (changesInFlight > 0) {
+    reloadWhenSettled = true;
+    return;
+  }
   if (epoch !== listEpoch) return;
   if (!result.ok) {
     set({ error: result.error, loaded: true });
@@ -123,8 +144,7 @@ export async function copyCode(id: string): Promise<{ ok: true; clearsInSeconds:
 }
 
 export async function nextHotp(id: string): Promise<AppErrorData | null> {
-  listEpoch += 1;
-  const result = await api().accountsNextHotp({ id });
+  const result = await localChange(() => api().accountsNextHotp({ id }));
   if (!result.ok) return result.error;
   set((state) => ({
     hotpCodes: { ...state.hotpCodes, [id]: result.value.code },
@@ -140,8 +160,7 @@ export function startRename(id: string | null): void {
 }
 
 export async function rename(id: string, issuer: string, label: string): Promise<AppErrorData | null> {
-  listEpoch += 1;
-  const result = await api().accountsRename({ id, issuer, label });
+  const result = await localChange(() => api().accountsRename({ id, issuer, label }));
   if (!result.ok) return result.error;
   set((state) => ({ renamingId: null, accounts: state.accounts.map((account) => (account.id === id ? result.value : account)) }));
   void loadAccounts();
@@ -163,21 +182,23 @@ export async function reorderTo(id: string, to: number): Promise<AppErrorData | 
   if (!moving) return null;
   const rest = previous.filter((account) => account.id !== id);
   const reordered = [...rest.slice(0, to), moving, ...rest.slice(to)];
-  listEpoch += 1;
   set({ accounts: reordered });
-  const result = await api().accountsReorder({ ids: reordered.map((account) => account.id) });
-  if (!result.ok) {
-    set({ accounts: previous });
-    return result.error;
-  }
-  set({ accounts: result.value });
-  return null;
+  return localChange(async () => {
+    const result = await api().accountsReorder({ ids: reordered.map((account) => account.id) });
+    // A later move already on its way has the newer order: its own answer settles the list.
+    if (changesInFlight > 1) return result.ok ? null : result.error;
+    if (!result.ok) {
+      set({ accounts: previous });
+      return result.error;
+    }
+    set({ accounts: result.value });
+    return null;
+  });
 }
 
 export async function deleteAccount(id: string): Promise<{ ok: true; undoToken: string; name: string } | { ok: false; error: AppErrorData }> {
   const account = get().accounts.find((entry) => entry.id === id);
-  listEpoch += 1;
-  const result = await api().accountsDelete({ id });
+  const result = await localChange(() => api().accountsDelete({ id }));
   if (!result.ok) return result;
   const visible = visibleAccounts(get());
   const index = visible.findIndex((entry) => entry.id === id);

@@ -71,6 +71,8 @@ test.describe('keyboard-first popup', () => {
   test('Alt+arrows reorder, and the order is saved', async ({ app }) => {
     await app.open();
     const { page } = app;
+    // Keys pressed before the list arrives have nothing to move.
+    await expect.poll(() => shownOrder(page)).toEqual(['alice', 'bob', 'carol']);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Alt+ArrowDown');
     await expect.poll(() => shownOrder(page)).toEqual(['alice', 'carol', 'bob']);
