@@ -1,12 +1,11 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { AppErrorData } from '../../shared/errors';
+import { useId } from 'react';
 import type { Settings } from '../../shared/ipc/settings';
 import { api } from '../api';
 import { saveSettings, useSettings } from '../store/settings';
 import { loadVaultStatus, useVault } from '../store/vault';
 import { showToast } from '../store/toasts';
-import { TextField } from '../app/TextField';
 import { LockAfterForm } from './LockAfterForm';
+import { WholeNumberSettingForm } from './WholeNumberSettingForm';
 import { AdminAreaToggle } from './AdminAreaToggle';
 
 const THEMES: { value: Settings['theme']; label: string }[] = [
@@ -31,40 +30,17 @@ export function SettingsView() {
 }
 
 function ClipboardForm({ seconds }: { seconds: number }) {
-  const [value, setValue] = useState(String(seconds));
-  const [error, setError] = useState<AppErrorData | null>(null);
-  useEffect(() => setValue(String(seconds)), [seconds]);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = Number(value);
-    if (value.trim() === '' || !Number.isInteger(parsed) || parsed < 0 || parsed > 600) {
-      setError({ code: 'INVALID_INPUT', field: 'clipboardClearSeconds', message: 'Enter a whole number of seconds from 0 (never clear) to 600.' });
-      return;
-    }
-    const failure = await saveSettings({ clipboardClearSeconds: parsed });
-    setError(failure ? { ...failure, field: 'clipboardClearSeconds' } : null);
-    if (!failure) showToast({ message: 'Saved.' }, 2000);
-  };
-
   return (
-    <form className="card form" aria-labelledby="clipboard-title" onSubmit={(event) => void submit(event)}>
-      <h2 id="clipboard-title">Clipboard</h2>
-      <TextField
-        label="Clear a copied code after (seconds)"
-        name="clipboardClearSeconds"
-        type="number"
-        value={value}
-        onChange={setValue}
-        error={error}
-        hint="0 keeps the code on the clipboard."
-      />
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          Save
-        </button>
-      </div>
-    </form>
+    <WholeNumberSettingForm
+      setting="clipboardClearSeconds"
+      current={seconds}
+      max={600}
+      title="Clipboard"
+      label="Clear a copied code after (seconds)"
+      hint="0 keeps the code on the clipboard."
+      outOfRange="Enter a whole number of seconds from 0 (never clear) to 600."
+      submitLabel="Save"
+    />
   );
 }
 
