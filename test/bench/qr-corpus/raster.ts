@@ -42,6 +42,18 @@ export interface CodeStyle {
   margin: number;
 }
 
+/** Square black-on-white modules, upright, error correction M, the standard quiet zone; `extra` overrides. */
+export const plainStyle = (moduleSize: number, extra: Partial<CodeStyle> = {}): CodeStyle => ({
+  moduleWidth: moduleSize,
+  moduleHeight: moduleSize,
+  rotation: 0,
+  dark: [0, 0, 0],
+  light: [255, 255, 255],
+  errorCorrection: 'M',
+  margin: 4,
+  ...extra,
+});
+
 /** The pixel size of a code's bounding box once drawn, to lay out a page before drawing. */
 export function codeExtent(text: string, style: CodeStyle): { width: number; height: number } {
   const side = QRCode.create(text, { errorCorrectionLevel: style.errorCorrection }).modules.size + 2 * style.margin;
