@@ -11,7 +11,7 @@ import { answerOktaVerify } from './okta/control-routes';
 import { answerGuardian } from './auth0/control-routes';
 import { defaultAuth0Users, defaultOktaUsers, type Auth0TenantOptions, type OktaOrgOptions, type SimulatorOptions } from './options';
 import type { OktaOrg } from './okta/org';
-import { oktaPushInfo, type OktaPushInfo } from './okta-push';
+import { oktaPushInfo, oktaPushState, type OktaPushInfo } from './okta-push';
 import type { Auth0State } from './auth0/state';
 
 export type { SimulatorOptions, SimSeed, OktaOrgOptions, Auth0TenantOptions } from './options';
@@ -107,6 +107,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     );
     const users = org.users ?? [];
     seedOktaUsers(tenant.org, users);
+    if (org.userVerification) oktaPushState(tenant.org).settings.userVerification = org.userVerification;
     oktaOrgs.set(name, tenant);
     return { name, url, apiToken, users: users.map((u) => ({ login: u.login, password: u.password })), ...oktaPushInfo(tenant.org) };
   };

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { startSimulator, type SimHandle } from './index';
+import { USER_VERIFICATION, oktaPushState, type UserVerificationPolicy } from './okta-push/state';
 
 /**
  * `npm run sim`: a local demo Okta org and Auth0 tenant. With `--json` the first line of stdout is
@@ -8,7 +9,7 @@ import { startSimulator, type SimHandle } from './index';
 async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string', default: '4100' }, json: { type: 'boolean', default: false } },
+    options: { port: { type: 'string', default: '4100' }, json: { type: 'boolean', default: false }, 'okta-user-verification': { type: 'string', default: 'discouraged' } },
     allowPositionals: false,
   });
   const port = Number(values.port);
@@ -17,7 +18,13 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const sim = await startSimulator({ port });
+  const userVerification = values['okta-user-verification'].toUpperCase();
+  if (!isPolicy(userVerification)) {
+    process.stderr.write('The --okta-user-verification must be required, preferred or discouraged.\n');
+    process.exitCode = 2;
+    return;
+  }
+  const sim = await startSimulator({ port, seed: { okta: { userVerification } } });
   process.stdout.write(values.json ? `${JSON.stringify(connectionDetails(sim))}\n` : banner(sim));
   const stop = (): void => {
     void sim.close().then(() => process.exit(0));
@@ -26,10 +33,14 @@ async function main(argv: string[]): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
+function isPolicy(value: string): value is UserVerificationPolicy {
+  return (USER_VERIFICATION as readonly string[]).includes(value);
+}
+
 function connectionDetails(sim: SimHandle): Record<string, unknown> {
   const { okta, auth0 } = sim;
   return {
-    okta: { url: okta.url, apiToken: okta.apiToken, users: okta.users, oidcClientId: okta.oidcClientId, ciba: okta.ciba },
+    okta: { url: okta.url, apiToken: okta.apiToken, users: okta.users, oidcClientId: okta.oidcClientId, ciba: okta.ciba, userVerification: userVerificationOf(sim) },
     auth0: {
       url: auth0.url,
       clientId: auth0.clientId,
@@ -43,6 +54,11 @@ function connectionDetails(sim: SimHandle): Record<string, unknown> {
   };
 }
 
+function userVerificationOf(sim: SimHandle): string {
+  const org = sim.state.okta();
+  return org ? oktaPushState(org).settings.userVerification.toLowerCase() : 'unknown';
+}
+
 function banner(sim: SimHandle): string {
   const { okta, auth0 } = sim;
   const lines = [
@@ -51,7 +67,7 @@ function banner(sim: SimHandle): string {
     `Okta org      ${okta.url}`,
     `  API token   ${okta.apiToken}`,
     ...okta.users.map((u) => `  user        ${u.login} / ${u.password}`),
-    `  OIDC app    ${okta.oidcClientId} (custom authenticator ${okta.authenticatorId})`,
+    `  OIDC app    ${okta.oidcClientId} (custom authenticator ${okta.authenticatorId}, user verification ${userVerificationOf(sim)})`,
     `  CIBA client ${okta.ciba.clientId} / ${okta.ciba.clientSecret}`,
     `  phone       curl -X POST ${okta.url}/__sim/okta-verify/answer -H 'content-type: application/json' -d '{"login":"bob@example.com","answer":"approve"}'`,
     '',

@@ -2,6 +2,7 @@ import type { Clock } from './clock';
 import type { RateLimitRule } from './rate-limit';
 import type { OktaSeedUser } from './okta/org';
 import type { Auth0SeedUser } from './auth0/state';
+import type { UserVerificationPolicy } from './okta-push/state';
 
 export interface OktaOrgOptions {
   apiToken?: string;
@@ -9,6 +10,8 @@ export interface OktaOrgOptions {
   /** Users without an active factor must enrol one (MFA_ENROLL); default true. */
   requireMfa?: boolean;
   rateLimits?: RateLimitRule[];
+  /** The custom authenticator's user-verification setting; default DISCOURAGED. */
+  userVerification?: UserVerificationPolicy;
 }
 
 export interface Auth0TenantOptions {

@@ -89,6 +89,7 @@ export interface ResponseOptions {
   nonce?: string;
   tx?: string;
   jti?: string;
+  keyType?: 'proofOfPossession' | 'userVerification';
 }
 
 /** The device's answer JWT (okta-devicebind+jwt) for a challenge JWT. */
@@ -106,7 +107,7 @@ export async function responseJwt(okta: SimOktaInfo, device: TestDevice, challen
     methodEnrollmentId: device.methodEnrollmentId,
     tx: options.tx ?? claims.transactionId,
     nonce: options.nonce ?? claims.nonce,
-    keyType: 'proofOfPossession',
+    keyType: options.keyType ?? 'proofOfPossession',
     deviceSignals: { displayName: 'Test desktop', platform: 'LINUX' },
     challengeResponseContext: { userConsent: options.consent ?? 'APPROVED_CONSENT_PROMPT', transactionType: claims.challengeContext.transactionType },
   })

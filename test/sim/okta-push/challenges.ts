@@ -1,6 +1,6 @@
 import { randomId } from '../ids';
 import { kidOf, signWithForeignKey } from './signing-key';
-import type { Challenge, Enrollment, OktaPushState } from './state';
+import type { Challenge, Enrollment, OktaPushState, UserVerificationPolicy } from './state';
 
 export const CHALLENGE_TYP = 'okta-pushbind+jwt';
 
@@ -16,6 +16,8 @@ export interface ChallengeInput {
   cibaRequestId?: string;
   /** Latest moment the challenge may live to (a CIBA request's own expiry). */
   notAfter?: number;
+  /** Overrides the authenticator's setting for this one challenge. */
+  userVerification?: UserVerificationPolicy;
 }
 
 /** Ways a challenge can be spoiled on request, so approvers can prove they drop it. */
@@ -27,7 +29,8 @@ export async function createChallenge(state: OktaPushState, enrollment: Enrollme
   const transactionId = randomId('ft', 32);
   const nonce = randomId('', 20);
   const expiresAt = Math.min(now + state.settings.challengeTtlSeconds * 1000, input.notAfter ?? Number.POSITIVE_INFINITY);
-  const claims = challengeClaims(state, enrollment, input, { transactionId, nonce, iat: now, exp: expiresAt });
+  const userVerification = input.userVerification ?? state.settings.userVerification;
+  const claims = challengeClaims(state, enrollment, { ...input, userVerification }, { transactionId, nonce, iat: now, exp: expiresAt });
   const challenge: Challenge = {
     transactionId,
     enrollmentId: enrollment.id,
@@ -37,6 +40,7 @@ export async function createChallenge(state: OktaPushState, enrollment: Enrollme
     expiresAt,
     jwt: await state.signingKey.sign(claims, CHALLENGE_TYP),
     transactionType: input.transactionType,
+    userVerification,
     ...(input.cibaRequestId ? { cibaRequestId: input.cibaRequestId } : {}),
   };
   state.challenges.set(transactionId, challenge);
@@ -63,7 +67,8 @@ export async function createTamperedChallenge(state: OktaPushState, enrollment: 
     const claims = challengeClaims(state, target, input, { transactionId, nonce, iat, exp });
     jwt = tamper === 'foreign-key' ? await signWithForeignKey(claims, CHALLENGE_TYP, await kidOf(state)) : await state.signingKey.sign(claims, CHALLENGE_TYP);
   }
-  const challenge: Challenge = { transactionId, enrollmentId: enrollment.id, userId: enrollment.userId, nonce, createdAt: now, expiresAt, jwt, transactionType: input.transactionType, tampered: true };
+  const userVerification = input.userVerification ?? state.settings.userVerification;
+  const challenge: Challenge = { transactionId, enrollmentId: enrollment.id, userId: enrollment.userId, nonce, createdAt: now, expiresAt, jwt, transactionType: input.transactionType, userVerification, tampered: true };
   state.challenges.set(transactionId, challenge);
   return challenge;
 }
@@ -86,7 +91,7 @@ function challengeClaims(state: OktaPushState, enrollment: Pick<Enrollment, 'id'
     methodEnrollmentId: enrollment.methodId,
     authorizationServerId: state.authServers.get(input.authorizationServer) ?? input.authorizationServer,
     userMediation: 'REQUIRED',
-    userVerification: 'PREFERRED',
+    userVerification: input.userVerification ?? state.settings.userVerification,
     authenticatorEnrollmentId: enrollment.id,
     challengeContext: {
       clientOS: input.clientOS ?? 'UNKNOWN',

@@ -3,7 +3,7 @@ import type { Router } from '../http/router';
 import type { SimReply } from '../http/types';
 import { isoTime } from '../ids';
 import { createChallenge, createTamperedChallenge, settleChallenge } from './challenges';
-import type { OktaPushState } from './state';
+import { USER_VERIFICATION, type OktaPushState } from './state';
 
 const settingsSchema = z.object({
   myAccountEnabled: z.boolean(),
@@ -12,6 +12,7 @@ const settingsSchema = z.object({
   allowedPlatforms: z.array(z.string().min(1)),
   cibaIntervalSeconds: z.number().int().min(1).max(60),
   challengeTtlSeconds: z.number().int().min(1).max(3600),
+  userVerification: z.enum(USER_VERIFICATION),
 }).partial();
 
 const answerSchema = z.object({ login: z.string().min(1), answer: z.enum(['approve', 'deny']) });
@@ -23,6 +24,7 @@ const challengeSchema = z.object({
   clientOS: z.string().default('MAC_OS_X'),
   clientLocation: z.string().default('San Francisco, California, United States'),
   bindingMessage: z.string().optional(),
+  userVerification: z.enum(USER_VERIFICATION).optional(),
   tamper: z.enum(['foreign-key', 'expired', 'replay', 'other-enrollment']).optional(),
 });
 
@@ -35,13 +37,13 @@ export function registerOktaPushControlRoutes(router: Router, state: OktaPushSta
   router.add('GET', '/__sim/okta-push/settings', () => ({ status: 200, json: state.settings }));
   router.add('PUT', '/__sim/okta-push/settings', (req) => {
     const parsed = settingsSchema.safeParse(req.body);
-    if (!parsed.success) return badRequest('Send any of {"myAccountEnabled", "passwordGrant", "autoApproveLoginHint", "allowedPlatforms", "cibaIntervalSeconds", "challengeTtlSeconds"}.');
+    if (!parsed.success) return badRequest('Send any of {"myAccountEnabled", "passwordGrant", "autoApproveLoginHint", "allowedPlatforms", "cibaIntervalSeconds", "challengeTtlSeconds", "userVerification"}.');
     Object.assign(state.settings, parsed.data);
     return { status: 200, json: state.settings };
   });
   router.add('POST', '/__sim/okta-push/challenges', async (req) => {
     const parsed = challengeSchema.safeParse(req.body);
-    if (!parsed.success) return badRequest('Send {"login", "transactionType"?, "appInstanceName"?, "clientOS"?, "clientLocation"?, "bindingMessage"?, "tamper"?}.');
+    if (!parsed.success) return badRequest('Send {"login", "transactionType"?, "appInstanceName"?, "clientOS"?, "clientLocation"?, "bindingMessage"?, "userVerification"?, "tamper"?}.');
     const { login, tamper, ...input } = parsed.data;
     const user = state.org.findUser(login);
     const enrollments = user ? [...state.enrollments.values()].filter((e) => e.userId === user.id) : [];
@@ -71,13 +73,15 @@ export function registerOktaPushControlRoutes(router: Router, state: OktaPushSta
   router.add('GET', '/__sim/okta-push/state', () => ({
     status: 200,
     json: {
-      enrollments: [...state.enrollments.values()].map((e) => ({ id: e.id, userId: e.userId, platform: e.device.platform, transactionTypes: e.transactionTypes })),
+      enrollments: [...state.enrollments.values()].map((e) => ({ id: e.id, userId: e.userId, platform: e.device.platform, transactionTypes: e.transactionTypes, userVerificationKey: e.userVerification?.kid ?? null })),
       challenges: [...state.challenges.values()].map((c) => ({
         transactionId: c.transactionId,
         enrollmentId: c.enrollmentId,
         transactionType: c.transactionType,
+        userVerification: c.userVerification,
         expiresAt: isoTime(c.expiresAt),
         answer: c.answer ?? null,
+        response: c.response ?? null,
         tampered: c.tampered === true,
       })),
       cibaRequests: [...state.cibaRequests.values()].map((r) => ({ id: r.id, userId: r.userId, answer: r.answer ?? null, expiresAt: isoTime(r.expiresAt), intervalSeconds: r.intervalSeconds })),

@@ -22,7 +22,7 @@ function authenticatorConfiguration(state: OktaPushState): Record<string, unknow
     key: 'custom_app',
     name: 'Traykey Desktop',
     appAuthenticatorEnrollEndpoint: state.org.url('/idp/myaccount/app-authenticators'),
-    settings: { appInstanceId: state.oidcClientId, userVerification: 'PREFERRED', oauthClientId: state.oidcClientId },
+    settings: { appInstanceId: state.oidcClientId, userVerification: state.settings.userVerification, oauthClientId: state.oidcClientId },
     supportedMethods: [{ type: 'push', status: 'ACTIVE', settings: { algorithms: ['ES256', 'RS256'], keyProtection: 'ANY', transactionTypes: ['LOGIN', 'CIBA'] } }],
   };
 }

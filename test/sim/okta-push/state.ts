@@ -4,6 +4,10 @@ import { randomId } from '../ids';
 import type { OktaOrg } from '../okta/org';
 import { OrgSigningKey } from './signing-key';
 
+/** The custom authenticator's user-verification setting, carried by discovery and every challenge. */
+export const USER_VERIFICATION = ['REQUIRED', 'PREFERRED', 'DISCOURAGED'] as const;
+export type UserVerificationPolicy = (typeof USER_VERIFICATION)[number];
+
 /** What an org lets scripts change at run time (PUT {org}/__sim/okta-push/settings). */
 export interface OktaPushSettings {
   /** MyAccount off: every /idp/myaccount call answers 401 E0000015. */
@@ -18,6 +22,8 @@ export interface OktaPushSettings {
   cibaIntervalSeconds: number;
   /** How long a custom-authenticator challenge stays answerable (s). */
   challengeTtlSeconds: number;
+  /** REQUIRED: only an APPROVED_USER_VERIFICATION answer signed with the enrolment's UV key approves. */
+  userVerification: UserVerificationPolicy;
 }
 
 export interface AccessToken {
@@ -55,8 +61,12 @@ export interface Challenge {
   /** The signed JWT as the pending list hands it out. */
   jwt: string;
   transactionType: 'LOGIN' | 'CIBA';
+  /** The demand the challenge carried (the authenticator's setting when it was made). */
+  userVerification: UserVerificationPolicy;
   cibaRequestId?: string;
   answer?: ChallengeAnswer;
+  /** How the device answered: its userConsent and the kind of key that signed it. */
+  response?: { userConsent: string; keyType: 'proofOfPossession' | 'userVerification' };
   /** Spoiled copies (foreign key, expired claims…) are listed until expiresAt but can never be answered. */
   tampered?: boolean;
 }
@@ -108,6 +118,7 @@ export class OktaPushState {
     allowedPlatforms: [],
     cibaIntervalSeconds: 5,
     challengeTtlSeconds: 300,
+    userVerification: 'DISCOURAGED',
   };
   readonly signingKey = new OrgSigningKey();
   readonly accessTokens = new Map<string, AccessToken>();

@@ -10,7 +10,8 @@ export const RESPONSE_TYP = 'okta-devicebind+jwt';
 /** Leeway for the device's clock, as the Devices SDK allows on its side. */
 const CLOCK_TOLERANCE_S = 300;
 const APPROVE = new Set(['APPROVED_CONSENT_PROMPT', 'APPROVED_USER_VERIFICATION']);
-const DENY = new Set(['DENIED_CONSENT_PROMPT', 'CANCELLED_USER_VERIFICATION']);
+/** Answers that end the challenge without approving it: a denial, or user verification that did not happen. */
+const DENY = new Set(['DENIED_CONSENT_PROMPT', 'CANCELLED_USER_VERIFICATION', 'UV_TEMPORARILY_UNAVAILABLE', 'UV_PERMANENTLY_UNAVAILABLE']);
 
 const verifyBody = z.object({ method: z.literal('push'), challengeResponse: z.string().min(1) });
 const responseClaims = z.looseObject({
@@ -48,8 +49,11 @@ async function verify(state: OktaPushState, req: SimRequest): Promise<SimReply> 
   if (typeof claims === 'string') return bad(claims);
   const problem = claimProblem(state, enrollment, challenge, claims);
   if (problem) return bad(problem);
-  state.usedJtis.add(claims.jti);
   const consent = claims.challengeResponseContext.userConsent;
+  const unmet = verificationProblem(challenge, consent, claims.keyType);
+  if (unmet) return bad(unmet);
+  state.usedJtis.add(claims.jti);
+  challenge.response = { userConsent: consent, keyType: claims.keyType };
   if (APPROVE.has(consent)) {
     settleChallenge(state, challenge, 'approved');
     return { status: 200 };
@@ -87,8 +91,21 @@ async function verifiedClaims(state: OktaPushState, enrollment: Enrollment, jwt:
   }
   const parsed = responseClaims.safeParse(payload);
   if (!parsed.success) return 'The challenge response lacks claims the contract requires.';
-  if (parsed.data.keyType === 'userVerification' && key !== enrollment.userVerification) return 'keyType does not match the signing key.';
+  if ((parsed.data.keyType === 'userVerification') !== (key === enrollment.userVerification)) return 'keyType does not match the signing key.';
   return parsed.data;
+}
+
+/**
+ * The user-verification key may only sign an APPROVED_USER_VERIFICATION, and that answer only comes
+ * from it (the device unlocks the key with the person's biometric). A challenge that REQUIRES user
+ * verification is never approved by a proof-of-possession consent.
+ */
+function verificationProblem(challenge: Challenge, consent: string, keyType: 'proofOfPossession' | 'userVerification'): string | undefined {
+  const verified = consent === 'APPROVED_USER_VERIFICATION';
+  if (verified && keyType !== 'userVerification') return 'APPROVED_USER_VERIFICATION must be signed with the user-verification key (keyType userVerification).';
+  if (!verified && keyType === 'userVerification') return `${consent} must be signed with the proof-of-possession key.`;
+  if (challenge.userVerification === 'REQUIRED' && consent === 'APPROVED_CONSENT_PROMPT') return 'The authenticator requires user verification: APPROVED_CONSENT_PROMPT does not satisfy it.';
+  return undefined;
 }
 
 function claimProblem(state: OktaPushState, enrollment: Enrollment, challenge: Challenge, claims: z.infer<typeof responseClaims>): string | undefined {
