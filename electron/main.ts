@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { app, dialog, globalShortcut, screen, session, shell, type BrowserWindow } from 'electron';
 import { EVENTS, type Handlers } from '../shared/ipc';
-import { appError, isAppError } from '../shared/errors';
+import { isAppError } from '../shared/errors';
 import { createCore, type Core } from './core/app-core';
 import { dataHome } from './core/paths';
 import { openVaultFromEnv } from './core/vault/open-from-env';
@@ -29,8 +29,8 @@ import { hardenSession, hardenWebContents } from './window/harden-session';
 import { popupBounds } from './window/popup-position';
 import { popupToggle } from './window/popup-toggle';
 import { registerAppScheme, serveRenderer } from './window/register-app-protocol';
-import { safeExternalUrl } from './window/external-url';
 import { pushBadge } from './core/push/badge';
+import { signInPageUrl } from './core/idp/http/sign-in-page';
 
 const SHORTCUT = 'CommandOrControl+Alt+K';
 
@@ -76,11 +76,9 @@ function openDeepLink(raw: string): void {
   showPopup();
 }
 
-/** Push enrolment's sign-in page opens in the system browser, and only as a plain https link. */
+/** Push enrolment's sign-in page opens in the system browser under the opener rule the CLI uses too. */
 async function openSignIn(url: string): Promise<void> {
-  const safe = safeExternalUrl(url);
-  if (!safe) throw appError('IDP_ERROR', 'The org’s sign-in page is not a plain https address, so Traykey will not open it.');
-  await shell.openExternal(safe);
+  await shell.openExternal(signInPageUrl(url));
 }
 
 async function trayState(): Promise<TrayMenuState> {

@@ -20,6 +20,10 @@ export type ErrorCode =
   | 'NETWORK'
   | 'TIMEOUT'
   | 'RATE_LIMITED'
+  /** A plain-http address that is not this computer: nothing was sent. */
+  | 'INSECURE_TRANSPORT'
+  /** A server's answer broke a bound Traykey keeps (an absurd wait, an endless body): not retried. */
+  | 'SERVER_FAULT'
   | 'UNSUPPORTED'
   | 'INTERNAL';
 

@@ -19,6 +19,8 @@ const CODES: Record<ErrorCode, true> = {
   NETWORK: true,
   TIMEOUT: true,
   RATE_LIMITED: true,
+  INSECURE_TRANSPORT: true,
+  SERVER_FAULT: true,
   UNSUPPORTED: true,
   INTERNAL: true,
 };

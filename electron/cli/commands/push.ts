@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { appError } from '../../../shared/errors';
 import { pendingView } from '../../core/handlers/push';
+import { signInPageUrl } from '../../core/idp/http/sign-in-page';
 import type { VerifiedChallenge } from '../../core/push/challenge';
 import type { BrowserOpener, SignInMethod } from '../../core/push/oidc-signin';
 import { PushService } from '../../core/push/push-service';
@@ -16,7 +17,8 @@ interface SignInOptions {
 
 /** Prints the sign-in address, and hands it to the desktop's opener unless told not to. */
 function cliBrowser(io: CliIo, launch: boolean): BrowserOpener {
-  return async (url) => {
+  return async (announced) => {
+    const url = signInPageUrl(announced);
     io.stderr(`Sign in to enrol this computer: ${url}\n`);
     if (!launch) return;
     const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';

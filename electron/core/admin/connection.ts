@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appError } from '../../../shared/errors';
 import type { VaultDocument } from '../vault/vault';
+import { requireSecureTransport } from '../idp/http/transport-policy';
 
 /** An Okta org reached with an API token (`Authorization: SSWS …`). */
 export const oktaCredentials = z.object({ apiToken: z.string().min(1) });
@@ -34,7 +35,7 @@ export type ConnectionTarget =
   | { provider: 'auth0'; id: string; name: string; url: string; auth0: Auth0Credentials };
 
 /**
- * The org's address without trailing slashes or query, after checking it is an http(s) URL.
+ * The org's address without trailing slashes or query, after checking it is https (or http to this computer).
  * A bare Auth0 domain (`tenant.eu.auth0.com`) is read as https.
  */
 export function normalizeOrgUrl(input: string): string {
@@ -50,6 +51,7 @@ export function normalizeOrgUrl(input: string): string {
     throw appError('INVALID_INPUT', `"${input}" is not an org address: it must start with https://.`, { field: 'url' });
   }
   if (url.username || url.password) throw appError('INVALID_INPUT', 'The org address must not contain a user name or password.', { field: 'url' });
+  requireSecureTransport(url);
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 

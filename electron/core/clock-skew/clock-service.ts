@@ -9,7 +9,7 @@ import { measureTimeSource } from './time-source';
 export interface ClockCheckOptions {
   fetch?: typeof fetch;
   timeoutMs?: number;
-  /** TEST ONLY: a time source used instead of the setting, which may be plain http on 127.0.0.1. */
+  /** TEST ONLY: a time source used instead of the setting (a plain-http loopback server). */
   unsafeTestUrl?: string;
 }
 
@@ -44,7 +44,6 @@ export class ClockSkewService {
     const { fetch, timeoutMs, machineNow } = this.options;
     const { offsetMs, host } = await measureTimeSource(url, {
       now: machineNow ?? Date.now,
-      allowLoopbackHttp: testUrl !== undefined,
       ...(fetch ? { fetch } : {}),
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     });

@@ -1,28 +1,23 @@
 import { appError } from '../../../shared/errors';
 import { ClockSkew } from '../idp/http/clock-skew';
+import { transportRefusal } from '../idp/http/transport-policy';
 
 export interface TimeSourceOptions {
   fetch?: typeof fetch;
   now?: () => number;
   timeoutMs?: number;
-  /** TEST ONLY: also accept http:// on 127.0.0.1, so tests can serve the Date header themselves. */
-  allowLoopbackHttp?: boolean;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** The time source's URL, refused unless https (or, for tests that ask, plain http on loopback). */
-export function timeSourceUrl(raw: string, options: Pick<TimeSourceOptions, 'allowLoopbackHttp'> = {}): URL {
+/** The time source's URL, under the transport rule every request follows (https, or http to this computer). */
+export function timeSourceUrl(raw: string): URL {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     throw appError('INVALID_INPUT', 'The time source is not a valid URL; set an https:// address in the settings.', { field: 'timeSourceUrl' });
   }
-  const loopbackHttp = options.allowLoopbackHttp === true && url.protocol === 'http:' && LOOPBACK.has(url.hostname);
-  if (url.protocol !== 'https:' && !loopbackHttp) {
-    throw appError('INVALID_INPUT', 'The time source must be an https:// address, so its time cannot be altered on the way.', { field: 'timeSourceUrl' });
-  }
+  const refusal = transportRefusal(url);
+  if (refusal) throw appError(refusal.code, `The time source: ${refusal.message}`, { field: 'timeSourceUrl' });
   return url;
 }
 
@@ -31,7 +26,7 @@ export function timeSourceUrl(raw: string, options: Pick<TimeSourceOptions, 'all
  * and returns server time minus machine time in ms, the middle of the interval the answer allows.
  */
 export async function measureTimeSource(raw: string, options: TimeSourceOptions = {}): Promise<{ offsetMs: number; host: string }> {
-  const url = timeSourceUrl(raw, options);
+  const url = timeSourceUrl(raw);
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? 5_000;
   const sentAt = now();

@@ -1,4 +1,5 @@
 import { appError } from '../../../shared/errors';
+import { requireSecureTransport } from '../idp/http/transport-policy';
 import type { DeviceInfo } from './device-info';
 import { deleteEnrolment, enrolDevice } from './enrol';
 import { discoverAuthenticator, discoverOrgEndpoints } from './org-discovery';
@@ -15,13 +16,14 @@ export interface FlowDeps {
 }
 
 function orgUrlOf(input: string): string {
+  let url: URL;
   try {
-    const url = new URL(input);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))) throw new Error('insecure');
-    return normalizeOrgUrl(input);
+    url = new URL(input);
   } catch {
     throw appError('INVALID_INPUT', `${input} is not an Okta org address: give it as https://your-org.okta.com.`, { field: 'org' });
   }
+  requireSecureTransport(url);
+  return normalizeOrgUrl(input);
 }
 
 export function findEnrolment(store: PushStore, orgUrl: string): StoredEnrolment | undefined {

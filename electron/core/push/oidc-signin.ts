@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { appError } from '../../../shared/errors';
 import type { HttpClient } from '../idp/http/client';
+import { signInPageUrl } from '../idp/http/sign-in-page';
 import { listenForRedirect } from './loopback-redirect';
 import type { OrgEndpoints } from './org-discovery';
 
@@ -55,7 +56,7 @@ async function browserSignIn(http: HttpClient, endpoints: OrgEndpoints, clientId
       code_challenge: base64url(createHash('sha256').update(verifier).digest()),
       code_challenge_method: 'S256',
     }).toString();
-    await method.openBrowser(authorize.toString());
+    await method.openBrowser(signInPageUrl(authorize.toString()));
     const query = await redirect.result;
     const code = query.get('code');
     if (!code) {

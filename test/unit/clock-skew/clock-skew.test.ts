@@ -99,29 +99,34 @@ describe('skewObservingFetch', () => {
 });
 
 describe('the time source', () => {
-  it('accepts only https addresses', () => {
+  it('accepts https, and plain http only to this computer', () => {
     expect(timeSourceUrl('https://time.example/').host).toBe('time.example');
-    expect(() => timeSourceUrl('http://time.example/')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'timeSourceUrl' }));
+    expect(timeSourceUrl(baseUrl).hostname).toBe('127.0.0.1');
+    expect(() => timeSourceUrl('http://time.example/')).toThrow(expect.objectContaining({ code: 'INSECURE_TRANSPORT', field: 'timeSourceUrl' }));
     expect(() => timeSourceUrl('not a url')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
-    expect(() => timeSourceUrl(baseUrl)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
 
-  it('lets tests that ask explicitly use http on loopback, and nowhere else', () => {
-    expect(timeSourceUrl(baseUrl, { allowLoopbackHttp: true }).hostname).toBe('127.0.0.1');
-    expect(() => timeSourceUrl('http://time.example/', { allowLoopbackHttp: true })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  it('sends nothing to a plain-http time source elsewhere', async () => {
+    const sent: string[] = [];
+    const spy = ((input: string | URL | Request) => {
+      sent.push(String(input));
+      return Promise.reject(new Error('must not be called'));
+    }) as typeof fetch;
+    await expect(measureTimeSource('http://192.0.2.10/', { fetch: spy })).rejects.toMatchObject({ code: 'INSECURE_TRANSPORT' });
+    expect(sent).toEqual([]);
   });
 
   it('measures the offset with one HEAD request', async () => {
     aheadMs = -45_000;
-    const measured = await measureTimeSource(baseUrl, { allowLoopbackHttp: true, now: () => MACHINE_NOW });
+    const measured = await measureTimeSource(baseUrl, { now: () => MACHINE_NOW });
     expect(Math.abs(measured.offsetMs + 45_000)).toBeLessThanOrEqual(1_000);
     expect(requests).toEqual(['HEAD']);
   });
 
   it('says so when the source gives no Date header or cannot be reached', async () => {
     sendDate = false;
-    await expect(measureTimeSource(baseUrl, { allowLoopbackHttp: true })).rejects.toMatchObject({ code: 'NETWORK' });
-    await expect(measureTimeSource('http://127.0.0.1:9/', { allowLoopbackHttp: true })).rejects.toMatchObject({ code: 'NETWORK' });
+    await expect(measureTimeSource(baseUrl)).rejects.toMatchObject({ code: 'NETWORK' });
+    await expect(measureTimeSource('http://127.0.0.1:9/')).rejects.toMatchObject({ code: 'NETWORK' });
   });
 });
 

@@ -7,6 +7,7 @@ import { readRateWindow } from './rate-headers';
 import { defaultSleep } from './sleep';
 import { redactText, redactUrl } from './redact';
 import { logIdpCall } from '../../log/idp-log';
+import { requireSecureTransport } from './transport-policy';
 import { joinUrl, resolveLink, withQuery } from './url';
 import type { z } from 'zod';
 
@@ -114,7 +115,7 @@ export class HttpClient {
 
   /** Sends with gating, timeout and bounded retries; any HTTP status comes back as an answer. */
   async send(request: RequestOptions): Promise<RawAnswer> {
-    const url = withQuery(request.link ? resolveLink(this.baseUrl, request.link) : joinUrl(this.baseUrl, request.path ?? '/'), request.query);
+    const url = requireSecureTransport(withQuery(request.link ? resolveLink(this.baseUrl, request.link) : joinUrl(this.baseUrl, request.path ?? '/'), request.query));
     const maxAttempts = Math.max(1, this.options.maxAttempts ?? 3);
     const retryAfterSend = IDEMPOTENT.has(request.method) || request.safeToRetry === true;
     const secrets = collectSecrets(request);
