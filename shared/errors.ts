@@ -25,6 +25,7 @@ export type ErrorCode =
   /** A server's answer broke a bound Traykey keeps (an absurd wait, an endless body): not retried. */
   | 'SERVER_FAULT'
   | 'UNSUPPORTED'
+  | 'MANAGED_BY_POLICY'
   | 'INTERNAL';
 
 export interface AppErrorData {

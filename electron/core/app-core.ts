@@ -26,6 +26,9 @@ import type { KeyStore } from './keychain/key-store';
 import type { ScreenSource } from './qr/screen-source';
 import { Clock } from './otp/clock';
 import { SettingsStore } from './settings/settings-store';
+import { PolicyService } from './policy/policy-service';
+import { guardByPolicy } from './policy/guard-handlers';
+import { policyHandlers } from './policy/policy-handlers';
 import type { Vault } from './vault/vault';
 
 /** Every domain's handlers; a new domain adds its factory here (and its calls to shared/ipc.ts). */
@@ -52,6 +55,8 @@ export interface CoreOptions {
   presence?: UserPresence;
   /** How `clock:check` reaches the time source (tests: `unsafeTestUrl`, a loopback http server). */
   timeSource?: ClockCheckOptions;
+  /** The organisation's policy, already read (default: none, everything as the person sets it). */
+  policy?: PolicyService;
 }
 
 export interface CoreEvents {
@@ -69,6 +74,7 @@ export interface Core {
   push: PushService;
   lock: LockService;
   clockSkew: ClockSkewService;
+  policy: PolicyService;
   events: CoreEvents;
   close(): void;
 }
@@ -111,14 +117,19 @@ export function createCore(options: CoreOptions): Core {
   const events = createEvents();
   const session = new VaultSession(options.vault, { home: options.home, ...(options.keyStore ? { keyStore: options.keyStore } : {}) });
   const accounts = new AccountsService(session.vault, { now: () => clock.now(), onChange: () => events.emit('accounts:changed') });
-  const settings = new SettingsStore(options.home);
+  const policy = options.policy ?? new PolicyService([]);
+  const settings = new SettingsStore(options.home, () => policy.policy);
   const clipboard = options.clipboard ? new ClipboardGuard(options.clipboard, timers) : undefined;
   const clockSkew = new ClockSkewService(clock, settings, events.emit, { ...options.timeSource, ...(options.now ? { machineNow: options.now } : {}) });
   const lock = new LockService({ session, settings, emit: events.emit, timers, now: options.now ?? Date.now, beforeLock: async () => { await clipboard?.flush(); accounts.forgetUndo(); }, ...(options.presence ? { presence: options.presence } : {}) });
   const push = attachPush({ vault: session.vault, isVaultOpen: () => session.isOpen, events, timers, push: withIdpHooks(options.push, clockSkew) });
   const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screen ? { screen: options.screen } : {}), emit: events.emit, lock, clockSkew, push: push.service, ...(push.openBrowser ? { openBrowser: push.openBrowser } : {}) };
-  const built = buildHandlers(context, [...coreDomains, ...(options.domains ?? [])]);
-  const handlers = trackActivity(built.handlers, lock);
+  const built = buildHandlers(context, [...coreDomains, () => policyHandlers(policy), ...(options.domains ?? [])]);
+  const handlers = trackActivity(guardByPolicy(built.handlers, policy), lock);
+  const stopPolicy = policy.onChange(() => {
+    events.emit('policy:changed');
+    void lock.applySettings().catch(() => undefined);
+  });
   const unavailable = built.unavailable;
   void lock.start().catch(() => undefined);
   const stopWatching =
@@ -135,9 +146,11 @@ export function createCore(options: CoreOptions): Core {
     push: push.service,
     lock,
     clockSkew,
+    policy,
     events,
     /** Stops watching and drops the vault key: the core owns the vault once created. */
     close() {
+      stopPolicy();
       push.stop();
       lock.stop();
       stopWatching();

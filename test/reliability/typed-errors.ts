@@ -22,6 +22,7 @@ const CODES: Record<ErrorCode, true> = {
   INSECURE_TRANSPORT: true,
   SERVER_FAULT: true,
   UNSUPPORTED: true,
+  MANAGED_BY_POLICY: true,
   INTERNAL: true,
 };
 

@@ -14,6 +14,7 @@ export const PASSIVE_CHANNELS: ReadonlySet<string> = new Set<string>([
   'push:enrolments',
   'deepLink:pending',
   'clock:status',
+  'policy:status',
 ]);
 
 /** Wraps every handler so that a user's call postpones the idle lock, and a settings change applies at once. */

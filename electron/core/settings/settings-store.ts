@@ -2,6 +2,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { settingsSchema, type Settings } from '../../../shared/ipc/settings';
 import { appError } from '../../../shared/errors';
+import type { ManagedPolicy } from '../../../shared/policy/policy-schema';
+import { settingsChangeRefusal, settingsUnderPolicy } from './policy-limits';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -15,24 +17,35 @@ export class SettingsStore {
   private current: Settings | undefined;
   readonly path: string;
 
-  constructor(private readonly home: string) {
+  /** `policy` gives the organisation's limits in force (none when absent); the person's own choices are kept under them. */
+  constructor(
+    private readonly home: string,
+    private readonly policy: () => ManagedPolicy = () => ({}),
+  ) {
     this.path = join(home, SETTINGS_FILE);
   }
 
+  /** The settings in force: the person's choices within the organisation's limits. */
   async get(): Promise<Settings> {
-    this.current ??= await this.load();
-    return { ...this.current };
+    return settingsUnderPolicy(await this.stored(), this.policy());
   }
 
   async set(change: Partial<Settings>): Promise<Settings> {
-    const next = settingsSchema.safeParse({ ...(await this.get()), ...change });
+    const refusal = settingsChangeRefusal(change, this.policy());
+    if (refusal) throw refusal;
+    const next = settingsSchema.safeParse({ ...(await this.stored()), ...change });
     if (!next.success) {
       const field = next.error.issues[0]?.path.map(String).join('.') || 'settings';
       throw appError('INVALID_INPUT', `The setting ${field} has a value Traykey does not accept.`, { field });
     }
     await this.save(next.data);
     this.current = next.data;
-    return { ...next.data };
+    return this.get();
+  }
+
+  private async stored(): Promise<Settings> {
+    this.current ??= await this.load();
+    return { ...this.current };
   }
 
   private async load(): Promise<Settings> {

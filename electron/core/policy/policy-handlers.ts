@@ -1,0 +1,8 @@
+import type { Handlers } from '../../../shared/ipc';
+import type { PolicyService } from './policy-service';
+
+export function policyHandlers(policy: PolicyService): Pick<Handlers, 'policy:status'> {
+  return {
+    'policy:status': async () => policy.current(),
+  };
+}
