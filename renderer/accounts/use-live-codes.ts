@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { flipAt, mainNow, refreshCodes, useAccounts } from '../store/accounts';
 import { nextSecond, paintCountdowns } from './countdown-clock';
 import { nextBoundary } from './live-codes';
+import { timerDelay } from '../../shared/timer-delay';
 
 /**
  * The list's one timer. It wakes at each whole second (in main's time) to step the countdown bars,
@@ -20,7 +21,7 @@ export function useLiveCodes(): void {
       if (boundary === undefined) return;
       paintCountdowns(root, codes.map((code) => code.period), now);
       const wake = Math.min(boundary, nextSecond(now));
-      timer = setTimeout(() => tick(wake, wake === boundary), Math.max(0, wake - now));
+      timer = setTimeout(() => tick(wake, wake === boundary), timerDelay(wake - now));
     };
 
     // A timer may fire a hair early; the moment it was set for has still come.

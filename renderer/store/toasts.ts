@@ -1,5 +1,6 @@
 /** One message at a time at the bottom of the popup, optionally with one action (Undo). */
 import { create } from 'zustand';
+import { timerDelay } from '../../shared/timer-delay';
 
 export interface Toast {
   id: number;
@@ -22,7 +23,7 @@ export function showToast(toast: Omit<Toast, 'id' | 'tone'> & { tone?: Toast['to
   const id = counter;
   useToasts.setState({ toast: { tone: 'info', ...toast, id } });
   clearTimeout(timer);
-  timer = setTimeout(() => dismissToast(id), durationMs);
+  timer = setTimeout(() => dismissToast(id), timerDelay(durationMs));
   return id;
 }
 

@@ -1,3 +1,4 @@
+import { checkedWaitMs } from '../idp/http/announced-wait';
 import type { OktaCibaClient } from '../idp/okta/ciba';
 import { verifyIdToken, type IdTokenClaims } from './id-token';
 
@@ -47,7 +48,7 @@ export async function confirmWithCiba(client: OktaCibaClient, request: ConfirmRe
     options.onWaiting?.(expiresAt);
     let interval = started.interval !== undefined ? started.interval * 1000 : DEFAULT_INTERVAL_MS;
     for (;;) {
-      await options.sleep(interval, signal);
+      await options.sleep(checkedWaitMs(interval, client.host, 'CIBA polling interval'), signal);
       polls += 1;
       const answer = await client.poll(started.auth_req_id, signal);
       switch (answer.kind) {

@@ -1,4 +1,5 @@
 import type { Clipboard } from '../capabilities';
+import { timerDelay } from '../../../shared/timer-delay';
 
 export type { Clipboard } from '../capabilities';
 
@@ -8,7 +9,7 @@ export interface Timers {
 }
 
 export const realTimers: Timers = {
-  setTimeout: (run, ms) => setTimeout(run, ms),
+  setTimeout: (run, ms) => setTimeout(run, timerDelay(ms)),
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 

@@ -1,5 +1,6 @@
 import { appError, type AppError } from '../../../shared/errors';
 import type { KeyStore } from './key-store';
+import { timerDelay } from '../../../shared/timer-delay';
 
 type Keytar = typeof import('keytar');
 
@@ -51,7 +52,7 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): KeyStore {
     const k = await module();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(keychainUnavailable(`it did not answer within ${Math.round(timeoutMs / 1000)} s while ${what}`)), timeoutMs);
+      timer = setTimeout(() => reject(keychainUnavailable(`it did not answer within ${Math.round(timeoutMs / 1000)} s while ${what}`)), timerDelay(timeoutMs));
       timer.unref();
     });
     try {

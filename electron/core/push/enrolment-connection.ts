@@ -52,7 +52,7 @@ export class EnrolmentConnection {
       this.token.forget();
       answer = await this.requestPending();
     }
-    const window = readRateWindow(answer.headers, this.http.clock);
+    const window = readRateWindow(answer.headers, this.http.clock, this.now(), this.http.host);
     const resetAt = window?.resetAtLocalMs;
     if (answer.status === 429) return { jwts: [], notBefore: resetAt ?? this.now() + 60_000, rateLimited: true };
     if (answer.status !== 200) throw this.http.errorFor(answer, { method: 'GET' });

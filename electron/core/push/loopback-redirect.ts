@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { appError } from '../../../shared/errors';
+import { timerDelay } from '../../../shared/timer-delay';
 
 export interface LoopbackRedirect {
   redirectUri: string;
@@ -38,7 +39,7 @@ export async function listenForRedirect(options: { state: string; timeoutMs: num
   const timer = setTimeout(() => {
     settle?.reject(appError('TIMEOUT', 'The browser sign-in did not finish in time: run the enrolment again and complete the sign-in in the browser.'));
     close();
-  }, options.timeoutMs);
+  }, timerDelay(options.timeoutMs));
   function close(): void {
     clearTimeout(timer);
     server.close();

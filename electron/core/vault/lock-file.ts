@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { processAlive } from './process-alive';
+import { timerDelay } from '../../../shared/timer-delay';
 
 export interface LockOptions {
   /** Give up after this long (ms) and report the holder. */
@@ -20,7 +21,7 @@ export interface LockHolder {
 
 export type LockResult = { acquired: true; release: () => Promise<void> } | { acquired: false; holder: LockHolder | undefined };
 
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, timerDelay(ms)));
 
 function parseHolder(text: string): (LockHolder & { token: string }) | undefined {
   try {

@@ -1,8 +1,9 @@
 import type { AppError } from '../../../../shared/errors';
+import { timerDelay } from '../../../../shared/timer-delay';
 import { malformedResponse, networkError, timeoutError } from '../errors';
 import { DEFAULT_BACKOFF, fullJitterDelay, type BackoffPolicy } from './backoff';
 import { ClockSkew } from './clock-skew';
-import { RateGate, type Sleep } from './rate-gate';
+import { RateGate, type RateWindow, type Sleep } from './rate-gate';
 import { readRateWindow } from './rate-headers';
 import { defaultSleep } from './sleep';
 import { redactText, redactUrl } from './redact';
@@ -138,8 +139,7 @@ export class HttpClient {
         continue;
       }
       this.clock.observe(answer.headers.get('date'), sentAt, this.now());
-      const window = readRateWindow(answer.headers, this.clock);
-      this.gate.settle(window);
+      const window = this.rateWindow(answer);
       let retryInMs: number | undefined;
       if (answer.status === 429 && request.returnRateLimited && isSlowDown(answer)) {
         // OAuth's slow_down (Auth0 answers it with 429) paces one poller; the org's budget is untouched,
@@ -190,7 +190,7 @@ export class HttpClient {
 
   private async exchange(url: URL, request: RequestOptions): Promise<RawAnswer> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new TimeoutSignal()), this.timeoutMs());
+    const timer = setTimeout(() => controller.abort(new TimeoutSignal()), timerDelay(this.timeoutMs()));
     const signal = request.signal ? AbortSignal.any([controller.signal, request.signal]) : controller.signal;
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     let body: string | undefined;
@@ -212,6 +212,17 @@ export class HttpClient {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** Settles the gate with what the answer says; an absurd announced wait settles it empty and is thrown, never retried. */
+  private rateWindow(answer: RawAnswer): RateWindow | undefined {
+    let window: RateWindow | undefined;
+    try {
+      window = readRateWindow(answer.headers, this.clock, this.now(), this.host);
+    } finally {
+      this.gate.settle(window);
+    }
+    return window;
   }
 
   private timeoutMs(): number {

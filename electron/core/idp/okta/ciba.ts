@@ -54,6 +54,11 @@ export class OktaCibaClient {
     return this.client.clientId;
   }
 
+  /** The org's host, for messages. */
+  get host(): string {
+    return this.http.host;
+  }
+
   async authorize(input: { loginHint: string; bindingMessage?: string; scope?: string; requestExpirySeconds?: number }, signal?: AbortSignal): Promise<BackchannelAnswer> {
     const form = {
       scope: input.scope ?? 'openid profile email',
