@@ -6,6 +6,7 @@ import { isAppError } from '../shared/errors';
 import { commands } from './cli/commands';
 import { configureLogging } from './core/log';
 import { createCliContext, type CliDeps, type CliIo } from './cli/context';
+import { enforcePolicy } from './cli/policy-gate';
 
 export type { CliIo } from './cli/context';
 
@@ -19,9 +20,10 @@ function buildProgram(io: CliIo, deps: CliDeps) {
     .option('--passphrase-file <file>', 'open a passphrase-protected vault with the passphrase in FILE (else TRAYKEY_PASSPHRASE, else the OS keychain)')
     .showSuggestionAfterError()
     .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
-    .hook('preAction', (command) => {
+    .hook('preAction', async (command, actionCommand) => {
       const passphraseFile = command.optsWithGlobals<{ passphraseFile?: string }>().passphraseFile;
       if (passphraseFile !== undefined) ctx.options.passphraseFile = passphraseFile;
+      await enforcePolicy(actionCommand, () => ctx.policy(), io.stderr);
     });
   for (const register of commands) register(program, ctx);
   // exitOverride is inherited only by commands added after it, so it is applied to every command here.

@@ -20,7 +20,7 @@ import { electronNotifier } from './platform/notifier';
 import { electronPowerEvents } from './platform/power-events';
 import { createScreenCapture } from './platform/screen-capture';
 import { electronUserPresence } from './platform/user-presence';
-import { configureFileLogging } from './core/log';
+import { configureFileLogging, log } from './core/log';
 import { createTray, type TrayHandle } from './tray/create-tray';
 import { trayIconDir } from './tray/tray-icon';
 import type { TrayAction, TrayMenuState } from './tray/tray-menu';
@@ -30,6 +30,10 @@ import { popupBounds } from './window/popup-position';
 import { popupToggle } from './window/popup-toggle';
 import { registerAppScheme, serveRenderer } from './window/register-app-protocol';
 import { pushBadge } from './core/push/badge';
+import { PolicyService } from './core/policy/policy-service';
+import { platformPolicySources } from './core/policy/platform-policy-sources';
+import { watchPolicy } from './core/policy/watch-policy';
+import { realTimers } from './core/clipboard/clipboard-guard';
 import { signInPageUrl } from './core/idp/http/sign-in-page';
 
 const SHORTCUT = 'CommandOrControl+Alt+K';
@@ -38,6 +42,7 @@ let popup: BrowserWindow | null = null;
 let tray: TrayHandle | null = null;
 let core: Core | null = null;
 let shortcutRegistered = false;
+let stopPolicyWatch: () => void = () => undefined;
 const toggle = popupToggle(() => Date.now());
 const inbox = createDeepLinkInbox({ now: () => Date.now() });
 const autoStart = electronAutoStart();
@@ -138,7 +143,15 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  core = createCore({ vault, home, clipboard: electronClipboard(), screen: createScreenCapture(), presence: electronUserPresence(), push: { notifier, power: electronPowerEvents(), openBrowser: openSignIn } });
+  // The organisation's policy applies before the first window shows anything.
+  const policy = new PolicyService(platformPolicySources());
+  const status = await policy.reload();
+  for (const problem of status.problems) log.warn(problem);
+  policy.onChange((next) => {
+    for (const problem of next.problems) log.warn(problem);
+  });
+  stopPolicyWatch = watchPolicy(policy, realTimers);
+  core = createCore({ vault, home, policy, clipboard: electronClipboard(), screen: createScreenCapture(), presence: electronUserPresence(), push: { notifier, power: electronPowerEvents(), openBrowser: openSignIn } });
   const handlers: Handlers = { ...core.handlers, ...deepLinkHandlers(inbox, core.handlers['accounts:addUri']) };
   registerIpc(handlers);
 
@@ -197,6 +210,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => undefined);
   app.on('will-quit', () => {
     globalShortcut.unregisterAll();
+    stopPolicyWatch();
     tray?.destroy();
     core?.close();
   });

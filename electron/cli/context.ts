@@ -1,6 +1,8 @@
 import { AccountsService } from '../core/accounts/accounts-service';
 import { dataHome, type Env } from '../core/paths';
 import { openVaultFromEnv } from '../core/vault/open-from-env';
+import { PolicyService } from '../core/policy/policy-service';
+import type { PolicySource } from '../core/policy/policy-source';
 import type { Vault } from '../core/vault/vault';
 
 /** Where the CLI writes and what it reads from its environment; tests pass their own. */
@@ -25,6 +27,8 @@ export interface CliDeps {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Opens the vault (default: keychain, or passphrase mode from TRAYKEY_PASSPHRASE / --passphrase-file). */
   openVault?: VaultOpener;
+  /** Where the organisation's policy is read from (default: this OS's managed location). */
+  policySources?: () => Promise<PolicySource[]>;
 }
 
 /** What each command gets: output, the clock, and the vault's accounts for the length of one action. */
@@ -37,11 +41,15 @@ export interface CliContext {
   withAccounts<T>(run: (accounts: AccountsService) => Promise<T>): Promise<T>;
   /** The open vault itself, for sections other than the accounts (admin connections and run records). */
   withVault<T>(run: (vault: Vault) => Promise<T>): Promise<T>;
+  /** The organisation's policy, read once on first use (only commands it governs read it). */
+  policy(): Promise<PolicyService>;
 }
 
 export function createCliContext(io: CliIo, deps: CliDeps = {}): CliContext {
   const now = deps.now ?? Date.now;
   const open: VaultOpener = deps.openVault ?? ((options) => openVaultFromEnv(options));
+  const sources = deps.policySources ?? (async () => (await import('../core/policy/platform-policy-sources')).platformPolicySources());
+  let policy: Promise<PolicyService> | undefined;
   const context: CliContext = {
     io,
     now,
@@ -58,6 +66,14 @@ export function createCliContext(io: CliIo, deps: CliDeps = {}): CliContext {
       } finally {
         vault.close();
       }
+    },
+    policy() {
+      policy ??= sources().then(async (list) => {
+        const service = new PolicyService(list);
+        await service.reload();
+        return service;
+      });
+      return policy;
     },
   };
   return context;

@@ -12,6 +12,7 @@ import { register as confirm } from './confirm';
 import { register as signin } from './signin';
 import { register as push } from './push';
 import { register as transfer } from './transfer';
+import { register as policy } from './policy';
 
 /** Every `traykey` command, one line each; a new command adds its register function here. */
 export const commands: ((program: Command, ctx: CliContext) => void)[] = [
@@ -27,4 +28,5 @@ export const commands: ((program: Command, ctx: CliContext) => void)[] = [
   signin,
   push,
   transfer,
+  policy,
 ];

@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../electron/cli';
+import { jsonPolicyFile } from '../../../electron/core/policy/linux-policy-file';
 import { Vault } from '../../../electron/core/vault/vault';
 
 export interface CliRun {
@@ -12,8 +13,11 @@ export interface CliRun {
 
 const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 
-/** A CLI bound to one temporary TRAYKEY_HOME, run in-process with captured output and a cheap KDF. */
-export async function cliInTempHome(now: () => number = () => 1_700_000_000_000) {
+/**
+ * A CLI bound to one temporary TRAYKEY_HOME, run in-process with captured output and a cheap KDF; no
+ * organisation policy applies unless `policyFile` names one (this machine's own is never read).
+ */
+export async function cliInTempHome(now: () => number = () => 1_700_000_000_000, { policyFile }: { policyFile?: string } = {}) {
   const home = await mkdtemp(join(tmpdir(), 'traykey-cli-'));
   const run = async (args: string[], env: Record<string, string> = {}): Promise<CliRun> => {
     let stdout = '';
@@ -21,6 +25,7 @@ export async function cliInTempHome(now: () => number = () => 1_700_000_000_000)
     const io = { stdout: (text: string) => void (stdout += text), stderr: (text: string) => void (stderr += text), env: { TRAYKEY_HOME: home, TRAYKEY_PASSPHRASE: 'pw', ...env } };
     const code = await main(args, io, {
       now,
+      policySources: async () => (policyFile ? [jsonPolicyFile(policyFile)] : []),
       openVault: ({ home: where, env: vars }) => Vault.open({ home: where, keySource: { kind: 'passphrase', passphrase: vars.TRAYKEY_PASSPHRASE ?? '' }, unsafeTestScrypt: TEST_SCRYPT }),
     });
     return { code, stdout, stderr };
