@@ -2,6 +2,7 @@ import type { AppError } from '../../../../shared/errors';
 import { timerDelay } from '../../../../shared/timer-delay';
 import { malformedResponse, networkError, timeoutError } from '../errors';
 import { DEFAULT_BACKOFF, fullJitterDelay, type BackoffPolicy } from './backoff';
+import { BodyLimitExceeded, bodyTooLarge, IMAGE_BODY_LIMIT, JSON_BODY_LIMIT, readBoundedBody } from './bounded-body';
 import { ClockSkew } from './clock-skew';
 import { RateGate, type RateWindow, type Sleep } from './rate-gate';
 import { readRateWindow } from './rate-headers';
@@ -69,6 +70,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Hand 3xx answers back instead of refusing them (session-cookie redirects). */
   manualRedirect?: boolean;
+  /** The most body this call type may answer with (default JSON_BODY_LIMIT); past it the read stops with SERVER_FAULT. */
+  maxBodyBytes?: number;
 }
 
 export interface RawAnswer {
@@ -130,6 +133,7 @@ export class HttpClient {
       } catch (error) {
         this.gate.settle(undefined);
         if (request.signal?.aborted) throw request.signal.reason;
+        if (error instanceof BodyLimitExceeded) throw bodyTooLarge(this.host, describe(request), error.limit);
         const timedOut = error instanceof TimeoutSignal;
         const retryable = !last && (retryAfterSend || (!timedOut && neverSent(error)));
         const retryInMs = retryable ? fullJitterDelay(attempt - 1, this.backoff(), this.random) : undefined;
@@ -174,7 +178,7 @@ export class HttpClient {
 
   /** Sends and returns the raw bytes of a 2xx answer (QR code images). */
   async bytes(request: RequestOptions): Promise<{ bytes: Uint8Array; contentType: string | null }> {
-    const answer = await this.send(request);
+    const answer = await this.send({ maxBodyBytes: IMAGE_BODY_LIMIT, ...request });
     this.throwUnlessOk(answer, request);
     return { bytes: answer.bytes, contentType: answer.headers.get('content-type') };
   }
@@ -203,7 +207,7 @@ export class HttpClient {
     }
     try {
       const response = await this.fetchImpl(url, { method: request.method, headers, body, signal, redirect: request.manualRedirect ? 'manual' : 'error' });
-      const bytes = new Uint8Array(await response.arrayBuffer());
+      const bytes = await readBoundedBody(response, request.maxBodyBytes ?? JSON_BODY_LIMIT);
       const { value, isJson } = parseJson(bytes, response.headers.get('content-type'));
       return { status: response.status, headers: response.headers, bytes, body: value, bodyIsJson: isJson };
     } catch (error) {
