@@ -5,8 +5,8 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
-/** The shared contracts folder beside the project (../shared/contracts). */
-export const CONTRACTS = fileURLToPath(new URL('../../../../shared/contracts/', import.meta.url));
+/** The published API facts the simulator is checked against, kept in test/contracts with their sources. */
+export const CONTRACTS = fileURLToPath(new URL('../../contracts/', import.meta.url));
 
 export function readContract<T = unknown>(path: string): T {
   const text = readFileSync(`${CONTRACTS}${path}`, 'utf8');

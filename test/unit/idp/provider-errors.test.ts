@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OKTA_ERROR_ADVICE, oktaErrorMapper } from '../../../electron/core/idp/okta/errors';
 import { auth0ErrorMapper } from '../../../electron/core/idp/auth0/errors';
 
-const contracts = resolve(process.cwd(), '../shared/contracts');
-const oktaSelected = JSON.parse(readFileSync(resolve(contracts, 'okta/okta-error-codes.selected.json'), 'utf8')) as {
+const contract = (path: string) => readFileSync(new URL(`../../contracts/${path}`, import.meta.url), 'utf8');
+const oktaSelected = JSON.parse(contract('okta/okta-error-codes.selected.json')) as {
   errors: { errorCode: string; errorSummary: string; statusCode: number }[];
 };
-const auth0Catalogue = JSON.parse(readFileSync(resolve(contracts, 'auth0/auth0-mfa-errors.json'), 'utf8')) as {
+const auth0Catalogue = JSON.parse(contract('auth0/auth0-mfa-errors.json')) as {
   errors: { case: string; body?: { error: string; error_description: string }; bodies?: { error: string; error_description: string }[] }[];
 };
 

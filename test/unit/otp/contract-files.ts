@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-/** Copies of /work/shared/contracts/otp (RFC tables, Key Uri cases, migration vectors), kept with the tests. */
+/** RFC tables, Key Uri cases and migration vectors in test/contracts/otp, each file naming its source. */
 export function otpContract<T>(name: string): T {
-  return JSON.parse(readFileSync(new URL(`./contracts/${name}`, import.meta.url), 'utf8')) as T;
+  return JSON.parse(readFileSync(new URL(`../../contracts/otp/${name}`, import.meta.url), 'utf8')) as T;
 }
