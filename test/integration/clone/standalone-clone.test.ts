@@ -43,7 +43,7 @@ describe('a fresh clone with nothing beside it', () => {
   it('has documents whose relative paths stay inside the project', () => {
     const outside: string[] = [];
     for (const doc of tracked('*.md')) {
-      for (const [, path] of readFileSync(join(clone, doc), 'utf8').matchAll(/[`(](\.\.?\/[^`)\s]+)[`)]/g)) {
+      for (const [, path = ''] of readFileSync(join(clone, doc), 'utf8').matchAll(/[`(](\.\.?\/[^`)\s]+)[`)]/g)) {
         if (relative(clone, resolve(clone, dirname(doc), path)).startsWith('..')) outside.push(`${doc}: ${path}`);
       }
     }
