@@ -20,6 +20,7 @@ import { electronNotifier } from './platform/notifier';
 import { electronPowerEvents } from './platform/power-events';
 import { createScreenCapture } from './platform/screen-capture';
 import { electronUserPresence } from './platform/user-presence';
+import { electronUserVerifier } from './platform/user-verifier';
 import { configureFileLogging, log } from './core/log';
 import { createTray, type TrayHandle } from './tray/create-tray';
 import { trayIconDir } from './tray/tray-icon';
@@ -151,7 +152,7 @@ async function start(): Promise<void> {
     for (const problem of next.problems) log.warn(problem);
   });
   stopPolicyWatch = watchPolicy(policy, realTimers);
-  core = createCore({ vault, home, policy, clipboard: electronClipboard(), screen: createScreenCapture(), presence: electronUserPresence(), push: { notifier, power: electronPowerEvents(), openBrowser: openSignIn } });
+  core = createCore({ vault, home, policy, clipboard: electronClipboard(), screen: createScreenCapture(), presence: electronUserPresence(), push: { notifier, power: electronPowerEvents(), openBrowser: openSignIn, verifier: electronUserVerifier() } });
   const handlers: Handlers = { ...core.handlers, ...deepLinkHandlers(inbox, core.handlers['accounts:addUri']) };
   registerIpc(handlers);
 

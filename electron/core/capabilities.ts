@@ -34,3 +34,22 @@ export interface AutoStart {
   isEnabled(): boolean;
   setEnabled(enabled: boolean): void;
 }
+
+/**
+ * How a user-verification prompt ended. `temporarily-unavailable`: the prompt exists but cannot run
+ * now (no finger enrolled, lid closed, locked out); `permanently-unavailable`: this machine has none.
+ */
+export type VerificationResult = 'verified' | 'cancelled' | 'temporarily-unavailable' | 'permanently-unavailable';
+
+/**
+ * The OS confirming that the person at the machine is its owner (Touch ID on macOS, through
+ * electron/platform/user-verifier.ts). Only offered where such a prompt exists.
+ */
+export interface UserVerifier {
+  /** What people call it, for sentences: "Touch ID". */
+  readonly name: string;
+  /** True when a prompt could be shown right now. */
+  isAvailable(): boolean;
+  /** Shows the OS prompt; `reason` completes "Traykey is trying to …". */
+  verify(reason: string): Promise<VerificationResult>;
+}

@@ -23,9 +23,9 @@ export function ApprovalCard({ challenge }: { challenge: PendingChallengeData })
   }, [challenge.expiresAt]);
 
   const choose = async (choice: 'approve' | 'deny') => {
-    const failure = await answer(challenge.id, choice);
-    if (failure) showToast({ message: failure.message, tone: 'error' });
-    else showToast({ message: choice === 'approve' ? 'Approved.' : 'Denied.' }, 3000);
+    const outcome = await answer(challenge.id, choice);
+    if (outcome.done) showToast({ message: outcome.message }, 3000);
+    else showToast({ message: outcome.message, tone: 'error' });
   };
 
   const titleId = `approval-${challenge.id}`;

@@ -30,10 +30,25 @@ export function dropExpired(now: number): void {
   if (live.length !== challenges.length) useApprovals.setState({ challenges: live });
 }
 
-export async function answer(id: string, choice: 'approve' | 'deny'): Promise<AppErrorData | null> {
+/** How an answer ended, in one sentence for the person; `done` is false when it did not go through as chosen. */
+export interface AnswerOutcome {
+  done: boolean;
+  message: string;
+}
+
+export async function answer(id: string, choice: 'approve' | 'deny'): Promise<AnswerOutcome> {
   useApprovals.setState({ answering: id });
-  const result = choice === 'approve' ? await api().pushApprove({ id }) : await api().pushDeny({ id });
+  const outcome = choice === 'approve' ? approveOutcome(await api().pushApprove({ id })) : denyOutcome(await api().pushDeny({ id }));
   useApprovals.setState({ answering: null });
   await loadPending();
-  return result.ok ? null : result.error;
+  return outcome;
+}
+
+function approveOutcome(result: Awaited<ReturnType<ReturnType<typeof api>['pushApprove']>>): AnswerOutcome {
+  if (!result.ok) return { done: false, message: result.error.message };
+  return { done: result.value.result === 'approved', message: result.value.message };
+}
+
+function denyOutcome(result: Awaited<ReturnType<ReturnType<typeof api>['pushDeny']>>): AnswerOutcome {
+  return result.ok ? { done: true, message: 'Denied.' } : { done: false, message: result.error.message };
 }

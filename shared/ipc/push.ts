@@ -8,6 +8,10 @@ import { call } from './define';
 export const pendingChallenge = z.object({
   id: z.string(),
   org: z.string(),
+  /** The org as people know it (the custom authenticator's name from discovery), when it has one. */
+  orgName: z.string().nullable(),
+  /** The enrolled user's login: who is being signed in. */
+  user: z.string().nullable(),
   app: z.string().nullable(),
   transactionType: z.enum(['LOGIN', 'CIBA']),
   /** Shown whenever present: the requester's words the person must compare. */
@@ -17,6 +21,8 @@ export const pendingChallenge = z.object({
   transactionTime: z.string().nullable(),
   /** Epoch ms (local clock) after which the request is gone. */
   expiresAt: z.number(),
+  /** Approve first asks the OS to verify the person (Touch ID). */
+  verifies: z.boolean(),
 });
 export type PendingChallengeData = z.infer<typeof pendingChallenge>;
 
@@ -26,6 +32,8 @@ export const pushEnrolment = z.object({
   username: z.string().nullable(),
   authenticator: z.string().nullable(),
   createdAt: z.number(),
+  /** Approvals can be signed with a key only the OS's verification (Touch ID) unlocks. */
+  userVerification: z.boolean(),
 });
 export type PushEnrolmentData = z.infer<typeof pushEnrolment>;
 
@@ -38,12 +46,21 @@ export const pushCalls = {
     request: z.object({}).strict(),
     response: z.object({ challenges: z.array(pendingChallenge) }),
   }),
-  'push:approve': call({ summary: 'Approve one waiting request, as the person chose.', request: challengeId, response: z.object({ result: z.literal('approved') }) }),
+  'push:approve': call({
+    summary: 'Approve one waiting request, as the person chose (after the OS verified them when the org demands it).',
+    request: challengeId,
+    response: z.object({ result: z.enum(['approved', 'verification-cancelled', 'verification-temporarily-unavailable', 'verification-unavailable']), message: z.string() }),
+  }),
   'push:deny': call({ summary: 'Deny one waiting request, as the person chose.', request: challengeId, response: z.object({ result: z.literal('denied') }) }),
   'push:enrolments': call({ summary: 'The Okta orgs this computer approves sign-ins for.', request: z.object({}).strict(), response: z.array(pushEnrolment) }),
   'push:enrol': call({
     summary: 'Enrol this computer with an Okta org (sign-in in the system browser).',
     request: z.object({ org: orgUrl, clientId: z.string().min(1).max(200) }).strict(),
+    response: pushEnrolment,
+  }),
+  'push:userVerification': call({
+    summary: 'Add (after the OS verified the person) or remove the user-verification key of an enrolment (fresh sign-in in the browser).',
+    request: z.object({ org: orgUrl, enabled: z.boolean() }).strict(),
     response: pushEnrolment,
   }),
   'push:remove': call({ summary: 'Remove an enrolment, here and at the org (fresh sign-in in the browser).', request: z.object({ org: orgUrl }).strict(), response: z.object({}) }),

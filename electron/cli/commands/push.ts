@@ -6,6 +6,7 @@ import { signInPageUrl } from '../../core/idp/http/sign-in-page';
 import type { VerifiedChallenge } from '../../core/push/challenge';
 import type { BrowserOpener, SignInMethod } from '../../core/push/oidc-signin';
 import { PushService } from '../../core/push/push-service';
+import { approvalSentence } from '../../core/push/user-verification';
 import type { CliContext, CliIo } from '../context';
 import { readStdin } from './admin-stdin';
 import { withInterrupt } from './interrupt';
@@ -60,9 +61,15 @@ function withPush<T>(ctx: CliContext, run: (push: PushService) => Promise<T>): P
 async function answer(ctx: CliContext, id: string, choice: 'approve' | 'deny'): Promise<void> {
   await withPush(ctx, async (push) => {
     await push.pollAll();
-    if (choice === 'approve') await push.approve(id);
-    else await push.deny(id);
-    ctx.io.stdout(choice === 'approve' ? `Approved ${id}.\n` : `Denied ${id}.\n`);
+    if (choice === 'deny') {
+      await push.deny(id);
+      ctx.io.stdout(`Denied ${id}.\n`);
+      return;
+    }
+    // The CLI has no OS prompt: a request whose org requires user verification cannot be approved here.
+    const result = await push.approve(id);
+    if (result !== 'approved') throw appError('UNSUPPORTED', approvalSentence(result, push.verifierName()));
+    ctx.io.stdout(`Approved ${id}.\n`);
   });
 }
 
@@ -92,7 +99,7 @@ export function register(program: Command, ctx: CliContext): void {
       });
       if (options.json) {
         const rows = pending.map((c) => {
-          const { id, org, app, transactionType, bindingMessage, clientOS, location, expiresAt } = pendingView(c);
+          const { id, orgUrl: org, app, transactionType, bindingMessage, clientOS, location, expiresAt } = c;
           return { id, org, app, transactionType, bindingMessage, clientOS, location, expiresAt: new Date(expiresAt).toISOString() };
         });
         ctx.io.stdout(`${JSON.stringify(rows)}\n`);
@@ -111,7 +118,7 @@ export function register(program: Command, ctx: CliContext): void {
         withInterrupt(ctx.io, async (signal) => {
           if (service.enrolments().length === 0) throw appError('NOT_FOUND', 'This computer is not enrolled with any Okta org: run `traykey push enroll` first.');
           service.onChallenge((challenge) => {
-            const view = pendingView(challenge);
+            const view = pendingView(challenge, service);
             ctx.io.stdout(options.json ? `${JSON.stringify({ ...view, expiresAt: new Date(view.expiresAt).toISOString() })}\n` : describe(challenge, ctx.now()));
           });
           service.start();

@@ -5,17 +5,39 @@ import type { VerifiedChallenge } from '../push/challenge';
 import type { BrowserOpener } from '../push/oidc-signin';
 import type { StoredEnrolment } from '../push/push-record';
 import type { PushService } from '../push/push-service';
+import { approvalSentence } from '../push/user-verification';
 import type { CoreContext } from './core-context';
 
 type PushHandlers = Pick<Handlers, Extract<keyof Handlers, `push:${string}`>>;
 
-export function pendingView(challenge: VerifiedChallenge): PendingChallengeData {
+export function pendingView(challenge: VerifiedChallenge, push: Pick<PushService, 'enrolments' | 'willVerify'>): PendingChallengeData {
   const { id, orgUrl, app, transactionType, bindingMessage, clientOS, location, transactionTime, expiresAt } = challenge;
-  return { id, org: orgUrl, app, transactionType, bindingMessage, clientOS, location, transactionTime, expiresAt };
+  const enrolment = push.enrolments().find((e) => e.id === challenge.enrolmentId);
+  return {
+    id,
+    org: orgUrl,
+    orgName: enrolment?.authenticatorName ?? null,
+    user: enrolment?.username ?? null,
+    app,
+    transactionType,
+    bindingMessage,
+    clientOS,
+    location,
+    transactionTime,
+    expiresAt,
+    verifies: push.willVerify(challenge),
+  };
 }
 
 export function enrolmentView(enrolment: StoredEnrolment): PushEnrolmentData {
-  return { id: enrolment.id, org: enrolment.orgUrl, username: enrolment.username ?? null, authenticator: enrolment.authenticatorName ?? null, createdAt: enrolment.createdAt };
+  return {
+    id: enrolment.id,
+    org: enrolment.orgUrl,
+    username: enrolment.username ?? null,
+    authenticator: enrolment.authenticatorName ?? null,
+    createdAt: enrolment.createdAt,
+    userVerification: enrolment.userVerification !== undefined,
+  };
 }
 
 export function createPushHandlers(push: PushService, openBrowser: BrowserOpener | undefined): PushHandlers {
@@ -26,12 +48,16 @@ export function createPushHandlers(push: PushService, openBrowser: BrowserOpener
   return {
     'push:pending': async () => {
       push.activity();
-      return { challenges: push.list().map(pendingView) };
+      return { challenges: push.list().map((challenge) => pendingView(challenge, push)) };
     },
-    'push:approve': async ({ id }) => ({ result: await push.approve(id) }),
+    'push:approve': async ({ id }) => {
+      const result = await push.approve(id);
+      return { result, message: approvalSentence(result, push.verifierName()) };
+    },
     'push:deny': async ({ id }) => ({ result: await push.deny(id) }),
     'push:enrolments': async () => push.enrolments().map(enrolmentView),
     'push:enrol': async ({ org, clientId }) => enrolmentView(await push.enrol({ orgUrl: org, clientId, signIn: browser() })),
+    'push:userVerification': async ({ org, enabled }) => enrolmentView(await push.setUserVerification({ orgUrl: org, enabled, signIn: browser() })),
     'push:remove': async ({ org }) => {
       await push.remove({ orgUrl: org, signIn: browser() });
       return {};

@@ -72,6 +72,7 @@ export async function verifyChallenge(jwt: string, context: VerifyContext): Prom
       verificationUri: claims.verificationUri,
       app: claims.appInstanceName ?? null,
       transactionType: context_?.transactionType ?? 'LOGIN',
+      userVerification: claims.userVerification ?? 'PREFERRED',
       bindingMessage: context_?.bindingMessage ?? null,
       clientOS: context_?.clientOS ?? null,
       location: context_?.clientLocation ?? null,

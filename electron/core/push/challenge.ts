@@ -1,8 +1,14 @@
 import { z } from 'zod';
 
 export const TransactionType = z.enum(['LOGIN', 'CIBA']);
+/** What the challenge asks of the person (the custom authenticator's user-verification setting). */
+export const UserVerificationDemand = z.enum(['REQUIRED', 'PREFERRED', 'DISCOURAGED']);
+export type UserVerificationDemand = z.infer<typeof UserVerificationDemand>;
 
-/** The claims Traykey reads from a challenge (okta-pushbind+jwt); the rest are ignored. */
+/**
+ * The claims Traykey reads from a challenge (okta-pushbind+jwt); the rest are ignored. `userMediation`
+ * among them: Traykey never answers without the person, which meets NONE, OPTIONAL and REQUIRED alike.
+ */
 export const ChallengeClaims = z
   .object({
     iss: z.string(),
@@ -17,6 +23,7 @@ export const ChallengeClaims = z
     methodEnrollmentId: z.string(),
     method: z.literal('push').optional(),
     appInstanceName: z.string().optional(),
+    userVerification: UserVerificationDemand.optional().catch(undefined),
     signals: z.array(z.string()).optional(),
     challengeContext: z
       .object({
@@ -42,6 +49,8 @@ export interface VerifiedChallenge {
   verificationUri: string;
   app: string | null;
   transactionType: 'LOGIN' | 'CIBA';
+  /** Absent in a challenge: treated as PREFERRED (verify when a user-verification key exists). */
+  userVerification: UserVerificationDemand;
   bindingMessage: string | null;
   clientOS: string | null;
   location: string | null;

@@ -1,6 +1,6 @@
 import type { EventName } from '../../../shared/ipc';
 import type { VaultLike } from '../accounts/accounts-service';
-import type { Notifier, PowerEvents } from '../capabilities';
+import type { Notifier, PowerEvents, UserVerifier } from '../capabilities';
 import type { Timers } from '../clipboard/clipboard-guard';
 import type { BrowserOpener } from './oidc-signin';
 import type { CadencePolicy } from './poll-cadence';
@@ -12,6 +12,8 @@ export interface PushCoreOptions {
   notifier?: Notifier;
   power?: PowerEvents;
   openBrowser?: BrowserOpener;
+  /** Touch ID on macOS (electron/platform/user-verifier.ts); absent elsewhere. */
+  verifier?: UserVerifier;
   http?: PushHttpOptions;
   cadence?: CadencePolicy;
   log?: (event: PushLogEvent) => void;
@@ -34,6 +36,7 @@ export function attachPush(options: { vault: VaultLike; isVaultOpen: () => boole
     ...(config?.now ? { now: config.now } : {}),
     ...(config?.notifier ? { notifier: config.notifier } : {}),
     ...(config?.power ? { power: config.power } : {}),
+    ...(config?.verifier ? { verifier: config.verifier } : {}),
     ...(config?.http ? { http: config.http } : {}),
     ...(config?.cadence ? { cadence: config.cadence } : {}),
     ...(config?.log ? { log: config.log } : {}),

@@ -5,7 +5,7 @@ import type { DeviceInfo } from './device-info';
 import { createDeviceKey, publicJwk } from './device-keys';
 import { MYACCOUNT_ACCEPT } from './org-http';
 import type { AuthenticatorConfig, OrgEndpoints } from './org-discovery';
-import { normalizeOrgUrl, type StoredEnrolment } from './push-record';
+import { normalizeOrgUrl, type StoredEnrolment, type StoredJwk } from './push-record';
 
 const EnrolmentAnswer = z.object({
   id: z.string().min(1),
@@ -25,6 +25,8 @@ export interface EnrolInput {
   manageToken: string;
   device: DeviceInfo;
   now: number;
+  /** Also enrol a user-verification key: only where the OS can verify the person before each use. */
+  withUserVerification: boolean;
 }
 
 /**
@@ -34,6 +36,7 @@ export interface EnrolInput {
 export async function enrolDevice(input: EnrolInput): Promise<StoredEnrolment> {
   const proofOfPossession = await createDeviceKey();
   const clientInstance = await createDeviceKey();
+  const userVerification = input.withUserVerification ? await createDeviceKey() : undefined;
   const { device } = input;
   const body = {
     authenticatorId: input.authenticator.authenticatorId,
@@ -50,7 +53,7 @@ export async function enrolDevice(input: EnrolInput): Promise<StoredEnrolment> {
     methods: {
       push: {
         pushToken: '',
-        keys: { proofOfPossession: publicJwk(proofOfPossession) },
+        keys: { proofOfPossession: publicJwk(proofOfPossession), ...(userVerification ? { userVerification: publicJwk(userVerification) } : {}) },
         capabilities: { transactionTypes: ['LOGIN', 'CIBA'] },
       },
     },
@@ -88,6 +91,7 @@ export async function enrolDevice(input: EnrolInput): Promise<StoredEnrolment> {
     tokenEndpoint: input.endpoints.tokenEndpoint,
     jwksUri: input.endpoints.jwksUri,
     proofOfPossession,
+    ...(userVerification ? { userVerification } : {}),
     clientInstance,
     createdAt: input.now,
   };
@@ -105,4 +109,15 @@ export async function deleteEnrolment(http: HttpClient, enrolmentId: string, man
     if (isAppError(error) && error.code === 'NOT_FOUND') return;
     throw error;
   }
+}
+
+/** Sets or clears the enrolment's user-verification key at the org (merge patch; null removes it). */
+export async function patchUserVerificationKey(http: HttpClient, enrolmentId: string, manageToken: string, key: StoredJwk | null): Promise<void> {
+  const answer = await http.send({
+    method: 'PATCH',
+    path: `/idp/myaccount/app-authenticators/${encodeURIComponent(enrolmentId)}`,
+    json: { methods: { push: { keys: { userVerification: key ? publicJwk(key) : null } } } },
+    headers: { accept: MYACCOUNT_ACCEPT, authorization: `Bearer ${manageToken}`, 'content-type': 'application/merge-patch+json;okta-version=1.0.0' },
+  });
+  if (answer.status < 200 || answer.status > 299) throw http.errorFor(answer, { method: 'PATCH' });
 }

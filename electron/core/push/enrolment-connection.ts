@@ -10,6 +10,7 @@ import { MYACCOUNT_ACCEPT } from './org-http';
 import { OrgKeys } from './org-keys';
 import type { StoredEnrolment } from './push-record';
 import { signChallengeResponse, type UserConsent } from './response-jwt';
+import type { VerifiedPerson } from './user-verification';
 
 const PendingList = z.array(z.object({ payloadVersion: z.string().optional(), challenge: z.string().min(1) }).loose());
 
@@ -67,9 +68,9 @@ export class EnrolmentConnection {
     return verifyChallenge(jwt, { enrolment: this.enrolment, keys: this.keys.resolve, serverNow: this.serverNow(), skewMs: this.skewMs, leewayMs });
   }
 
-  /** Posts the signed answer: 200 approved, 204 denial recorded, anything else an error. */
-  async answer(challenge: VerifiedChallenge, consent: UserConsent): Promise<'approved' | 'denied'> {
-    const challengeResponse = await signChallengeResponse({ challenge, enrolment: this.enrolment, device: this.device, consent, serverNow: this.serverNow() });
+  /** Posts the signed answer: 200 for an approval, 204 for anything else, or an error. */
+  async answer(challenge: VerifiedChallenge, consent: UserConsent, verified?: VerifiedPerson): Promise<void> {
+    const challengeResponse = await signChallengeResponse({ challenge, enrolment: this.enrolment, device: this.device, consent, serverNow: this.serverNow(), ...(verified ? { verified } : {}) });
     const answer = await this.http.send({
       method: 'POST',
       link: challenge.verificationUri,
@@ -77,8 +78,8 @@ export class EnrolmentConnection {
       headers: { accept: MYACCOUNT_ACCEPT },
       secrets: [challengeResponse],
     });
-    if (answer.status === 200 && consent === 'APPROVED_CONSENT_PROMPT') return 'approved';
-    if (answer.status === 204 && consent === 'DENIED_CONSENT_PROMPT') return 'denied';
+    const approving = consent === 'APPROVED_CONSENT_PROMPT' || consent === 'APPROVED_USER_VERIFICATION';
+    if (answer.status === (approving ? 200 : 204)) return;
     if (answer.status === 204) throw appError('IDP_ERROR', 'Okta recorded the request as denied although it was approved: ask the app to send a new request.');
     if (answer.status >= 200 && answer.status < 300) throw appError('IDP_ERROR', `Okta answered the response with HTTP ${answer.status}, which Traykey cannot read as accepted: ask the app to send a new request.`);
     const reason = this.http.errorFor(answer, { method: 'POST' });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appError } from '../../../shared/errors';
 import type { HttpClient } from '../idp/http/client';
 import { joinUrl } from '../idp/http/url';
+import { UserVerificationDemand } from './challenge';
 
 const OpenIdConfiguration = z.object({
   issuer: z.string(),
@@ -36,6 +37,7 @@ const AppAuthenticatorConfig = z.array(
       key: z.string().optional(),
       name: z.string().optional(),
       appAuthenticatorEnrollEndpoint: z.string().url().optional(),
+      settings: z.object({ userVerification: UserVerificationDemand.optional().catch(undefined) }).loose().optional(),
       supportedMethods: z.array(z.object({ type: z.string() }).loose()).optional(),
     })
     .loose(),
@@ -45,6 +47,8 @@ export interface AuthenticatorConfig {
   authenticatorId: string;
   name: string | undefined;
   enrollEndpoint: string;
+  /** The authenticator's policy; REQUIRED means no approval without the OS verifying the person. */
+  userVerification: UserVerificationDemand | undefined;
 }
 
 /** The custom authenticator tied to the OIDC app `clientId`, from the org's well-known document. */
@@ -58,5 +62,6 @@ export async function discoverAuthenticator(http: HttpClient, clientId: string):
     authenticatorId: pushCapable.authenticatorId,
     name: pushCapable.name,
     enrollEndpoint: pushCapable.appAuthenticatorEnrollEndpoint ?? joinUrl(http.baseUrl, '/idp/myaccount/app-authenticators').toString(),
+    userVerification: pushCapable.settings?.userVerification,
   };
 }

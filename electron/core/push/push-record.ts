@@ -21,6 +21,8 @@ export const StoredEnrolment = z.object({
   tokenEndpoint: z.string().url(),
   jwksUri: z.string().url(),
   proofOfPossession: StoredJwk,
+  /** Signs only APPROVED_USER_VERIFICATION answers, and only after the OS verified the person. */
+  userVerification: StoredJwk.optional(),
   clientInstance: StoredJwk,
   createdAt: z.number(),
 });

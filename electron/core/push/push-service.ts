@@ -1,12 +1,12 @@
 import { appError, isAppError } from '../../../shared/errors';
 import type { VaultLike } from '../accounts/accounts-service';
-import type { Notifier, PowerEvents } from '../capabilities';
+import type { Notifier, PowerEvents, UserVerifier } from '../capabilities';
 import { realTimers, type Timers } from '../clipboard/clipboard-guard';
 import type { VerifiedChallenge } from './challenge';
 import { DEFAULT_LEEWAY_MS, type RejectReason } from './challenge-verify';
 import { thisDevice, type DeviceInfo } from './device-info';
 import { EnrolmentConnection } from './enrolment-connection';
-import { enrolOrg, removeOrg, type FlowDeps } from './enrolment-flow';
+import { enrolOrg, removeOrg, setUserVerification, type FlowDeps } from './enrolment-flow';
 import type { SignInMethod } from './oidc-signin';
 import { createOrgHttp, type PushHttpOptions } from './org-http';
 import { PendingChallenges } from './pending-challenges';
@@ -17,6 +17,7 @@ import { PushStore } from './push-store';
 import type { StoredEnrolment } from './push-record';
 import { judgeReplay, seenEntry, type ReplayVerdict } from './replay-guard';
 import type { UserConsent } from './response-jwt';
+import { approvalResultOf, consentAfterPrompt, planApproval, verifyPerson, type ApprovalResult, type VerifiedPerson } from './user-verification';
 
 /** What is logged about push: never a challenge's contents, a token or a key. */
 export type PushLogEvent =
@@ -34,6 +35,8 @@ export interface PushServiceOptions {
   device?: DeviceInfo;
   cadence?: CadencePolicy;
   leewayMs?: number;
+  /** The OS prompt for user verification (Touch ID); absent where the platform offers none. */
+  verifier?: UserVerifier;
   log?: (event: PushLogEvent) => void;
   /** The pending list or the enrolments changed (the renderer reloads, the tray badge updates). */
   onChange?: () => void;
@@ -137,16 +140,47 @@ export class PushService {
     return () => this.listeners.delete(listener);
   }
 
-  /** Resolves once the org accepted the approval (200); anything else is an error. */
-  async approve(id: string): Promise<'approved'> {
-    await this.answer(id, 'APPROVED_CONSENT_PROMPT');
-    return 'approved';
+  /**
+   * Answers the person's Approve as the challenge demands: a plain consent, or the OS prompt first and
+   * then an answer signed with the user-verification key. Resolves once the org took the answer; a
+   * cancelled or impossible verification is told to the org and resolves as not approved.
+   */
+  async approve(id: string): Promise<ApprovalResult> {
+    const { challenge, running } = this.answerable(id);
+    const enrolment = running.connection.enrolment;
+    const verifier = this.options.verifier;
+    const plan = planApproval(challenge.userVerification, enrolment.userVerification !== undefined, verifier);
+    if (plan.kind === 'cannot-verify') return this.answer(challenge, running, plan.consent);
+    if (plan.kind === 'consent' || !verifier) return this.answer(challenge, running, 'APPROVED_CONSENT_PROMPT');
+    const proof = await verifyPerson(verifier, `approve ${challenge.app ? `the sign-in to ${challenge.app}` : 'a sign-in'} at ${new URL(challenge.orgUrl).host}`, { enrolmentId: enrolment.id, challengeId: challenge.id });
+    if (typeof proof === 'string') return this.answer(challenge, running, consentAfterPrompt(challenge.userVerification, proof));
+    return this.answer(challenge, running, 'APPROVED_USER_VERIFICATION', proof);
   }
 
-  /** Resolves once the org recorded the denial (204). */
+  /** Resolves once the org recorded the denial (204). Denying never asks the OS to verify. */
   async deny(id: string): Promise<'denied'> {
-    await this.answer(id, 'DENIED_CONSENT_PROMPT');
+    const { challenge, running } = this.answerable(id);
+    await this.answer(challenge, running, 'DENIED_CONSENT_PROMPT');
     return 'denied';
+  }
+
+  /** True when approving this challenge will first show the OS prompt. */
+  willVerify(challenge: VerifiedChallenge): boolean {
+    const enrolment = this.running.get(challenge.enrolmentId)?.connection.enrolment;
+    return planApproval(challenge.userVerification, enrolment?.userVerification !== undefined, this.options.verifier).kind === 'verify';
+  }
+
+  /** The name of this machine's user-verification prompt, or undefined where there is none. */
+  verifierName(): string | undefined {
+    return this.options.verifier?.name;
+  }
+
+  /** Adds or removes the user-verification key of an existing enrolment (fresh sign-in at the org). */
+  async setUserVerification(input: { orgUrl: string; enabled: boolean; signIn: SignInMethod }): Promise<StoredEnrolment> {
+    const enrolment = await setUserVerification(this.flowDeps(), input);
+    this.restart(enrolment.id);
+    this.changed();
+    return enrolment;
   }
 
   async enrol(input: { orgUrl: string; clientId: string; signIn: SignInMethod }): Promise<StoredEnrolment> {
@@ -191,20 +225,36 @@ export class PushService {
   }
 
   private flowDeps(): FlowDeps {
-    return { store: this.store, device: this.device, now: this.now, ...(this.options.http ? { http: this.options.http } : {}) };
+    return { store: this.store, device: this.device, now: this.now, ...(this.options.http ? { http: this.options.http } : {}), ...(this.options.verifier ? { verifier: this.options.verifier } : {}) };
   }
 
-  private async answer(id: string, consent: UserConsent): Promise<void> {
+  /** A changed enrolment (new keys) gets a fresh connection; its pending requests are fetched again. */
+  private restart(enrolmentId: string): void {
+    const running = this.running.get(enrolmentId);
+    if (!running) return;
+    running.loop.stop();
+    this.running.delete(enrolmentId);
+    this.pending.dropEnrolment(enrolmentId);
+    this.sync();
+  }
+
+  private answerable(id: string): { challenge: VerifiedChallenge; running: Running } {
     this.activity();
     const challenge = this.pending.get(id);
     const running = challenge ? this.running.get(challenge.enrolmentId) : undefined;
     if (!challenge || !running) throw appError('NOT_FOUND', 'That sign-in request is no longer pending: it was answered, expired or withdrawn.');
-    await running.connection.answer(challenge, consent);
+    return { challenge, running };
+  }
+
+  private async answer(challenge: VerifiedChallenge, running: Running, consent: UserConsent, verified?: VerifiedPerson): Promise<ApprovalResult> {
+    const id = challenge.id;
+    await running.connection.answer(challenge, consent, verified);
     this.pending.remove(id);
     await this.store.updateSeen(this.now(), (seen) => {
       for (const entry of seen) if (entry.enrolmentId === challenge.enrolmentId && entry.transactionId === challenge.id) entry.answered = true;
     });
     this.changed();
+    return approvalResultOf(consent);
   }
 
   private async pollEnrolment(connection: EnrolmentConnection): Promise<PollOutcome> {

@@ -32,6 +32,13 @@ export class PushStore {
     });
   }
 
+  /** Swaps in a changed copy of an enrolment (same id), keeping its replay record. */
+  async replace(enrolment: StoredEnrolment): Promise<void> {
+    await this.mutate((section) => {
+      section.enrolments = section.enrolments.map((e) => (e.id === enrolment.id ? enrolment : e));
+    });
+  }
+
   async remove(id: string): Promise<void> {
     await this.mutate((section) => {
       section.enrolments = section.enrolments.filter((e) => e.id !== id);

@@ -2,10 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { VerifiedChallenge } from './challenge';
 import type { DeviceInfo } from './device-info';
+import { appError } from '../../../shared/errors';
 import { signingKey } from './device-keys';
+import { userVerificationKey, type VerifiedPerson } from './user-verification';
 import type { StoredEnrolment } from './push-record';
 
-export type UserConsent = 'APPROVED_CONSENT_PROMPT' | 'DENIED_CONSENT_PROMPT';
+/** The contract's userConsent values Traykey sends (never NONE: a person always answers). */
+export type UserConsent =
+  | 'APPROVED_CONSENT_PROMPT'
+  | 'DENIED_CONSENT_PROMPT'
+  | 'APPROVED_USER_VERIFICATION'
+  | 'CANCELLED_USER_VERIFICATION'
+  | 'UV_TEMPORARILY_UNAVAILABLE'
+  | 'UV_PERMANENTLY_UNAVAILABLE';
 
 /** The answer stays valid only long enough to reach the org. */
 export const RESPONSE_LIFETIME_S = 120;
@@ -26,7 +35,11 @@ export function deviceSignals(requested: readonly string[], enrolment: StoredEnr
   return Object.fromEntries(requested.filter((name) => name in known).map((name) => [name, known[name]]));
 }
 
-/** The okta-devicebind+jwt answering one challenge, signed with the enrolment's proof-of-possession key. */
+/**
+ * The okta-devicebind+jwt answering one challenge. APPROVED_USER_VERIFICATION is signed with the
+ * user-verification key, which only a fresh proof of verification releases; every other answer with
+ * the proof-of-possession key.
+ */
 export async function signChallengeResponse(options: {
   challenge: VerifiedChallenge;
   enrolment: StoredEnrolment;
@@ -34,18 +47,23 @@ export async function signChallengeResponse(options: {
   consent: UserConsent;
   /** The org's current time in epoch ms. */
   serverNow: number;
+  verified?: VerifiedPerson;
 }): Promise<string> {
   const { challenge, enrolment, consent } = options;
   const now = Math.floor(options.serverNow / 1000);
+  const verifiedAnswer = consent === 'APPROVED_USER_VERIFICATION';
+  if (verifiedAnswer && !options.verified) throw appError('INTERNAL', 'APPROVED_USER_VERIFICATION needs the OS to verify you first.');
+  const key = verifiedAnswer && options.verified ? await userVerificationKey(enrolment, options.verified, challenge.id) : await signingKey(enrolment.proofOfPossession);
+  const kid = verifiedAnswer ? enrolment.userVerification?.kid : enrolment.proofOfPossession.kid;
   return new SignJWT({
     tx: challenge.id,
     nonce: challenge.nonce,
     methodEnrollmentId: enrolment.methodEnrollmentId,
-    keyType: 'proofOfPossession',
+    keyType: verifiedAnswer ? 'userVerification' : 'proofOfPossession',
     deviceSignals: deviceSignals(challenge.signals, enrolment, options.device),
     challengeResponseContext: { userConsent: consent, transactionType: challenge.transactionType },
   })
-    .setProtectedHeader({ alg: 'ES256', typ: 'okta-devicebind+jwt', kid: enrolment.proofOfPossession.kid })
+    .setProtectedHeader({ alg: 'ES256', typ: 'okta-devicebind+jwt', kid })
     .setIssuer(enrolment.id)
     .setSubject(enrolment.userId)
     .setAudience(enrolment.orgUrl)
@@ -53,5 +71,5 @@ export async function signChallengeResponse(options: {
     .setIssuedAt(now)
     .setNotBefore(now - NOT_BEFORE_SLACK_S)
     .setExpirationTime(now + RESPONSE_LIFETIME_S)
-    .sign(await signingKey(enrolment.proofOfPossession));
+    .sign(key);
 }

@@ -13,6 +13,7 @@ const challenge: VerifiedChallenge = {
   verificationUri: `${ORG}/idp/myaccount/app-authenticators/challenge/ftTRANSACTION1/verify`,
   app: 'Payroll',
   transactionType: 'CIBA',
+  userVerification: 'PREFERRED',
   bindingMessage: 'Call 4711',
   clientOS: null,
   location: null,

@@ -13,7 +13,7 @@ import { requireSecureTransport } from './transport-policy';
 import { joinUrl, resolveLink, withQuery } from './url';
 import type { z } from 'zod';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A non-2xx answer, handed to the provider's error mapper. */
 export interface ErrorAnswer {
@@ -199,7 +199,8 @@ export class HttpClient {
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     let body: string | undefined;
     if (request.json !== undefined) {
-      headers['content-type'] = 'application/json';
+      // A JSON flavour the caller names (Okta's merge patch) stays; anything else is plain JSON.
+      if (!headers['content-type']?.includes('json')) headers['content-type'] = 'application/json';
       body = JSON.stringify(request.json);
     } else if (request.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
