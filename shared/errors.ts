@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'INSECURE_TRANSPORT'
   /** A server's answer broke a bound Traykey keeps (an absurd wait, an endless body): not retried. */
   | 'SERVER_FAULT'
+  /** This computer's clock and a server's differ past the bound Traykey corrects codes for. */
+  | 'CLOCK_SKEW'
   | 'UNSUPPORTED'
   | 'MANAGED_BY_POLICY'
   | 'INTERNAL';

@@ -6,5 +6,9 @@ export function clockWarningText(status: ClockStatus | null): string | null {
   const seconds = Math.round(Math.abs(status.offsetMs) / 1000);
   const direction = status.offsetMs > 0 ? 'behind' : 'ahead of';
   const where = status.host ? ` ${status.host}` : ' the server';
-  return `This computer’s clock is ${seconds} s ${direction}${where}. Traykey corrects its codes, but other apps may not: set the clock to update automatically.`;
+  const fix = 'set the clock to update automatically.';
+  const difference = `This computer’s clock is ${seconds} s ${direction}${where}.`;
+  if (status.refused) return `${difference} That is more than Traykey will correct, so codes follow this computer’s clock and may be refused: ${fix}`;
+  if (status.appliedMs !== 0) return `${difference} Traykey corrects its codes, but other apps may not: ${fix}`;
+  return `${difference} Codes follow this computer’s clock until a second source agrees, so they may be refused: ${fix}`;
 }

@@ -9,9 +9,13 @@ export const clockStatus = z.object({
   host: z.string().nullable(),
   /** Epoch ms (machine time) of the measurement. */
   measuredAt: z.number().nullable(),
-  /** Beyond this many ms of difference the user is warned; codes use the corrected time either way. */
+  /** Beyond this many ms of difference the user is warned. */
   thresholdMs: z.number().int(),
   warning: z.boolean(),
+  /** The correction every account's codes use: non-zero only when the time source and an org agree. */
+  appliedMs: z.number().int(),
+  /** The difference is past the hard bound (5 min): never applied to codes, shown as a problem. */
+  refused: z.boolean(),
 });
 export type ClockStatus = z.infer<typeof clockStatus>;
 

@@ -21,6 +21,7 @@ const CODES: Record<ErrorCode, true> = {
   RATE_LIMITED: true,
   INSECURE_TRANSPORT: true,
   SERVER_FAULT: true,
+  CLOCK_SKEW: true,
   UNSUPPORTED: true,
   MANAGED_BY_POLICY: true,
   INTERNAL: true,

@@ -9,6 +9,7 @@ import type { AdminProvider, FactorListing } from './admin-provider';
 import type { Auth0Credentials } from './connection';
 import type { EnrolRecord } from './enrol-record';
 import type { ProviderHttpOptions } from './okta-provider';
+import { orgServerNow } from '../clock-skew/skew-bounds';
 
 /** Auth0's Guardian-compatible OTP: SHA1, 6 digits, 30 seconds. */
 const OTP_DIGITS = 6;
@@ -50,7 +51,7 @@ export function createAuth0Provider(target: { url: string; name: string; auth0: 
     kind: 'auth0',
     issuer: target.name,
     needsPassword: true,
-    serverNow: () => now() + (http.clockSkewMs ?? 0),
+    serverNow: () => orgServerNow(now(), http.clockSkewMs, http.host),
 
     async findUser(login, signal) {
       const found = await management.usersByEmail(login, signal);

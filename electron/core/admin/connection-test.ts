@@ -5,6 +5,7 @@ import { connectAuth0Tenant, GRANT } from '../idp/auth0/tenant';
 import { TokenResponse } from '../idp/auth0/schemas';
 import { Auth0TokenGrants } from '../idp/auth0/token-grants';
 import { connectOktaOrg } from '../idp/okta/org';
+import { SKEW_WARNING_MS } from '../clock-skew/skew-bounds';
 import type { ConnectionTarget } from './connection';
 import type { ProviderHttpOptions } from './okta-provider';
 
@@ -18,8 +19,6 @@ export interface ConnectionCheck {
   skewMs?: number;
 }
 
-/** Beyond this, other authenticators on this machine would produce refused codes. */
-export const SKEW_WARNING_MS = 15_000;
 const AUTH0_SCOPES = ['read:users', 'create:users', 'delete:users'];
 
 /** Checks the address, the credentials, their permissions and the clock, with as few calls as that takes. */

@@ -8,6 +8,7 @@ import { connectOktaOrg, type OktaHttpOptions } from '../idp/okta/org';
 import { OktaUsersClient } from '../idp/okta/users';
 import { bytesToBase32 } from '../otp/base32';
 import { isOrgWideFailure } from './fatal-errors';
+import { orgServerNow } from '../clock-skew/skew-bounds';
 import type { AdminProvider, EnrolledFactor, FactorListing, FactorState } from './admin-provider';
 
 export interface ProviderHttpOptions {
@@ -47,7 +48,7 @@ export function createOktaProvider(target: { url: string; name: string; apiToken
     kind: 'okta',
     issuer: target.name,
     needsPassword: false,
-    serverNow: () => now() + (http.clock.skewMs ?? 0),
+    serverNow: () => orgServerNow(now(), http.clock.skewMs, new URL(target.url).host),
 
     async findUser(login, signal) {
       try {

@@ -7,7 +7,8 @@ import { Secret, TOTP } from 'otpauth';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/app-core';
 import { skewObservingFetch } from '../../../electron/core/clock-skew/skew-fetch';
-import { SKEW_WARNING_MS, SkewMonitor } from '../../../electron/core/clock-skew/skew-monitor';
+import { SkewMonitor } from '../../../electron/core/clock-skew/skew-monitor';
+import { HARD_SKEW_BOUND_MS, orgServerNow, SKEW_WARNING_MS } from '../../../electron/core/clock-skew/skew-bounds';
 import { measureTimeSource, timeSourceUrl } from '../../../electron/core/clock-skew/time-source';
 import { withIdpHooks } from '../../../electron/core/clock-skew/idp-hooks';
 import { ClockSkewService } from '../../../electron/core/clock-skew/clock-service';
@@ -42,17 +43,57 @@ afterEach(() => {
 });
 
 describe('SkewMonitor', () => {
-  it('corrects the code clock by the measured offset and warns only beyond 15 s', () => {
+  it('warns beyond 15 s, and corrects every account’s codes only when the time source and an org agree', () => {
     const clock = new Clock(() => MACHINE_NOW);
     let changes = 0;
     const monitor = new SkewMonitor(clock, () => MACHINE_NOW, () => (changes += 1));
     monitor.record(14_000, 'identity-provider', 'acme.okta.com');
-    expect(clock.now()).toBe(MACHINE_NOW + 14_000);
-    expect(monitor.status()).toMatchObject({ offsetMs: 14_000, warning: false, source: 'identity-provider', host: 'acme.okta.com', thresholdMs: SKEW_WARNING_MS });
-    monitor.record(-16_000, 'time-source', 'time.example');
-    expect(clock.now()).toBe(MACHINE_NOW - 16_000);
-    expect(monitor.status().warning).toBe(true);
+    expect(clock.now()).toBe(MACHINE_NOW);
+    expect(monitor.status()).toMatchObject({ offsetMs: 14_000, warning: false, appliedMs: 0, source: 'identity-provider', host: 'acme.okta.com', thresholdMs: SKEW_WARNING_MS });
+    monitor.record(16_000, 'time-source', 'time.example');
+    expect(clock.now()).toBe(MACHINE_NOW + 16_000);
+    expect(monitor.status()).toMatchObject({ warning: true, appliedMs: 16_000, refused: false });
     expect(changes).toBe(2);
+  });
+
+  it('lets no single org move other accounts’ codes (one +1 day Date header)', () => {
+    const clock = new Clock(() => MACHINE_NOW);
+    const monitor = new SkewMonitor(clock, () => MACHINE_NOW);
+    monitor.record(86_400_000, 'identity-provider', 'broken.okta.com');
+    expect(clock.now()).toBe(MACHINE_NOW);
+    expect(monitor.status()).toMatchObject({ warning: true, refused: true, appliedMs: 0 });
+  });
+
+  it('keeps the system clock when the time source alone, or sources that disagree, report a skew', () => {
+    const clock = new Clock(() => MACHINE_NOW);
+    const monitor = new SkewMonitor(clock, () => MACHINE_NOW);
+    monitor.record(40_000, 'time-source', 'time.example');
+    expect(clock.offset).toBe(0);
+    monitor.record(-30_000, 'identity-provider', 'acme.okta.com');
+    expect(clock.offset).toBe(0);
+    monitor.record(43_000, 'identity-provider', 'other.okta.com');
+    expect(clock.offset).toBe(40_000);
+  });
+
+  it('never applies a skew past the hard bound, even when sources agree on it', () => {
+    const clock = new Clock(() => MACHINE_NOW);
+    const monitor = new SkewMonitor(clock, () => MACHINE_NOW);
+    monitor.record(HARD_SKEW_BOUND_MS + 60_000, 'time-source', 'time.example');
+    monitor.record(HARD_SKEW_BOUND_MS + 61_000, 'identity-provider', 'acme.okta.com');
+    expect(clock.offset).toBe(0);
+    expect(monitor.status()).toMatchObject({ refused: true, appliedMs: 0 });
+  });
+
+  it('stops applying an agreement once its measurements are an hour old', () => {
+    let now = MACHINE_NOW;
+    const clock = new Clock(() => now);
+    const monitor = new SkewMonitor(clock, () => now);
+    monitor.record(20_000, 'identity-provider', 'acme.okta.com');
+    monitor.record(21_000, 'time-source', 'time.example');
+    expect(clock.offset).toBe(21_000);
+    now += 61 * 60_000;
+    monitor.record(21_000, 'time-source', 'time.example');
+    expect(clock.offset).toBe(0);
   });
 
   it('does not announce sub-second jitter', () => {
@@ -64,7 +105,15 @@ describe('SkewMonitor', () => {
   });
 
   it('reports no measurement before the first one', () => {
-    expect(new SkewMonitor(new Clock(), Date.now).status()).toEqual({ offsetMs: null, source: null, host: null, measuredAt: null, thresholdMs: SKEW_WARNING_MS, warning: false });
+    expect(new SkewMonitor(new Clock(), Date.now).status()).toEqual({ offsetMs: null, source: null, host: null, measuredAt: null, thresholdMs: SKEW_WARNING_MS, warning: false, appliedMs: 0, refused: false });
+  });
+});
+
+describe('an org’s own work', () => {
+  it('uses that org’s skew within the hard bound, and refuses past it', () => {
+    expect(orgServerNow(MACHINE_NOW, 90_000, 'acme.okta.com')).toBe(MACHINE_NOW + 90_000);
+    expect(orgServerNow(MACHINE_NOW, undefined, 'acme.okta.com')).toBe(MACHINE_NOW);
+    expect(() => orgServerNow(MACHINE_NOW, 86_400_000, 'acme.okta.com')).toThrow(expect.objectContaining({ code: 'CLOCK_SKEW' }));
   });
 });
 
@@ -75,8 +124,9 @@ describe('skewObservingFetch', () => {
     const monitor = new SkewMonitor(clock, () => MACHINE_NOW);
     const response = await skewObservingFetch(monitor, { now: () => MACHINE_NOW })(baseUrl);
     expect(response.status).toBe(200);
-    expect(Math.abs(clock.offset - 120_000)).toBeLessThanOrEqual(1_000);
-    expect(monitor.status()).toMatchObject({ source: 'identity-provider', host: new URL(baseUrl).host, warning: true });
+    expect(Math.abs((monitor.status().offsetMs ?? 0) - 120_000)).toBeLessThanOrEqual(1_000);
+    expect(monitor.status()).toMatchObject({ source: 'identity-provider', host: new URL(baseUrl).host, warning: true, appliedMs: 0 });
+    expect(clock.offset).toBe(0);
   });
 
   it('wraps a push configuration’s own fetch, keeping its log', async () => {
@@ -138,7 +188,7 @@ describe('clock calls through the core', () => {
     await rm(home, { recursive: true, force: true });
   });
 
-  it('checks on demand, warns past 15 s, announces it, and corrects the codes', async () => {
+  it('checks on demand, warns past 15 s, announces it, and corrects the codes once an org agrees', async () => {
     home = await mkdtemp(join(tmpdir(), 'traykey-clock-'));
     const vault = await Vault.open({ home, keySource: { kind: 'passphrase', passphrase: 'correct horse' }, unsafeTestScrypt: { N: 1024, r: 8, p: 1 } });
     core = createCore({ vault, home, now: () => MACHINE_NOW, watchVault: false, timeSource: { unsafeTestUrl: baseUrl } });
@@ -150,9 +200,14 @@ describe('clock calls through the core', () => {
     expect(await dispatch(core.handlers, 'clock:status', {})).toMatchObject({ ok: true, value: { offsetMs: null, warning: false } });
     aheadMs = 90_000;
     const checked = await dispatch(core.handlers, 'clock:check', {});
-    expect(checked).toMatchObject({ ok: true, value: { source: 'time-source', warning: true } });
+    expect(checked).toMatchObject({ ok: true, value: { source: 'time-source', warning: true, appliedMs: 0 } });
     expect(announced).toBe(1);
+    const totpNow = new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: MACHINE_NOW });
+    expect(await dispatch(core.handlers, 'accounts:codes', {})).toMatchObject({ ok: true, value: { codes: [{ code: totpNow }] } });
 
+    // An identity provider's Date header that agrees with the time source: now the codes are corrected.
+    await core.clockSkew.fetch(baseUrl);
+    expect(announced).toBe(2);
     const codes = await dispatch(core.handlers, 'accounts:codes', {});
     const totp = new TOTP({ secret: Secret.fromBase32(secret) });
     const offset = core.clock.offset;
