@@ -5,12 +5,15 @@ import { displayName, useAccounts } from '../store/accounts';
 import { openDetails } from '../store/navigation';
 import { Icon } from '../app/icons';
 import { AccountQrDialog } from '../transfer/AccountQrDialog';
+import { ManagedNote } from '../policy/ManagedNote';
+import { useFeatureOff } from '../store/policy';
 
 /** One account's settings; the secret is fetched only after the user confirms, and dropped on close. */
 export function AccountDetails({ id }: { id: string }) {
   const account = useAccounts((state) => state.accounts.find((entry) => entry.id === id));
   const [stage, setStage] = useState<'hidden' | 'confirm' | 'shown'>('hidden');
   const [revealed, setRevealed] = useState<Details | null>(null);
+  const secretsOff = useFeatureOff('showSecret');
   const [error, setError] = useState<string | null>(null);
   const [showQr, setShowQr] = useState(false);
   const back = useRef<HTMLButtonElement>(null);
@@ -72,14 +75,15 @@ export function AccountDetails({ id }: { id: string }) {
           </>
         )}
       </dl>
-      {stage === 'hidden' ? (
+      {secretsOff ? <ManagedNote what="showing an account’s secret or QR code is switched off." /> : null}
+      {stage === 'hidden' && !secretsOff ? (
         <button type="button" onClick={() => setStage('confirm')}>
           Show secret…
         </button>
       ) : null}
       {showQr ? (
         <AccountQrDialog id={id} name={displayName(account)} onClose={() => setShowQr(false)} />
-      ) : (
+      ) : secretsOff ? null : (
         <button type="button" onClick={() => setShowQr(true)}>
           Show as QR code…
         </button>

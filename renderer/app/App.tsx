@@ -13,6 +13,7 @@ import { useLiveCodes } from '../accounts/use-live-codes';
 import { ClockWarning } from '../clock/ClockWarning';
 import { useApprovalsFeed } from '../approvals/use-approvals';
 import { DeepLinkPreview } from '../deep-link/DeepLinkPreview';
+import { PolicyBanner } from '../policy/PolicyBanner';
 
 export function App() {
   if (!findBridge()) return <MissingBridge />;
@@ -94,6 +95,7 @@ function Shell() {
         <Navigation />
       </header>
       <ClockWarning />
+      <PolicyBanner />
       <main className="view">{Current ? <Current /> : null}</main>
       <DeepLinkPreview />
       <ToastArea />

@@ -1,9 +1,10 @@
 /**
  * The popup's areas, in tab order. Another area (Scan, Admin, Approvals) adds one entry here;
- * `available` hides an area the current settings do not allow.
+ * `available` hides an area the current settings do not allow, `feature` one the organisation switched off.
  */
 import type { ComponentType } from 'react';
 import type { Settings } from '../../shared/ipc/settings';
+import type { ManagedFeature } from '../../shared/policy/policy-schema';
 import { AccountsView } from '../accounts/AccountsView';
 import { AddAccountView } from '../accounts/AddAccountView';
 import { ScanView } from '../qr/ScanView';
@@ -17,6 +18,8 @@ export interface ViewEntry {
   title: string;
   component: ComponentType;
   available?: (settings: Settings | null) => boolean;
+  /** The feature an organisation can switch off with this area. */
+  feature?: ManagedFeature;
 }
 
 export const views: ViewEntry[] = [
@@ -24,7 +27,7 @@ export const views: ViewEntry[] = [
   { id: 'add', title: 'Add', component: AddAccountView },
   { id: 'scan', title: 'Scan', component: ScanView },
   { id: 'approvals', title: 'Approvals', component: ApprovalsView },
-  { id: 'admin', title: 'Admin', component: AdminView, available: (settings) => settings?.adminArea === true },
-  { id: 'transfer', title: 'Transfer', component: TransferView },
+  { id: 'admin', title: 'Admin', component: AdminView, available: (settings) => settings?.adminArea === true, feature: 'admin' },
+  { id: 'transfer', title: 'Transfer', component: TransferView, feature: 'transfer' },
   { id: 'settings', title: 'Settings', component: SettingsView },
 ];

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { ManagedNote } from '../policy/ManagedNote';
+import { useFeatureOff } from '../store/policy';
 import { saveSettings } from '../store/settings';
 import { showToast } from '../store/toasts';
 
@@ -8,6 +10,7 @@ import { showToast } from '../store/toasts';
  */
 export function AdminAreaToggle({ on }: { on: boolean }) {
   const [saving, setSaving] = useState(false);
+  const switchedOff = useFeatureOff('admin');
   // Not `disabled` while saving: disabling the focused control would drop keyboard focus.
   const change = async (next: boolean) => {
     if (saving) return;
@@ -20,12 +23,21 @@ export function AdminAreaToggle({ on }: { on: boolean }) {
     <div className="card form">
       <h2>Admin</h2>
       <label className="choice">
-        <input type="checkbox" role="switch" checked={on} aria-busy={saving} aria-describedby="admin-area-hint" onChange={(event) => void change(event.target.checked)} />
+        <input
+          type="checkbox"
+          role="switch"
+          checked={on}
+          disabled={switchedOff}
+          aria-busy={saving}
+          aria-describedby="admin-area-hint"
+          onChange={(event) => void change(event.target.checked)}
+        />
         <span>Show the Admin area</span>
       </label>
       <p id="admin-area-hint" className="hint">
         For administrators of a test Okta or Auth0 org: enrol test users and ask a user to confirm a sign-in.
       </p>
+      {switchedOff ? <ManagedNote what="the Admin area is switched off." /> : null}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { showToast } from '../store/toasts';
 import { LockAfterForm } from './LockAfterForm';
 import { WholeNumberSettingForm } from './WholeNumberSettingForm';
 import { AdminAreaToggle } from './AdminAreaToggle';
+import { usePolicy } from '../store/policy';
 
 const THEMES: { value: Settings['theme']; label: string }[] = [
   { value: 'system', label: 'Match the system' },
@@ -30,6 +31,7 @@ export function SettingsView() {
 }
 
 function ClipboardForm({ seconds }: { seconds: number }) {
+  const limit = usePolicy((state) => state.status?.policy.maxClipboardClearSeconds);
   return (
     <WholeNumberSettingForm
       setting="clipboardClearSeconds"
@@ -40,6 +42,7 @@ function ClipboardForm({ seconds }: { seconds: number }) {
       hint="0 keeps the code on the clipboard."
       outOfRange="Enter a whole number of seconds from 0 (never clear) to 600."
       submitLabel="Save"
+      {...(limit !== undefined ? { managed: { limit, what: `copied codes are cleared after at most ${limit} seconds.` } } : {})}
     />
   );
 }

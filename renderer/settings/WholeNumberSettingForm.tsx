@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { AppErrorData } from '../../shared/errors';
 import type { Settings } from '../../shared/ipc/settings';
 import { TextField } from '../app/TextField';
+import { ManagedNote } from '../policy/ManagedNote';
 import { saveSettings } from '../store/settings';
 import { showToast } from '../store/toasts';
 
@@ -17,6 +18,8 @@ export interface WholeNumberSettingFormProps {
   /** The sentence shown when the entry is not a whole number from 0 to `max`. */
   outOfRange: string;
   submitLabel: string;
+  /** The organisation's ceiling, where its policy sets one: 0 and anything above it are refused. */
+  managed?: { limit: number; what: string };
 }
 
 /** One card that edits a whole-number setting, checked here before main validates it again. */
@@ -33,6 +36,11 @@ export function WholeNumberSettingForm(props: WholeNumberSettingFormProps) {
       setError({ code: 'INVALID_INPUT', field: setting, message: props.outOfRange });
       return;
     }
+    const limit = props.managed?.limit;
+    if (limit !== undefined && (parsed === 0 || parsed > limit)) {
+      setError({ code: 'MANAGED_BY_POLICY', field: setting, message: `Enter a whole number from 1 to ${limit}: ${props.managed?.what}` });
+      return;
+    }
     const change: Partial<Settings> = { [setting]: parsed };
     const failure = await saveSettings(change);
     setError(failure ? { ...failure, field: setting } : null);
@@ -43,7 +51,9 @@ export function WholeNumberSettingForm(props: WholeNumberSettingFormProps) {
   return (
     <form className="card form" aria-labelledby={titleId} onSubmit={(event) => void submit(event)}>
       <h2 id={titleId}>{props.title}</h2>
-      <TextField label={props.label} name={setting} type="number" value={value} onChange={setValue} error={error} hint={props.hint} />
+      {/* Under a policy its limit replaces the hint: the hint's "0 means never" is not allowed then. */}
+      <TextField label={props.label} name={setting} type="number" value={value} onChange={setValue} error={error} {...(props.managed ? {} : { hint: props.hint })} />
+      {props.managed ? <ManagedNote what={props.managed.what} /> : null}
       <div className="form-actions">
         <button type="submit" className="primary">
           {props.submitLabel}

@@ -1,4 +1,4 @@
-import type { ManagedFeature } from './policy-schema';
+import type { ManagedFeature } from './policy-text';
 
 /** Whole call domains that belong to one feature: every call in them is refused when it is off. */
 const FEATURE_DOMAINS: Partial<Record<ManagedFeature, readonly string[]>> = {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-/** Features an organisation can switch off; each names what a person loses, not a channel. */
-export const MANAGED_FEATURES = ['transfer', 'showSecret', 'export', 'backupExport', 'admin', 'sync'] as const;
-export type ManagedFeature = (typeof MANAGED_FEATURES)[number];
+import { MANAGED_FEATURES } from './policy-text';
+
+export { MANAGED_FEATURES, SET_BY_ORGANISATION, featureOffMessage, type ManagedFeature } from './policy-text';
 
 export const UPDATE_CHANNELS = ['latest', 'beta'] as const;
 
@@ -51,22 +51,6 @@ export const policyStatusSchema = z.object({
   problems: z.array(z.string().max(500)).max(50),
 });
 export type PolicyStatus = z.infer<typeof policyStatusSchema>;
-
-export const SET_BY_ORGANISATION = 'Set by your organisation';
-
-const FEATURE_NAMES: Record<ManagedFeature, string> = {
-  transfer: 'Transfer to a phone',
-  showSecret: 'Showing an account’s secret or QR code',
-  export: 'Exporting accounts to another app',
-  backupExport: 'Exporting a backup',
-  admin: 'The Admin area',
-  sync: 'Sync',
-};
-
-/** The sentence a person sees when a switched-off feature is used from the app or the CLI. */
-export function featureOffMessage(feature: ManagedFeature): string {
-  return `${FEATURE_NAMES[feature]} is switched off by your organisation (${SET_BY_ORGANISATION.toLowerCase()}).`;
-}
 
 /** Whether people may enrol this org for approvals: a listed org always; another only where allowed. */
 export function pushOrgAllowed(policy: ManagedPolicy, orgUrl: string): boolean {
