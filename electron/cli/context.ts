@@ -64,6 +64,7 @@ export function createCliContext(io: CliIo, deps: CliDeps = {}): CliContext {
       try {
         return await run(vault);
       } finally {
+        for (const notice of vault.takeNotices()) io.stderr(`${notice}\n`);
         vault.close();
       }
     },

@@ -12,6 +12,8 @@ const CODES: Record<ErrorCode, true> = {
   VAULT_FOREIGN: true,
   VAULT_BUSY: true,
   VAULT_IO: true,
+  VAULT_MISSING: true,
+  VAULT_OLDER: true,
   WRONG_PASSPHRASE: true,
   KEYCHAIN_UNAVAILABLE: true,
   FORBIDDEN_SENDER: true,

@@ -13,6 +13,7 @@ import { register as signin } from './signin';
 import { register as push } from './push';
 import { register as transfer } from './transfer';
 import { register as policy } from './policy';
+import { register as vault } from './vault';
 
 /** Every `traykey` command, one line each; a new command adds its register function here. */
 export const commands: ((program: Command, ctx: CliContext) => void)[] = [
@@ -29,4 +30,5 @@ export const commands: ((program: Command, ctx: CliContext) => void)[] = [
   push,
   transfer,
   policy,
+  vault,
 ];

@@ -26,6 +26,15 @@ export function vaultNewer(files: VaultFiles, version: number): AppError {
   return appError('VAULT_FOREIGN', `The vault file ${files.path} was written by a newer Traykey (format version ${version}); update Traykey to open it. The file was left untouched.`);
 }
 
+/** One sentence: the vault is gone but `trace` shows it existed, so nothing new is started over it. */
+export function vaultMissing(files: VaultFiles, trace: string): AppError {
+  const message =
+    trace === files.backupPath
+      ? `There is no vault at ${files.path} but its backup copy ${files.backupPath} is there, so Traykey will not start an empty vault over it: to restore it, quit Traykey and copy ${files.backupPath} to ${files.path} (or move the backup out of the folder to start a new empty vault on purpose).`
+      : `There is no vault at ${files.path} but ${trace} shows one was kept there, so Traykey will not start an empty vault: put your vault back from your own backup (or move ${trace} out of the folder to start a new empty vault on purpose).`;
+  return appError('VAULT_MISSING', message);
+}
+
 export function vaultBusy(files: VaultFiles, holder: LockHolder | undefined): AppError {
   const who = holder ? `process ${holder.pid} on ${holder.host}` : 'another process';
   return appError('VAULT_BUSY', `The vault ${files.path} is being written by ${who}; try again in a moment. If no Traykey is running, delete ${files.lockPath}.`);

@@ -5,10 +5,12 @@ import { appError, isAppError } from '../../../shared/errors';
 import { removeLeftoverTemps, writeFileAtomic, type AtomicWriteFs } from './atomic-write';
 import { isProblem, keyMatches, openVault, parseVaultFile, sealVault, type ParsedFile, type VaultHeader } from './format';
 import type { ScryptParams } from './kdf';
+import { accountCount, backupVerdict } from './backup-rotation';
+import { traceOfEarlierVault } from './earlier-vault';
 import { acquireLock } from './lock-file';
 import { elapsedMs, log, rememberDocumentSecrets, secrets } from '../log';
 import { createVaultKey, forgetVaultKey, unlockVaultKey, type KeySource } from './vault-key';
-import { vaultBusy, vaultCorrupt, vaultForeign, vaultNewer, vaultNotSaved, vaultUnreadable, type VaultFiles } from './vault-errors';
+import { vaultBusy, vaultCorrupt, vaultForeign, vaultMissing, vaultNewer, vaultNotSaved, vaultUnreadable, type VaultFiles } from './vault-errors';
 
 export type { KeySource } from './vault-key';
 export type { KeyStore } from '../keychain/key-store';
@@ -133,15 +135,19 @@ export class Vault {
   private identity: FileIdentity | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** The save counter of the file on disk as last read or written. */
+  private saves: number;
+  private readonly pendingNotices: string[] = [];
 
   private constructor(
     files: VaultFiles,
     private readonly header: VaultHeader,
     private readonly key: Buffer,
-    saved: { json: string; doc: VaultDocument | undefined },
+    saved: { json: string; doc: VaultDocument | undefined; saves: number },
     identity: FileIdentity | undefined,
     private readonly options: VaultOpenOptions,
   ) {
+    this.saves = saved.saves;
     this.files = files;
     this.path = files.path;
     this.json = saved.json;
@@ -149,7 +155,10 @@ export class Vault {
     this.identity = identity;
   }
 
-  /** Opens the vault in `home`, creating the folder (0700) and an empty vault (0600) when there is none. */
+  /**
+   * Opens the vault in `home`, creating the folder (0700) and an empty vault (0600) on a first start;
+   * VAULT_MISSING when the vault is gone but its backup or lock shows there was one.
+   */
   static async open(options: VaultOpenOptions): Promise<Vault> {
     const path = join(options.home, VAULT_FILE);
     const startedAt = performance.now();
@@ -174,23 +183,26 @@ export class Vault {
       }
       await removeLeftoverTemps([files.path, files.backupPath]);
       log.debug('vault opened', { mode: parsed.mode, bytes: snapshot.bytes.length, ms: elapsedMs(startedAt) });
-      return new Vault(files, parsed, key, saved, { ...statOf(snapshot.stats), bytes: snapshot.bytes }, options);
+      return new Vault(files, parsed, key, { ...saved, saves: parsed.saves }, { ...statOf(snapshot.stats), bytes: snapshot.bytes }, options);
     }
     return Vault.create(files, options);
   }
 
   private static async create(files: VaultFiles, options: VaultOpenOptions): Promise<Vault> {
+    const lockSeenBeforeCreating = await exists(files.lockPath);
     const lock = await acquireLock(files.lockPath, Vault.lockOptions(options)).catch((error: unknown) => {
       throw vaultUnreadable(files, error);
     });
     if (!lock.acquired) throw vaultBusy(files, lock.holder);
     try {
       // Another process may have created it while we waited for the lock: open theirs instead of replacing it.
-      if (await stat(files.path).then(() => true, () => false)) return await Vault.open(options);
+      if (await exists(files.path)) return await Vault.open(options);
+      const trace = await traceOfEarlierVault(files, lockSeenBeforeCreating);
+      if (trace) throw vaultMissing(files, trace);
       const { header, key } = await createVaultKey(options.keySource, options.unsafeTestScrypt);
-      const vault = new Vault(files, header, key, { json: '{}', doc: {} }, undefined, options);
+      const vault = new Vault(files, header, key, { json: '{}', doc: {}, saves: 0 }, undefined, options);
       try {
-        await vault.save('{}');
+        await vault.save('{}', { diskAccounts: 0 });
       } catch (error) {
         await forgetVaultKey(options.keySource, header);
         throw error;
@@ -221,8 +233,24 @@ export class Vault {
     });
   }
 
+  /**
+   * Sentences for the person about what the last calls did besides their job (a backup copy kept instead
+   * of replaced), each returned once.
+   */
+  takeNotices(): string[] {
+    return this.pendingNotices.splice(0);
+  }
+
+  /**
+   * Saves the vault as it is and makes the file it replaces the backup copy even when that backup holds
+   * more accounts or belongs to another vault: the person's explicit word that the old backup may go.
+   */
+  replaceBackup(): Promise<void> {
+    return this.update(() => undefined, { replaceBackup: true });
+  }
+
   /** Applies mutate to the latest saved document and saves it, holding the cross-process lock throughout. */
-  update<T>(mutate: (doc: VaultDocument) => T | Promise<T>): Promise<T> {
+  update<T>(mutate: (doc: VaultDocument) => T | Promise<T>, options: { replaceBackup?: boolean } = {}): Promise<T> {
     return this.serialized(async () => {
       this.ensureOpen();
       const lock = await acquireLock(this.files.lockPath, Vault.lockOptions(this.options)).catch((error: unknown) => {
@@ -233,11 +261,12 @@ export class Vault {
         await this.reload();
         const draft = this.draft ?? parseDocument(this.json) ?? {};
         this.draft = undefined;
+        const diskAccounts = accountCount(draft);
         const result = await mutate(draft);
         rememberDocumentSecrets(draft, secrets);
         const json = JSON.stringify(draft);
         const savingAt = performance.now();
-        await this.save(json);
+        await this.save(json, { diskAccounts, replaceBackup: options.replaceBackup === true });
         log.debug('vault saved', { bytes: json.length, ms: elapsedMs(savingAt) });
         this.json = json;
         this.draft = draft;
@@ -288,15 +317,29 @@ export class Vault {
     this.json = saved.json;
     this.draft = saved.doc;
     this.identity = identity;
+    this.saves = parsed.saves;
     return true;
   }
 
-  private async save(json: string): Promise<void> {
+  /** False when the backup copy must stay as it is; the person is told why and how to replace it anyway. */
+  private async mayRotateBackup(rotation: { diskAccounts: number; replaceBackup?: boolean }): Promise<boolean> {
+    if (rotation.replaceBackup) return true;
+    const verdict = await backupVerdict(this.files.backupPath, { vaultId: this.header.vaultId, saves: this.saves, accounts: rotation.diskAccounts }, this.key);
+    if (verdict.replace) return true;
+    log.warn('vault backup kept', { path: this.files.backupPath });
+    this.pendingNotices.push(`The backup copy was kept as it is because ${verdict.reason}; the vault itself was saved. To make the vault's previous state the backup anyway, run \`traykey vault replace-backup\`.`);
+    return false;
+  }
+
+  private async save(json: string, rotation: { diskAccounts: number; replaceBackup?: boolean }): Promise<void> {
     const plaintext = Buffer.from(json, 'utf8');
-    const file = sealVault(this.header, this.key, plaintext);
+    const saves = this.saves + 1;
+    const file = sealVault(this.header, this.key, plaintext, saves);
     plaintext.fill(0);
     try {
-      await writeFileAtomic(this.path, file, { mode: 0o600, backupPath: this.files.backupPath, ...(this.options.writeFs ? { fs: this.options.writeFs } : {}) });
+      const keepBackup = await this.mayRotateBackup(rotation);
+      await writeFileAtomic(this.path, file, { mode: 0o600, ...(keepBackup ? { backupPath: this.files.backupPath } : {}), ...(this.options.writeFs ? { fs: this.options.writeFs } : {}) });
+      this.saves = saves;
       this.identity = { ...statOf(await stat(this.path)), bytes: file };
     } catch (error) {
       if (isAppError(error)) throw error;
@@ -304,6 +347,8 @@ export class Vault {
     }
   }
 }
+
+const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
 
 function statOf(stats: Stats): Omit<FileIdentity, 'bytes'> {
   return { ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs };

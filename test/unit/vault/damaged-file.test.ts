@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,15 +29,24 @@ const flip = (offset: (file: Buffer) => number) => (file: Buffer) => {
   return copy;
 };
 
+/** Recomputes the header checksum, as a deliberate edit (not random damage) would. */
+const resealHeader = (file: Buffer): Buffer => {
+  createHash('sha256').update(file.subarray(0, 92)).digest().copy(file, 92, 0, 16);
+  return file;
+};
+
 const cases: Array<[string, (file: Buffer) => Buffer, ErrorCode, RegExp]> = [
   ['a flipped bit in the encrypted body', flip((f) => f.length - 40), 'VAULT_CORRUPT', /integrity check/],
   ['a flipped bit in the GCM tag', flip((f) => f.length - 1), 'VAULT_CORRUPT', /integrity check/],
-  ['an altered nonce in the header', flip(() => 70), 'VAULT_CORRUPT', /integrity check/],
+  ['an altered nonce in the header', flip(() => 80), 'VAULT_CORRUPT', /header fails its checksum/],
+  ['a flipped salt byte (byte 25), which is damage and not a wrong passphrase', flip(() => 25), 'VAULT_CORRUPT', /header fails its checksum/],
+  ['an altered save counter', flip(() => 75), 'VAULT_CORRUPT', /header fails its checksum/],
+  ['an altered nonce under a recomputed header checksum', (f) => resealHeader(flip(() => 80)(f)), 'VAULT_CORRUPT', /integrity check/],
   ['a truncated file', (f) => f.subarray(0, f.length - 100), 'VAULT_CORRUPT', /truncated/],
   ['a file cut inside the header', (f) => f.subarray(0, 30), 'VAULT_CORRUPT', /truncated/],
   ['an empty file', () => Buffer.alloc(0), 'VAULT_CORRUPT', /truncated/],
   ['extra bytes appended', (f) => Buffer.concat([f, Buffer.from('x')]), 'VAULT_CORRUPT', /after its end/],
-  ['an unknown key mode', (f) => Buffer.concat([f.subarray(0, 9), Buffer.from([7]), f.subarray(10)]), 'VAULT_CORRUPT', /key mode/],
+  ['an unknown key mode', (f) => resealHeader(Buffer.concat([f.subarray(0, 9), Buffer.from([7]), f.subarray(10)])), 'VAULT_CORRUPT', /key mode/],
   ['a JSON file', () => Buffer.from('{"accounts": []}'), 'VAULT_FOREIGN', /not a Traykey vault/],
   ['a ZIP archive', () => Buffer.from('504b0304140000000800', 'hex'), 'VAULT_FOREIGN', /not a Traykey vault/],
   ['a newer format version', (f) => Buffer.concat([f.subarray(0, 8), Buffer.from([9]), f.subarray(9)]), 'VAULT_FOREIGN', /newer Traykey/],
@@ -71,7 +81,7 @@ describe('a damaged or foreign vault file', () => {
     const { home } = await damagedVault((f) => {
       const copy = Buffer.from(f);
       copy.writeUInt8(30, 11);
-      return copy;
+      return resealHeader(copy);
     });
     const error = await expectAppError(() => Vault.open({ home, keySource }), 'VAULT_CORRUPT');
     expect(error.message).toMatch(/key-derivation/);

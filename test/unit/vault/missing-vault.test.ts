@@ -1,0 +1,137 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../electron/cli';
+import { Vault, VAULT_FILE, type KeySource } from '../../../electron/core/vault/vault';
+import { expectAppError } from '../../support/expect-app-error';
+import { MemoryKeyStore } from './fixtures/memory-key-store';
+import { TEST_SCRYPT, useTempDirs } from './fixtures/temp-home';
+
+const tempDir = useTempDirs();
+const keySource: KeySource = { kind: 'passphrase', passphrase: 'correct horse battery staple' };
+const account = (id: string) => ({ id, issuer: 'Okta', label: `${id}@example.com`, secret: 'JBSWY3DPEHPK3PXP' });
+
+/** A vault saved a few times, so that vault.tkv.bak holds the save before the last. */
+async function usedVault(source: KeySource = keySource) {
+  const home = join(tempDir(), 'Traykey');
+  const vault = await Vault.open({ home, keySource: source, unsafeTestScrypt: TEST_SCRYPT });
+  await vault.update((doc) => void (doc.accounts = [account('a')]));
+  await vault.update((doc) => void (doc.accounts = [account('a'), account('b')]));
+  vault.close();
+  const file = join(home, VAULT_FILE);
+  return { home, file, backup: `${file}.bak` };
+}
+
+async function cli(home: string, args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: (text: string) => void (stdout += text), stderr: (text: string) => void (stderr += text), env: { TRAYKEY_HOME: home } };
+  const code = await main(args, io, { openVault: () => Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT }) });
+  return { code, stdout, stderr };
+}
+
+describe('a data folder whose vault is gone', () => {
+  it('refuses to start an empty vault beside the backup, in one sentence naming the backup and how to restore it', async () => {
+    const { home, file, backup } = await usedVault();
+    renameSync(file, join(home, '..', 'moved-away.tkv'));
+    const before = readFileSync(backup);
+    const error = await expectAppError(() => Vault.open({ home, keySource }), 'VAULT_MISSING');
+    expect(error.message).toContain(backup);
+    expect(error.message).toContain(`copy ${backup} to ${file}`);
+    expect(error.message.split(/\.\s/)).toHaveLength(1);
+    expect(existsSync(file)).toBe(false);
+    expect(readFileSync(backup).equals(before)).toBe(true);
+  });
+
+  it('makes `traykey list` and `traykey add` exit 1 without creating a vault or touching the backup', async () => {
+    const { home, file, backup } = await usedVault();
+    renameSync(file, join(home, '..', 'moved-away.tkv'));
+    const before = readFileSync(backup);
+    const listed = await cli(home, ['list']);
+    expect(listed.code).toBe(1);
+    expect(listed.stdout).toBe('');
+    expect(listed.stderr).toContain(backup);
+    const added = await cli(home, ['add', 'otpauth://totp/Example:new@example.com?secret=JBSWY3DPEHPK3PXP']);
+    expect(added.code).toBe(1);
+    expect(existsSync(file)).toBe(false);
+    expect(readFileSync(backup).equals(before)).toBe(true);
+  });
+
+  it('opens again once the backup is copied back as the sentence says', async () => {
+    const { home, file, backup } = await usedVault();
+    renameSync(file, join(home, '..', 'moved-away.tkv'));
+    copyFileSync(backup, file);
+    const vault = await Vault.open({ home, keySource });
+    expect(vault.read()).toEqual({ accounts: [account('a')] });
+  });
+
+  it('refuses too when only a lock file left by a dead process shows a vault was there', async () => {
+    const home = join(tempDir(), 'Traykey');
+    await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
+    const file = join(home, VAULT_FILE);
+    renameSync(file, join(home, '..', 'moved-away.tkv'));
+    writeFileSync(`${file}.lock`, JSON.stringify({ pid: 2 ** 22 + 17, host: 'elsewhere', time: 0, token: 'dead' }));
+    const error = await expectAppError(() => Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT }), 'VAULT_MISSING');
+    expect(error.message).toContain(`${file}.lock`);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('still starts an empty vault in a folder Traykey never used', async () => {
+    const home = join(tempDir(), 'Traykey');
+    writeFileSync(join(tempDir(), 'unrelated'), 'x');
+    const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
+    expect(vault.read()).toEqual({});
+  });
+});
+
+describe('the backup copy', () => {
+  it('follows the vault through ordinary saves, deletions included', async () => {
+    const { home, backup } = await usedVault();
+    const vault = await Vault.open({ home, keySource });
+    await vault.update((doc) => void (doc.accounts = [account('a')]));
+    await vault.update((doc) => void (doc.accounts = []));
+    const restoredHome = join(tempDir(), 'restored');
+    mkdirSync(restoredHome);
+    copyFileSync(backup, join(restoredHome, VAULT_FILE));
+    expect((await Vault.open({ home: restoredHome, keySource })).read()).toEqual({ accounts: [account('a')] });
+    expect(vault.takeNotices()).toEqual([]);
+  });
+
+  it('is not replaced by a different vault put in the vault’s place, until the person says so', async () => {
+    const store = new MemoryKeyStore();
+    const source: KeySource = { kind: 'keychain', store };
+    const { home, file, backup } = await usedVault(source);
+    const otherHome = join(tempDir(), 'Other');
+    await Vault.open({ home: otherHome, keySource: source }).then((v) => v.close());
+    copyFileSync(join(otherHome, VAULT_FILE), file);
+    const goodBackup = readFileSync(backup);
+
+    const vault = await Vault.open({ home, keySource: source });
+    await vault.update((doc) => void (doc.accounts = [account('new')]));
+    expect(readFileSync(backup).equals(goodBackup)).toBe(true);
+    const [notice] = vault.takeNotices();
+    expect(notice).toContain('different vault');
+    expect(notice).toContain('traykey vault replace-backup');
+
+    await vault.replaceBackup();
+    expect(readFileSync(backup).equals(goodBackup)).toBe(false);
+  });
+
+  it('is not replaced by an older copy of the same vault holding fewer accounts', async () => {
+    const home = join(tempDir(), 'Traykey');
+    const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
+    await vault.update((doc) => void (doc.accounts = [account('a')]));
+    const file = join(home, VAULT_FILE);
+    const older = readFileSync(file);
+    await vault.update((doc) => void (doc.accounts = [account('a'), account('b')]));
+    await vault.update((doc) => void (doc.accounts = [account('a'), account('b'), account('c')]));
+    vault.close();
+    writeFileSync(file, older);
+    const goodBackup = readFileSync(`${file}.bak`);
+
+    const reopened = await Vault.open({ home, keySource });
+    await reopened.update((doc) => void (doc.note = 'edited'));
+    expect(readFileSync(`${file}.bak`).equals(goodBackup)).toBe(true);
+    expect(reopened.takeNotices()[0]).toContain('holds 2 accounts and the vault it would be replaced by only 1');
+  });
+});
