@@ -5,7 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { isAppError } from '../shared/errors';
 import { commands } from './cli/commands';
 import { configureLogging } from './core/log';
-import { createCliContext, type CliDeps, type CliIo } from './cli/context';
+import { createCliContext, type CliContext, type CliDeps, type CliIo } from './cli/context';
 import { enforcePolicy } from './cli/policy-gate';
 
 export type { CliIo } from './cli/context';
@@ -13,7 +13,37 @@ export type { CliIo } from './cli/context';
 const USAGE_ERROR = 2;
 const USER_ERROR = 1;
 
-function buildProgram(io: CliIo, deps: CliDeps) {
+/**
+ * The command ARGS name: the first word that is not an option (skipping the values of global options),
+ * or the word after `help`. Undefined for `traykey --help` and the like.
+ */
+function commandWord(program: Command, args: readonly string[]): string | undefined {
+  const takesValue = new Set(program.options.filter((option) => option.required || option.optional).flatMap((option) => [option.long, option.short]));
+  const words: string[] = [];
+  for (let i = 0; i < args.length && words.length < 2; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--') break;
+    if (takesValue.has(arg)) i++;
+    else if (!arg.startsWith('-')) words.push(arg);
+  }
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+/**
+ * Registers the one command ARGS run with its full definition; for the program's own help (or a
+ * mistyped command) every command is listed by name and summary without loading any of them.
+ */
+async function registerCommands(program: Command, args: readonly string[], ctx: CliContext): Promise<void> {
+  const word = commandWord(program, args);
+  const invoked = commands.filter((entry) => entry.name === word);
+  if (invoked.length === 0) {
+    for (const entry of commands) program.command(entry.name).summary(entry.summary).allowUnknownOption().allowExcessArguments();
+    return;
+  }
+  for (const entry of invoked) (await entry.load()).register(program, ctx);
+}
+
+async function buildProgram(args: readonly string[], io: CliIo, deps: CliDeps) {
   const ctx = createCliContext(io, deps);
   const program = new Command('traykey')
     .description('Traykey: one-time codes from the same vault as the tray app.')
@@ -25,7 +55,7 @@ function buildProgram(io: CliIo, deps: CliDeps) {
       if (passphraseFile !== undefined) ctx.options.passphraseFile = passphraseFile;
       await enforcePolicy(actionCommand, () => ctx.policy(), io.stderr);
     });
-  for (const register of commands) register(program, ctx);
+  await registerCommands(program, args, ctx);
   // exitOverride is inherited only by commands added after it, so it is applied to every command here.
   for (const command of [program, ...program.commands]) command.exitOverride();
   return program;
@@ -35,7 +65,7 @@ function buildProgram(io: CliIo, deps: CliDeps) {
 export async function main(argv: string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
   configureLogging({ env: io.env, sink: (line) => io.stderr(line) });
   try {
-    await buildProgram(io, deps).parseAsync(argv, { from: 'user' });
+    await (await buildProgram(argv, io, deps)).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {

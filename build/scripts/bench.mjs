@@ -1,6 +1,7 @@
 // `npm run bench:<name>`: builds what the benchmark needs and runs it against a private keychain.
 // Benchmarks print figures; they are not pass/fail tests.
 import { spawnSync } from 'node:child_process';
+import { buildCli, cliIsStale } from './cli-bundle.mjs';
 import { inKeyringSession, runInKeyringSession } from './keyring-session.mjs';
 
 const BENCHES = {
@@ -11,6 +12,7 @@ const BENCHES = {
   admin: ['test/bench/admin.bench.ts'],
   push: ['test/bench/push.bench.ts'],
   sync: ['test/bench/sync-merge-models.bench.ts'],
+  cli: ['test/bench/cli.bench.ts'],
 };
 const NEEDS_RENDERER = new Set(['list', 'core']);
 
@@ -26,6 +28,7 @@ if (NEEDS_RENDERER.has(name)) {
   const built = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
+if (name === 'cli' && cliIsStale()) await buildCli();
 for (const file of files) {
   console.log(`\n▶ ${file}`);
   const run = spawnSync('node_modules/.bin/tsx', [file], { stdio: 'inherit' });

@@ -18,7 +18,7 @@ export const inKeyringSession = () => process.env.TRAYKEY_TEST_KEYRING === '1';
 export function runInKeyringSession(what, command, args) {
   for (const cmd of ['dbus-run-session', 'gnome-keyring-daemon']) {
     if (!which(cmd)) {
-      console.error(`${what} needs ${cmd} for the real keychain: run \`sudo apt-get install dbus gnome-keyring libsecret-1-dev\` (or \`bash .ci/run\`, which installs everything).`);
+      console.error(`${what} needs ${cmd} for the real keychain: run \`bash scripts/setup-debian.sh\`, which installs it.`);
       return 1;
     }
   }

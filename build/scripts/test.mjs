@@ -49,7 +49,7 @@ if (!skipE2e) {
       return { passed: expected + flaky, failed: unexpected + (ok || unexpected ? 0 : 1) };
     });
   } else if (built) {
-    console.error('Playwright suite not run: /usr/bin/chromium is missing (sudo apt-get install chromium).');
+    console.error('Playwright suite not run: /usr/bin/chromium is missing (bash scripts/setup-debian.sh installs it).');
     results.push({ name: 'playwright', ok: false, passed: 0, failed: 1 });
   }
 }

@@ -1,7 +1,6 @@
-import { AccountsService } from '../core/accounts/accounts-service';
+import type { AccountsService } from '../core/accounts/accounts-service';
 import { dataHome, type Env } from '../core/paths';
-import { openVaultFromEnv } from '../core/vault/open-from-env';
-import { PolicyService } from '../core/policy/policy-service';
+import type { PolicyService } from '../core/policy/policy-service';
 import type { PolicySource } from '../core/policy/policy-source';
 import type { Vault } from '../core/vault/vault';
 
@@ -47,7 +46,8 @@ export interface CliContext {
 
 export function createCliContext(io: CliIo, deps: CliDeps = {}): CliContext {
   const now = deps.now ?? Date.now;
-  const open: VaultOpener = deps.openVault ?? ((options) => openVaultFromEnv(options));
+  // The vault, the accounts and the policy are loaded by the first command that needs them, not at start-up.
+  const open: VaultOpener = deps.openVault ?? (async (options) => (await import('../core/vault/open-from-env')).openVaultFromEnv(options));
   const sources = deps.policySources ?? (async () => (await import('../core/policy/platform-policy-sources')).platformPolicySources());
   let policy: Promise<PolicyService> | undefined;
   const context: CliContext = {
@@ -56,6 +56,7 @@ export function createCliContext(io: CliIo, deps: CliDeps = {}): CliContext {
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
     options: {},
     async withAccounts(run) {
+      const { AccountsService } = await import('../core/accounts/accounts-service');
       return context.withVault((vault) => run(new AccountsService(vault, { now })));
     },
     async withVault(run) {
@@ -70,6 +71,7 @@ export function createCliContext(io: CliIo, deps: CliDeps = {}): CliContext {
     },
     policy() {
       policy ??= sources().then(async (list) => {
+        const { PolicyService } = await import('../core/policy/policy-service');
         const service = new PolicyService(list);
         await service.reload();
         return service;
