@@ -10,6 +10,7 @@ import { matchAccounts } from './account-query';
 import { findDuplicateIn, type DuplicateReason } from './duplicates';
 import { accountsIn, displayName, otpParamsOf, summaryOf, type StoredAccount } from './stored-account';
 import { UndoDeletes } from './undo-deletes';
+import { displayTextRefusal } from '../../../shared/display-text';
 
 export type VaultLike = Pick<Vault, 'read' | 'update' | 'refreshIfChanged'>;
 
@@ -77,6 +78,7 @@ export class AccountsService {
   /** Adds an account from any source (URI, importer); refuses a duplicate of an existing one. */
   async insert(account: KeyUriAccount, tags: string[] = []): Promise<AccountSummary> {
     if (account.label.trim() === '') throw appError('INVALID_INPUT', 'The account needs a name.', { field: 'label' });
+    refuseHiddenText(account.issuer, account.label);
     return this.mutate((accounts) => {
       const duplicate = findDuplicateIn(accounts, account);
       if (duplicate) {
@@ -103,6 +105,7 @@ export class AccountsService {
 
   async rename(id: string, issuer: string, label: string): Promise<AccountSummary> {
     if (label.trim() === '') throw appError('INVALID_INPUT', 'The account needs a name.', { field: 'label' });
+    refuseHiddenText(issuer, label);
     return this.mutate((accounts) => {
       const account = accounts.find((entry) => entry.id === id);
       if (!account) throw notFound();
@@ -211,4 +214,10 @@ export class AccountsService {
     this.options.onChange?.();
     return result;
   }
+}
+
+/** Every way an account is named ends here, so no source can store a name that disguises itself. */
+function refuseHiddenText(issuer: string, label: string): void {
+  const hidden = displayTextRefusal([['issuer', issuer], ['label', label]]);
+  if (hidden) throw appError('INVALID_INPUT', `The account’s ${hidden.reason}.`, { field: hidden.field });
 }

@@ -1,6 +1,7 @@
 import { OTP_ALGORITHMS, type OtpAlgorithm, type OtpType } from '../../../shared/accounts';
 import { normalizeBase32 } from '../otp/base32';
 import type { ImportedAccount } from './imported-account';
+import { displayTextRefusal } from '../../../shared/display-text';
 
 /** The fields an importer found for one entry, before validation (any of them may be missing or odd). */
 export interface RawAccountFields {
@@ -51,6 +52,8 @@ export function checkAccountFields(raw: RawAccountFields): AccountCheck {
   const label = givenLabel !== '' ? givenLabel : issuer;
   if (label === '') return { ok: false, reason: 'it has neither a name nor an issuer' };
   if (issuer.length > MAX_TEXT || label.length > MAX_TEXT) return { ok: false, reason: `its name or issuer is longer than ${MAX_TEXT} characters` };
+  const hidden = displayTextRefusal([['its issuer', issuer], ['its name', label]]);
+  if (hidden) return { ok: false, reason: hidden.reason };
 
   if (typeof raw.secret !== 'string') return { ok: false, reason: 'it has no secret' };
   const normalized = normalizeBase32(raw.secret);

@@ -3,6 +3,7 @@ import { base32ProblemSentence, normalizeBase32 } from './base32';
 import { invalidUri } from './key-uri-errors';
 import { DEFAULT_PERIOD, MAX_PERIOD, type OtpParams } from './otp-params';
 import { STEAM_DIGITS, STEAM_PERIOD } from './steam';
+import { displayTextRefusal } from '../../../shared/display-text';
 
 /** What an otpauth:// link describes. `issuer` is '' when the link names none. */
 export interface KeyUriAccount extends OtpParams {
@@ -97,6 +98,9 @@ export function parseKeyUri(uri: string): KeyUriAccount {
   const params = queryParams(query);
   const type = parseType(rawType, params);
   const { prefix, label } = splitLabel(rawLabel);
+  // Checked after decoding: %1B and %E2%80%AE are only dangerous once they are characters.
+  const hidden = displayTextRefusal([['issuer', prefix], ['label', label], ['issuer', params.get('issuer')]]);
+  if (hidden) throw invalidUri(hidden.field, hidden.reason);
   if (label === '') throw invalidUri('label', 'label (the account name) is missing');
   if (label.length > MAX_NAME_CHARS) throw invalidUri('label', `label is longer than ${MAX_NAME_CHARS} characters`);
   const issuer = resolveIssuer(prefix, params.get('issuer'));

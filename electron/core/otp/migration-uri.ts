@@ -5,6 +5,7 @@ import { base32ToBytes, bytesToBase32 } from './base32';
 import type { KeyUriAccount } from './key-uri';
 import { DEFAULT_PERIOD } from './otp-params';
 import { decodeMigrationPayload, encodeMigrationPayload, MAX_PAYLOAD_BYTES, type RawOtpParameters } from './migration-payload';
+import { displayTextRefusal } from '../../../shared/display-text';
 
 export interface MigrationBatch {
   /** 0-based position of this QR code in the export. */
@@ -61,6 +62,8 @@ function toAccount(entry: RawOtpParameters, position: number): KeyUriAccount {
   if (entry.secret.length === 0) throw invalid(`${which} has no secret`, 'secret');
   const { issuer, label } = splitName(entry.name, entry.issuer.trim());
   if (label === '') throw invalid(`${which} has no name`, 'label');
+  const hidden = displayTextRefusal([['issuer', issuer], ['label', label]]);
+  if (hidden) throw invalid(`${which}: ${hidden.reason}`, hidden.field);
   const common = { issuer, label, secret: bytesToBase32(entry.secret), algorithm, digits: entry.digits === 2 ? 8 : 6, period: DEFAULT_PERIOD };
   return entry.type === 1 ? { ...common, type: 'hotp', counter: entry.counter } : { ...common, type: 'totp' };
 }
