@@ -3,7 +3,7 @@ import type { AccountDetails as Details } from '../../shared/accounts';
 import { api } from '../api';
 import { displayName, useAccounts } from '../store/accounts';
 import { openDetails } from '../store/navigation';
-import { Icon } from '../app/icons';
+import { Icon } from '../ui/icons';
 import { AccountQrDialog } from '../transfer/AccountQrDialog';
 import { ManagedNote } from '../policy/ManagedNote';
 import { useFeatureOff } from '../store/policy';

@@ -1,7 +1,7 @@
 import { useState, type Ref } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { reorderTo, useAccounts, visibleAccounts } from '../store/accounts';
-import { showToast } from '../store/toasts';
+import { showError } from '../store/toasts';
 import { AccountRow } from './AccountRow';
 
 /** Rows subscribe to their own code, so a boundary re-renders only the rows whose code changed. */
@@ -14,7 +14,7 @@ export function AccountList({ ref }: { ref: Ref<HTMLUListElement> }) {
     const to = useAccounts.getState().accounts.findIndex((account) => account.id === targetId);
     setDragging(null);
     const error = await reorderTo(dragging, to);
-    if (error) showToast({ message: error.message, tone: 'error' });
+    if (error) showError(error);
   };
 
   return (

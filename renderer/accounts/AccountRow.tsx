@@ -2,8 +2,8 @@ import { memo, useState } from 'react';
 import type { AccountSummary } from '../../shared/accounts';
 import { displayName, nextHotp, select, startRename, useAccounts } from '../store/accounts';
 import { openDetails } from '../store/navigation';
-import { showToast } from '../store/toasts';
-import { Icon } from '../app/icons';
+import { showError } from '../store/toasts';
+import { Icon } from '../ui/icons';
 import { Code, LiveCode } from './Code';
 import { Countdown } from './Countdown';
 import { RenameForm } from './RenameForm';
@@ -87,13 +87,13 @@ export const AccountRow = memo(function AccountRow({ account, dragging, onDragSt
           className="row-next"
           tabIndex={tab}
           aria-label={`Next code for ${name}`}
+          title="Next code"
           onClick={() => {
             select(id);
-            void nextHotp(id).then((error) => error && showToast({ message: error.message, tone: 'error' }));
+            void nextHotp(id).then((error) => error && showError(error));
           }}
         >
           <Icon name="next" />
-          <span>Next code</span>
         </button>
       ) : null}
       <span className="row-actions">

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { setQuery, useAccounts, visibleAccounts } from '../store/accounts';
 import { goTo, useNavigation } from '../store/navigation';
-import { Icon } from '../app/icons';
+import { Icon } from '../ui/icons';
 import { AccountList } from './AccountList';
 import { AccountDetails } from './AccountDetails';
 import { useListKeyboard } from './use-list-keyboard';

@@ -5,8 +5,9 @@ import { api } from '../api';
 import { displayName, loadAccounts, select } from '../store/accounts';
 import { goTo } from '../store/navigation';
 import { showToast } from '../store/toasts';
-import { TextField } from '../app/TextField';
-import { SelectField } from '../app/SelectField';
+import { TextField } from '../ui/TextField';
+import { SelectField } from '../ui/SelectField';
+import { AddTabs } from '../navigation/AddTabs';
 
 // Spelled out rather than imported: shared/accounts' values would pull zod into the bundle, and
 // zod probes `new Function`, which the page's CSP (rightly) reports as a violation.
@@ -34,6 +35,7 @@ async function finish(result: Result<AccountSummary>): Promise<AppErrorData | nu
 export function AddAccountView() {
   return (
     <section className="add" aria-label="Add an account">
+      <AddTabs />
       <UriForm />
       <ManualForm />
     </section>

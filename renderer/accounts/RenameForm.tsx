@@ -2,7 +2,7 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { AccountSummary } from '../../shared/accounts';
 import type { AppErrorData } from '../../shared/errors';
 import { rename, startRename } from '../store/accounts';
-import { TextField } from '../app/TextField';
+import { TextField } from '../ui/TextField';
 
 export function RenameForm({ account }: { account: AccountSummary }) {
   const [issuer, setIssuer] = useState(account.issuer);

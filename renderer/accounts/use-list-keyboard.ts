@@ -1,6 +1,6 @@
 import { useEffect, type RefObject } from 'react';
 import { displayName, moveAccount, moveSelection, setQuery, startRename, useAccounts } from '../store/accounts';
-import { showToast } from '../store/toasts';
+import { showError } from '../store/toasts';
 import { openDetails } from '../store/navigation';
 import { copyAccountCode, deleteWithUndo } from './row-actions';
 
@@ -34,7 +34,7 @@ export function useListKeyboard(search: RefObject<HTMLInputElement | null>, list
         event.preventDefault();
         const delta = event.key === 'ArrowDown' ? 1 : -1;
         if (event.altKey) {
-          if (selected) void moveAccount(selected.id, delta).then((error) => error && showToast({ message: error.message, tone: 'error' }));
+          if (selected) void moveAccount(selected.id, delta).then((error) => error && showError(error));
           return;
         }
         moveSelection(delta);

@@ -1,4 +1,5 @@
 import './admin.css';
+import { appMessage } from '../ui/app-wording';
 import { useEffect } from 'react';
 import { api } from '../api';
 import { showToast } from '../store/toasts';
@@ -6,13 +7,14 @@ import { ConnectionForm } from './ConnectionForm';
 import { ConfirmForm } from './ConfirmForm';
 import { EnrolForm } from './EnrolForm';
 import { ResultsTable, RunProgress } from './RunResults';
-import { loadConnections, selectConnection, stopFollowing, useAdmin } from './admin-store';
+import { loadConnections, resumeFollowing, selectConnection, stopFollowing, useAdmin } from './admin-store';
 
 /** The Admin area: connections, the enrol form, a run's progress, the results table, and asking a user to confirm. */
 export function AdminView() {
   const { connections, selectedId, run, results, error } = useAdmin();
   useEffect(() => {
     void loadConnections();
+    resumeFollowing();
     return stopFollowing;
   }, []);
   const selected = connections.find((connection) => connection.id === selectedId);
@@ -21,7 +23,7 @@ export function AdminView() {
   const test = async () => {
     if (!selected) return;
     const result = await api().adminTest({ connectionId: selected.id });
-    showToast(result.ok ? { message: result.value.message, tone: result.value.ok ? 'info' : 'error' } : { message: result.error.message, tone: 'error' });
+    showToast(result.ok ? { message: result.value.message, tone: result.value.ok ? 'info' : 'error' } : { message: appMessage(result.error), tone: 'error' });
   };
 
   return (

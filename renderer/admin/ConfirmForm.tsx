@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { AppErrorData } from '../../shared/errors';
-import { TextField } from '../app/TextField';
+import { TextField } from '../ui/TextField';
 import { askToConfirm, cancelConfirm, describeOutcome, useConfirm } from './confirm-store';
 
 const FIELDS = new Set(['orgUrl', 'login', 'message', 'clientId', 'clientSecret', 'expiresInSeconds']);

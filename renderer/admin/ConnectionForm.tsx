@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { AppErrorData } from '../../shared/errors';
 import type { ConnectionCheckView } from '../../shared/ipc/admin';
 import { api } from '../api';
-import { SelectField } from '../app/SelectField';
-import { TextField } from '../app/TextField';
+import { SelectField } from '../ui/SelectField';
+import { TextField } from '../ui/TextField';
 import { loadConnections } from './admin-store';
 
 const PROVIDERS = [

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { AppErrorData } from '../../shared/errors';
 import { api } from '../api';
-import { SelectField } from '../app/SelectField';
-import { TextField } from '../app/TextField';
+import { SelectField } from '../ui/SelectField';
+import { TextField } from '../ui/TextField';
 import { followRun } from './admin-store';
 
 const FACTORS = [

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { EnrolResultView, RunStatusView } from '../../shared/ipc/admin';
 import { api } from '../api';
-import { showToast } from '../store/toasts';
+import { showError, showToast } from '../store/toasts';
 import { followRun, loadResults } from './admin-store';
 
 export function RunProgress({ run }: { run: RunStatusView }) {
@@ -25,18 +25,18 @@ export function ResultsTable({ connectionId, results, running }: { connectionId:
 
   const retry = async () => {
     const result = await api().adminRetry({ connectionId });
-    if (!result.ok) return showToast({ message: result.error.message, tone: 'error' });
+    if (!result.ok) return showError(result.error);
     followRun(result.value);
   };
   const previewCleanup = async () => {
     const result = await api().adminCleanupPreview({ connectionId });
-    if (!result.ok) return showToast({ message: result.error.message, tone: 'error' });
+    if (!result.ok) return showError(result.error);
     setConfirming(result.value.logins);
   };
   const cleanUp = async (logins: string[]) => {
     setConfirming(null);
     const result = await api().adminCleanup({ connectionId, logins });
-    if (!result.ok) return showToast({ message: result.error.message, tone: 'error' });
+    if (!result.ok) return showError(result.error);
     const deleted = result.value.filter((entry) => entry.status === 'deleted').length;
     showToast({ message: `Deleted ${deleted} of ${result.value.length} test users.` });
     await loadResults(connectionId);
@@ -45,7 +45,7 @@ export function ResultsTable({ connectionId, results, running }: { connectionId:
   return (
     <section className="card" aria-labelledby="admin-results-title">
       <h2 id="admin-results-title">Test users</h2>
-      {results.length === 0 ? <p>No test users yet.</p> : null}
+      {results.length === 0 ? <p className="hint">{running ? 'The test users appear here when the run ends.' : 'No test users yet.'}</p> : null}
       {results.length > 0 ? (
         <table className="admin-results">
           <thead>

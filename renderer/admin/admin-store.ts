@@ -42,13 +42,24 @@ export function followRun(run: RunStatusView): void {
   const tick = async () => {
     const result = await api().adminRun({ runId: run.runId });
     if (!result.ok) return useAdmin.setState({ error: result.error });
-    useAdmin.setState({ run: result.value });
-    if (result.value.state === 'running') poller = setTimeout(() => void tick(), POLL_MS);
-    else await loadResults(run.connectionId);
+    if (result.value.state === 'running') {
+      useAdmin.setState({ run: result.value });
+      poller = setTimeout(() => void tick(), POLL_MS);
+      return;
+    }
+    // The finished run and its users appear together: never "Finished" over an empty table.
+    const results = await api().adminResults({ connectionId: run.connectionId });
+    useAdmin.setState(results.ok ? { run: result.value, results: results.value } : { run: result.value, error: results.error });
   };
   poller = setTimeout(() => void tick(), POLL_MS);
 }
 
 export function stopFollowing(): void {
   clearTimeout(poller);
+}
+
+/** Coming back to the Admin area during a run picks the run up again where it is now. */
+export function resumeFollowing(): void {
+  const { run } = useAdmin.getState();
+  if (run?.state === 'running') followRun(run);
 }

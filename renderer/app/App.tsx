@@ -8,6 +8,7 @@ import { Navigation } from '../navigation/Navigation';
 import { views } from '../navigation/views';
 import { UnlockPrompt } from '../vault/UnlockPrompt';
 import { ToastArea } from './ToastArea';
+import { appMessage } from '../ui/app-wording';
 import { useTheme } from './use-theme';
 import { useLiveCodes } from '../accounts/use-live-codes';
 import { ClockWarning } from '../clock/ClockWarning';
@@ -50,7 +51,7 @@ function Connected() {
     return (
       <main className="screen-message" role="alert">
         <h1>Traykey cannot open your vault</h1>
-        <p>{error.message}</p>
+        <p>{appMessage(error)}</p>
       </main>
     );
   }
@@ -60,7 +61,7 @@ function Connected() {
     return (
       <main className="screen-message" role="alert">
         <h1>Traykey cannot open your vault</h1>
-        <p>{status.error?.message ?? 'The vault could not be read.'}</p>
+        <p>{status.error ? appMessage(status.error) : 'The vault could not be read.'}</p>
       </main>
     );
   }
@@ -89,9 +90,6 @@ function Shell() {
   return (
     <div className="shell">
       <header className="header">
-        <span className="brand" aria-hidden="true">
-          Traykey
-        </span>
         <Navigation />
       </header>
       <ClockWarning />

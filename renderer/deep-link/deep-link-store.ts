@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { DeepLinkPreviewData } from '../../shared/ipc/deep-link';
 import { api } from '../api';
 import { loadAccounts } from '../store/accounts';
-import { showToast } from '../store/toasts';
+import { showError, showToast } from '../store/toasts';
 
 interface DeepLinkState {
   preview: DeepLinkPreviewData | null;
@@ -29,7 +29,7 @@ export async function acceptLink(): Promise<void> {
   // The token is spent whether or not saving worked, so the preview goes either way.
   useDeepLink.setState({ preview: null, busy: false });
   if (!result.ok) {
-    showToast({ message: result.error.message, tone: 'error' });
+    showError(result.error);
     return;
   }
   showToast({ message: `Added ${describe(result.value)}.` });
@@ -41,7 +41,7 @@ export async function dismissLink(): Promise<void> {
   if (!preview || busy) return;
   useDeepLink.setState({ preview: null });
   const result = await api().deepLinkDismiss({ token: preview.token });
-  if (!result.ok) showToast({ message: result.error.message, tone: 'error' });
+  if (!result.ok) showError(result.error);
 }
 
 /** "GitHub (ana@example.com)", or just the label when the link named no issuer. */

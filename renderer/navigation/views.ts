@@ -1,10 +1,13 @@
 /**
- * The popup's areas, in tab order. Another area (Scan, Admin, Approvals) adds one entry here;
- * `available` hides an area the current settings do not allow, `feature` one the organisation switched off.
+/**
+ * The popup's areas. `place` says where a person finds each: a button in the header, a tab inside
+ * Add, or an entry of the header's "More" menu; `available` hides an area the settings do not allow,
+ * `feature` one the organisation switched off. The order is the header's order and the Ctrl+1…5 order.
  */
 import type { ComponentType } from 'react';
 import type { Settings } from '../../shared/ipc/settings';
 import type { ManagedFeature } from '../../shared/policy/policy-schema';
+import type { IconName } from '../ui/icons';
 import { AccountsView } from '../accounts/AccountsView';
 import { AddAccountView } from '../accounts/AddAccountView';
 import { ScanView } from '../qr/ScanView';
@@ -16,6 +19,8 @@ import { TransferView } from '../transfer/TransferView';
 export interface ViewEntry {
   id: string;
   title: string;
+  icon: IconName;
+  place: 'header' | 'add' | 'more';
   component: ComponentType;
   available?: (settings: Settings | null) => boolean;
   /** The feature an organisation can switch off with this area. */
@@ -23,11 +28,21 @@ export interface ViewEntry {
 }
 
 export const views: ViewEntry[] = [
-  { id: 'accounts', title: 'Accounts', component: AccountsView },
-  { id: 'add', title: 'Add', component: AddAccountView },
-  { id: 'scan', title: 'Scan', component: ScanView },
-  { id: 'approvals', title: 'Approvals', component: ApprovalsView },
-  { id: 'admin', title: 'Admin', component: AdminView, available: (settings) => settings?.adminArea === true, feature: 'admin' },
-  { id: 'transfer', title: 'Transfer', component: TransferView, feature: 'transfer' },
-  { id: 'settings', title: 'Settings', component: SettingsView },
+  { id: 'accounts', title: 'Accounts', icon: 'list', place: 'header', component: AccountsView },
+  { id: 'add', title: 'Add', icon: 'plus', place: 'header', component: AddAccountView },
+  { id: 'scan', title: 'Scan', icon: 'qr', place: 'add', component: ScanView },
+  { id: 'approvals', title: 'Approvals', icon: 'approvals', place: 'header', component: ApprovalsView },
+  { id: 'transfer', title: 'Transfer', icon: 'transfer', place: 'more', component: TransferView, feature: 'transfer' },
+  { id: 'settings', title: 'Settings', icon: 'settings', place: 'more', component: SettingsView },
+  { id: 'admin', title: 'Admin', icon: 'admin', place: 'more', component: AdminView, available: (settings) => settings?.adminArea === true, feature: 'admin' },
 ];
+
+/** The areas a person can reach now, in order, without the tabs inside Add. */
+export function sections(settings: Settings | null, switchedOff: readonly ManagedFeature[] = []): ViewEntry[] {
+  return views.filter((view) => view.place !== 'add' && (view.available?.(settings) ?? true) && !(view.feature && switchedOff.includes(view.feature)));
+}
+
+/** The header button that is lit for a view: Add for the tabs inside it. */
+export function headerOwner(viewId: string): string {
+  return views.find((view) => view.id === viewId)?.place === 'add' ? 'add' : viewId;
+}

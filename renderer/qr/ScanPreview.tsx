@@ -1,4 +1,5 @@
 import type { PreviewAccount, PreviewCode } from '../../shared/ipc/scan';
+import { BreakableText } from '../ui/BreakableText';
 import { toggle, transferProgress, useScan } from './scan-session';
 
 const name = (a: { issuer: string; label: string }) => (a.issuer ? `${a.issuer} (${a.label})` : a.label);
@@ -9,17 +10,17 @@ function AccountChoice({ account }: { account: PreviewAccount }) {
   const replace = useScan((s) => s.replace.includes(account.key));
   return (
     <li className="scan-account">
-      <label>
+      <label className="choice">
         <input type="checkbox" checked={!skip} onChange={(e) => toggle('skip', account.key, !e.target.checked)} /> <strong>{name(account)}</strong>
       </label>
       <span className="hint">{details(account)}</span>
       {account.duplicateOf && !skip ? (
         <fieldset className="scan-duplicate">
           <legend>Already saved as {name(account.duplicateOf)}</legend>
-          <label>
+          <label className="choice">
             <input type="radio" name={`dup-${account.key}`} checked={!replace} onChange={() => toggle('replace', account.key, false)} /> Skip
           </label>
-          <label>
+          <label className="choice">
             <input type="radio" name={`dup-${account.key}`} checked={replace} onChange={() => toggle('replace', account.key, true)} /> Replace
           </label>
         </fieldset>
@@ -48,13 +49,19 @@ function CodeItem({ code }: { code: PreviewCode }) {
     case 'link':
       return (
         <li className="scan-code scan-other">
-          Web address (not an account, not saved): <code>{code.text}</code>
+          Web address (not an account, not saved):{' '}
+          <code>
+            <BreakableText text={code.text} />
+          </code>
         </li>
       );
     case 'text':
       return (
         <li className="scan-code scan-other">
-          Text (not an account, not saved): <code>{code.text}</code>
+          Text (not an account, not saved):{' '}
+          <code>
+            <BreakableText text={code.text} />
+          </code>
         </li>
       );
     case 'invalid':

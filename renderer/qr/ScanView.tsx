@@ -4,8 +4,9 @@ import { goTo } from '../store/navigation';
 import { showToast } from '../store/toasts';
 import { QrDecodeClient } from './decode-client';
 import { ScanPreview } from './ScanPreview';
+import { AddTabs } from '../navigation/AddTabs';
 import './scan.css';
-import { importChosen, resetScan, scanFile, scanScreen, useScan } from './scan-session';
+import { chosenCount, importChosen, resetScan, scanFile, scanScreen, useScan } from './scan-session';
 
 function useDecoder(): QrDecodeClient | null {
   const [client, setClient] = useState<QrDecodeClient | null>(null);
@@ -26,8 +27,8 @@ export function ScanView() {
   const client = useDecoder();
   const fileInput = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
-  const { busy, status, codes, skip } = useScan();
-  const chosen = codes.flatMap((c) => ('accounts' in c ? c.accounts : [])).filter((a) => !skip.includes(a.key)).length;
+  const { busy, status, codes, skip, replace } = useScan();
+  const chosen = chosenCount(codes, skip, replace);
 
   useEffect(() => {
     if (client === null) return;
@@ -64,6 +65,7 @@ export function ScanView() {
 
   return (
     <section className="add scan" aria-label="Scan a QR code">
+      <AddTabs />
       <div
         className={`card form scan-drop${dragging ? ' dragging' : ''}`}
         onDragOver={(event) => {

@@ -9,4 +9,4 @@ export interface DecodeRequest {
   input: DecodeInput;
 }
 
-export type DecodeReply = { id: number; ok: true; texts: string[]; ms: number } | { id: number; ok: false; message: string };
+export type DecodeReply = { id: number; ok: true; texts: string[] } | { id: number; ok: false; message: string };

@@ -21,10 +21,9 @@ async function decode(input: DecodeInput): Promise<string[]> {
 
 self.onmessage = async (event: MessageEvent<DecodeRequest>) => {
   const { id, input } = event.data;
-  const started = performance.now();
   let reply: DecodeReply;
   try {
-    reply = { id, ok: true, texts: await decode(input), ms: performance.now() - started };
+    reply = { id, ok: true, texts: await decode(input) };
   } catch (error) {
     const message = error instanceof UnreadableImageError ? 'That file is not a readable PNG or JPEG image.' : 'The image could not be decoded.';
     reply = { id, ok: false, message };

@@ -4,6 +4,7 @@
  * go to main only to be previewed and saved; the preview carries no secrets.
  */
 import { create } from 'zustand';
+import { appMessage } from '../ui/app-wording';
 import type { PreviewCode } from '../../shared/ipc/scan';
 import { api } from '../api';
 import type { QrDecodeClient } from './decode-client';
@@ -28,7 +29,7 @@ export function resetScan(): void {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-async function addTexts(found: string[], ms: number, where: string): Promise<void> {
+async function addTexts(found: string[], where: string): Promise<void> {
   const texts = [...new Set([...useScan.getState().texts, ...found])];
   if (found.length === 0) {
     useScan.setState({ busy: false, status: { tone: 'info', message: `No QR code found ${where}.` } });
@@ -36,15 +37,14 @@ async function addTexts(found: string[], ms: number, where: string): Promise<voi
   }
   const result = await api().scanPreview({ texts });
   if (!result.ok) {
-    useScan.setState({ busy: false, status: { tone: 'error', message: result.error.message } });
+    useScan.setState({ busy: false, status: { tone: 'error', message: appMessage(result.error) } });
     return;
   }
-  useScan.setState({ texts, codes: result.value.codes, busy: false, status: { tone: 'info', message: `${plural(found.length, 'QR code', 'QR codes')} found ${where} in ${Math.round(ms)} ms.` } });
+  useScan.setState({ texts, codes: result.value.codes, busy: false, status: { tone: 'info', message: `${plural(found.length, 'QR code', 'QR codes')} found ${where}.` } });
 }
 
 async function decodeAll(client: QrDecodeClient, inputs: DecodeInput[], where: string): Promise<void> {
   const texts: string[] = [];
-  let ms = 0;
   for (const input of inputs) {
     const reply = await client.decode(input);
     if (!reply.ok) {
@@ -52,16 +52,15 @@ async function decodeAll(client: QrDecodeClient, inputs: DecodeInput[], where: s
       return;
     }
     texts.push(...reply.texts);
-    ms += reply.ms;
   }
-  await addTexts(texts, ms, where);
+  await addTexts(texts, where);
 }
 
 export async function scanScreen(client: QrDecodeClient): Promise<void> {
   useScan.setState({ busy: true, status: { tone: 'info', message: 'Capturing your screens…' } });
   const result = await api().scanCapture({});
   if (!result.ok) {
-    useScan.setState({ busy: false, status: { tone: 'error', message: result.error.message } });
+    useScan.setState({ busy: false, status: { tone: 'error', message: appMessage(result.error) } });
     return;
   }
   const { displays } = result.value;
@@ -89,11 +88,21 @@ export async function importChosen(): Promise<{ added: number; replaced: number;
   useScan.setState({ busy: true });
   const result = await api().scanImport({ texts, skip, replace });
   if (!result.ok) {
-    useScan.setState({ busy: false, status: { tone: 'error', message: result.error.message } });
+    useScan.setState({ busy: false, status: { tone: 'error', message: appMessage(result.error) } });
     return null;
   }
   resetScan();
   return result.value;
+}
+
+/**
+ * How many accounts Save will add or replace: not those left out, and not a duplicate the person
+ * chose to skip (the radio next to it), so the button counts what really changes.
+ */
+export function chosenCount(codes: readonly PreviewCode[], skip: readonly string[], replace: readonly string[]): number {
+  return codes
+    .flatMap((code) => ('accounts' in code ? code.accounts : []))
+    .filter((account) => !skip.includes(account.key) && (!account.duplicateOf || replace.includes(account.key))).length;
 }
 
 /** "2 of 3 scanned" for each Google Authenticator transfer seen so far. */

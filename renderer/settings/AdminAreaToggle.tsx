@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ManagedNote } from '../policy/ManagedNote';
 import { useFeatureOff } from '../store/policy';
 import { saveSettings } from '../store/settings';
-import { showToast } from '../store/toasts';
+import { showError } from '../store/toasts';
 
 /**
  * Shows or hides the Admin tab. A native checkbox with the switch role: Space toggles it and it sits
@@ -17,7 +17,7 @@ export function AdminAreaToggle({ on }: { on: boolean }) {
     setSaving(true);
     const error = await saveSettings({ adminArea: next });
     setSaving(false);
-    if (error) showToast({ message: error.message, tone: 'error' });
+    if (error) showError(error);
   };
   return (
     <div className="card form">

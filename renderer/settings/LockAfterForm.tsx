@@ -15,7 +15,6 @@ export function LockAfterForm({ minutes }: { minutes: number }) {
       label="Lock after this many minutes unused"
       hint="Traykey also locks when the computer sleeps or the screen locks; 0 locks only then."
       outOfRange={`Enter a whole number of minutes from 0 (only on sleep and screen lock) to ${MAX_MINUTES}.`}
-      submitLabel="Apply"
       {...(limit !== undefined ? { managed: { limit, what: `Traykey locks after at most ${limit} minutes unused.` } } : {})}
     />
   );

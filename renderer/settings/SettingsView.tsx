@@ -3,7 +3,7 @@ import type { Settings } from '../../shared/ipc/settings';
 import { api } from '../api';
 import { saveSettings, useSettings } from '../store/settings';
 import { loadVaultStatus, useVault } from '../store/vault';
-import { showToast } from '../store/toasts';
+import { showError } from '../store/toasts';
 import { LockAfterForm } from './LockAfterForm';
 import { WholeNumberSettingForm } from './WholeNumberSettingForm';
 import { AdminAreaToggle } from './AdminAreaToggle';
@@ -41,7 +41,6 @@ function ClipboardForm({ seconds }: { seconds: number }) {
       label="Clear a copied code after (seconds)"
       hint="0 keeps the code on the clipboard."
       outOfRange="Enter a whole number of seconds from 0 (never clear) to 600."
-      submitLabel="Save"
       {...(limit !== undefined ? { managed: { limit, what: `copied codes are cleared after at most ${limit} seconds.` } } : {})}
     />
   );
@@ -60,7 +59,7 @@ function ThemeChoice({ theme }: { theme: Settings['theme'] }) {
               name={name}
               value={option.value}
               checked={theme === option.value}
-              onChange={() => void saveSettings({ theme: option.value }).then((error) => error && showToast({ message: error.message, tone: 'error' }))}
+              onChange={() => void saveSettings({ theme: option.value }).then((error) => error && showError(error))}
             />
             <span>{option.label}</span>
           </label>
@@ -75,7 +74,7 @@ function VaultInfo() {
   if (!status) return null;
   const lock = async () => {
     const result = await api().vaultLock({});
-    if (!result.ok) showToast({ message: result.error.message, tone: 'error' });
+    if (!result.ok) showError(result.error);
     await loadVaultStatus();
   };
   return (

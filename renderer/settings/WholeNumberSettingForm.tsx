@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppErrorData } from '../../shared/errors';
 import type { Settings } from '../../shared/ipc/settings';
-import { TextField } from '../app/TextField';
+import { TextField } from '../ui/TextField';
 import { ManagedNote } from '../policy/ManagedNote';
 import { saveSettings } from '../store/settings';
 import { showToast } from '../store/toasts';
@@ -17,7 +17,6 @@ export interface WholeNumberSettingFormProps {
   hint: string;
   /** The sentence shown when the entry is not a whole number from 0 to `max`. */
   outOfRange: string;
-  submitLabel: string;
   /** The organisation's ceiling, where its policy sets one: 0 and anything above it are refused. */
   managed?: { limit: number; what: string };
 }
@@ -56,7 +55,7 @@ export function WholeNumberSettingForm(props: WholeNumberSettingFormProps) {
       {props.managed ? <ManagedNote what={props.managed.what} /> : null}
       <div className="form-actions">
         <button type="submit" className="primary">
-          {props.submitLabel}
+          Save
         </button>
       </div>
     </form>

@@ -1,6 +1,8 @@
 /** One message at a time at the bottom of the popup, optionally with one action (Undo). */
 import { create } from 'zustand';
 import { timerDelay } from '../../shared/timer-delay';
+import type { AppErrorData } from '../../shared/errors';
+import { appMessage } from '../ui/app-wording';
 
 export interface Toast {
   id: number;
@@ -30,4 +32,9 @@ export function showToast(toast: Omit<Toast, 'id' | 'tone'> & { tone?: Toast['to
 export function dismissToast(id?: number): void {
   const current = useToasts.getState().toast;
   if (current && (id === undefined || current.id === id)) useToasts.setState({ toast: null });
+}
+
+/** An error from main, in the app's words (see ui/app-wording.ts). */
+export function showError(error: Pick<AppErrorData, 'code' | 'message'>): number {
+  return showToast({ message: appMessage(error), tone: 'error' });
 }

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../shared/ipc/settings';
 import { unlockVault } from '../store/vault';
+import { appMessage } from '../ui/app-wording';
 
 export function UnlockPrompt({ mode }: { mode: VaultStatus['mode'] }) {
   const [passphrase, setPassphrase] = useState('');
@@ -13,7 +14,7 @@ export function UnlockPrompt({ mode }: { mode: VaultStatus['mode'] }) {
     setBusy(true);
     const failure = await unlockVault(mode === 'keychain' ? undefined : passphrase);
     setBusy(false);
-    if (failure) setError(failure.message);
+    if (failure) setError(appMessage(failure));
   };
 
   if (mode === 'keychain') {

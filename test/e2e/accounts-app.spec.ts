@@ -1,6 +1,6 @@
 import { test, expect } from './harness/fixtures';
 import { testSecret } from './harness/secrets';
-import { popup } from './harness/popup';
+import { openSection, popup } from './harness/popup';
 
 
 test('an account another process adds to the vault (as the CLI does) shows up in the open popup', async ({ app, harness }) => {
@@ -25,14 +25,14 @@ test('the theme follows the system and can be pinned in Settings', async ({ app 
   const light = await background();
   expect(dark).not.toBe(light);
 
-  await popup(page).nav('Settings').click();
+  await openSection(page, 'Settings');
   // The radios are controlled by main's answer, so click and wait rather than check().
   await page.getByRole('radio', { name: 'Dark' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   expect(await background()).toBe(dark);
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await popup(page).nav('Settings').click();
+  await openSection(page, 'Settings');
   await page.getByRole('radio', { name: 'Match the system' }).click();
   await expect(page.getByRole('radio', { name: 'Match the system' })).toBeChecked();
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
@@ -41,13 +41,13 @@ test('the theme follows the system and can be pinned in Settings', async ({ app 
 test('the clipboard delay is saved, and a value out of range is explained beside the field', async ({ app, harness }) => {
   await app.open();
   const { page } = app;
-  await popup(page).nav('Settings').click();
+  await openSection(page, 'Settings');
   const delay = page.getByLabel('Clear a copied code after (seconds)');
   await delay.fill('5000');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('form', { name: 'Clipboard' }).getByRole('button', { name: 'Save' }).click();
   await expect(delay).toHaveAttribute('aria-invalid', 'true');
   await delay.fill('45');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('form', { name: 'Clipboard' }).getByRole('button', { name: 'Save' }).click();
   await expect(delay).not.toHaveAttribute('aria-invalid', 'true');
   expect((await harness.call('settings:get', {})).clipboardClearSeconds).toBe(45);
 });

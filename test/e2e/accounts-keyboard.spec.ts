@@ -1,6 +1,6 @@
 import { test, expect } from './harness/fixtures';
 import { testSecret } from './harness/secrets';
-import { popup, shownOrder } from './harness/popup';
+import { openSection, popup, shownOrder } from './harness/popup';
 
 
 test.describe('keyboard-first popup', () => {
@@ -19,7 +19,7 @@ test.describe('keyboard-first popup', () => {
     await app.open();
     const { page } = app;
     const ui = popup(page);
-    await page.locator('.brand').click();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.type('o');
     await expect(ui.search).toBeFocused();
     await expect(ui.search).toHaveValue('o');
@@ -118,7 +118,7 @@ test.describe('keyboard-first popup', () => {
     await app.open();
     const { page } = app;
     for (const view of ['Accounts', 'Add', 'Scan', 'Approvals', 'Transfer', 'Settings']) {
-      await popup(page).nav(view).click();
+      await openSection(page, view);
       const unnamed = await page.getByRole('button').evaluateAll((buttons) =>
         buttons.filter((button) => (button.getAttribute('aria-label') ?? button.textContent ?? '').trim() === '').length,
       );

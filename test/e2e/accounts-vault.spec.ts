@@ -1,5 +1,5 @@
 import { test, expect } from './harness/fixtures';
-import { popup } from './harness/popup';
+import { openSection, popup } from './harness/popup';
 import { testSecret } from './harness/secrets';
 
 test.describe('a passphrase-protected vault', () => {
@@ -27,7 +27,7 @@ test.describe('a passphrase-protected vault', () => {
   test('locking from Settings brings the prompt back', async ({ app }) => {
     await app.open();
     const { page } = app;
-    await popup(page).nav('Settings').click();
+    await openSection(page, 'Settings');
     await page.getByRole('button', { name: 'Lock now' }).click();
     await expect(page.getByRole('heading', { name: 'Unlock Traykey' })).toBeVisible();
   });

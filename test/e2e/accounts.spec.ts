@@ -1,6 +1,6 @@
 import { TOTP, HOTP, Secret } from 'otpauth';
 import { test, expect } from './harness/fixtures';
-import { popup } from './harness/popup';
+import { openSection, popup } from './harness/popup';
 import { testSecret } from './harness/secrets';
 
 // RFC 6238 appendix B: the SHA-1 seed "12345678901234567890", 8 digits, T = 59 s → 94287082.
@@ -19,7 +19,7 @@ test.describe('accounts in the popup', () => {
     const { page } = app;
     await app.open();
     const ui = popup(page);
-    await ui.nav('Add').click();
+    await openSection(app.page, 'Add');
     await page.getByLabel('Secret key').fill(RFC_SECRET);
     await page.getByLabel('Issuer').fill('RFC');
     await page.getByLabel('Account name').fill('vector');
@@ -49,7 +49,7 @@ test.describe('accounts in the popup', () => {
   test('adds an account from an otpauth:// link', async ({ app }) => {
     await app.open();
     const ui = popup(app.page);
-    await ui.nav('Add').click();
+    await openSection(app.page, 'Add');
     await app.page.getByLabel('otpauth:// link').fill(`otpauth://totp/Example:bob@example.com?secret=${RFC_SECRET}&issuer=Example`);
     await app.page.getByRole('button', { name: 'Add from link' }).click();
     await expect(ui.row('bob@example.com')).toContainText('Example');
@@ -58,7 +58,7 @@ test.describe('accounts in the popup', () => {
 
   test('shows main’s error beside the field it names', async ({ app }) => {
     await app.open();
-    await popup(app.page).nav('Add').click();
+    await openSection(app.page, 'Add');
     await app.page.getByLabel('Secret key').fill('not base32 !!');
     await app.page.getByLabel('Account name').fill('broken');
     await app.page.getByRole('button', { name: 'Add account' }).click();
@@ -117,7 +117,7 @@ test.describe('accounts in the popup', () => {
   test('accounts added in the popup survive a reload', async ({ app }) => {
     await app.open();
     const ui = popup(app.page);
-    await ui.nav('Add').click();
+    await openSection(app.page, 'Add');
     await app.page.getByLabel('Secret key').fill(RFC_SECRET);
     await app.page.getByLabel('Account name').fill('kept');
     await app.page.getByRole('button', { name: 'Add account' }).click();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness/fixtures';
-import { popup } from './harness/popup';
+import { openSection } from './harness/popup';
 import { startSimulator, type SimHandle } from '../sim';
 import { enrolDevice } from '../integration/sim/okta-push-device';
 
@@ -22,7 +22,7 @@ test.afterEach(async () => {
 test.use({ harnessOptions: { now: 'system' } });
 
 async function openForm(page: Page, fields: { message?: string; secret?: string; expiresIn?: string } = {}) {
-  await popup(page).nav('Admin').click();
+  await openSection(page, 'Admin');
   const form = page.getByRole('form', { name: 'Ask a user to confirm' });
   await form.getByLabel('Okta org address').fill(sim.okta.url);
   await form.getByLabel('User’s Okta login').fill(LOGIN);

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test, expect } from './harness/fixtures';
-import { popup } from './harness/popup';
+import { openSection, popup } from './harness/popup';
 import { testSecret } from './harness/secrets';
 
 test.describe('a keychain-mode vault once locked', () => {
@@ -23,11 +23,11 @@ test.describe('a keychain-mode vault once locked', () => {
   test('sets the idle timeout in Settings and locks from there too', async ({ app, harness }) => {
     await app.open();
     const { page } = app;
-    await popup(page).nav('Settings').click();
+    await openSection(page, 'Settings');
     const minutes = page.getByLabel('Lock after this many minutes unused');
     await expect(minutes).toHaveValue('5');
     await minutes.fill('2');
-    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByRole('form', { name: 'Locking' }).getByRole('button', { name: 'Save' }).click();
     await expect.poll(async () => (await harness.call('settings:get', {})).lockAfterMinutes).toBe(2);
 
     await page.getByRole('button', { name: 'Lock now' }).click();

@@ -1,5 +1,5 @@
 import { test, expect } from './harness/fixtures';
-import { popup } from './harness/popup';
+import { openSection } from './harness/popup';
 import { encodePng } from '../bench/qr-corpus/encode';
 import { LIGHT, renderPage, type PlacedCode } from '../bench/qr-corpus/page';
 import { migrationUri } from '../bench/qr-corpus/payloads';
@@ -15,7 +15,7 @@ test('an opened image shows every code found, and the chosen accounts are saved 
   await harness.call('accounts:add', { issuer: 'Acme', label: 'alice', secret: SECRET });
   await app.open();
   const { page } = app;
-  await popup(page).nav('Scan').click();
+  await openSection(page, 'Scan');
   const transfer = migrationUri(
     [
       { issuer: 'Okta', name: 'carol', secret: Uint8Array.from({ length: 10 }, (_, i) => i + 1), type: 'totp' },
@@ -45,7 +45,7 @@ test('an opened image shows every code found, and the chosen accounts are saved 
 test('a dropped image is decoded off the UI thread, and an image without a code says so', async ({ app }) => {
   await app.open();
   const { page } = app;
-  await popup(page).nav('Scan').click();
+  await openSection(page, 'Scan');
   const drop = async (name: string, bytes: Buffer) => {
     const transfer = await page.evaluateHandle(
       ({ name, data }) => {
@@ -67,7 +67,7 @@ test('a dropped image is decoded off the UI thread, and an image without a code 
 test('an image pasted from the clipboard is scanned', async ({ app }) => {
   await app.open();
   const { page } = app;
-  await popup(page).nav('Scan').click();
+  await openSection(page, 'Scan');
   const bytes = image([`otpauth://totp/Gamma:erin?secret=${SECRET}&issuer=Gamma`]);
   await page.evaluate((data) => {
     const dt = new DataTransfer();

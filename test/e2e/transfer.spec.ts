@@ -1,7 +1,7 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { test, expect } from './harness/fixtures';
-import { popup } from './harness/popup';
+import { openSection, popup } from './harness/popup';
 
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const secretFor = (n: number) => `JBSWY3DPEHPK3PXP${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[n]}AAAAAAAAAAAAAAA`;
@@ -42,7 +42,7 @@ test('the transfer view exports the chosen accounts as numbered QR codes to step
   for (let n = 0; n < 12; n++) await harness.call('accounts:add', { issuer: 'Corp', label: `user${n}`, secret: secretFor(n) });
   await app.open();
   const { page } = app;
-  await popup(page).nav('Transfer').click();
+  await openSection(page, 'Transfer');
   await expect(page.getByRole('heading', { name: 'Transfer to phone' })).toBeVisible();
   const show = page.getByRole('button', { name: 'Show QR codes…' });
   await expect(show).toBeDisabled();
@@ -78,7 +78,7 @@ test('the transfer view says which account Google Authenticator cannot hold, and
   await harness.call('accounts:add', { issuer: 'Steam', label: 'gamer', secret: secretFor(1), type: 'steam' });
   await app.open();
   const { page } = app;
-  await popup(page).nav('Transfer').click();
+  await openSection(page, 'Transfer');
   await page.getByRole('checkbox', { name: 'Corp (fine)' }).check();
   await expect(page.getByRole('checkbox', { name: 'Select all' })).not.toBeChecked();
   await page.getByRole('checkbox', { name: 'Steam (gamer)' }).check();

@@ -8,11 +8,44 @@ export function popup(page: Page) {
     row: (text: string): Locator => page.locator('#account-list > li', { hasText: text }),
     code: (text: string): Locator => page.locator('#account-list > li', { hasText: text }).locator('.code'),
     toast: page.getByRole('status'),
-    nav: (name: string): Locator => page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name, exact: true }),
   };
 }
 
 /** The order of the rows' names as shown. */
 export async function shownOrder(page: Page): Promise<string[]> {
   return page.locator('#account-list > li .row-label').allTextContents();
+}
+
+/** Areas that live inside Add rather than in the header. */
+const INSIDE_ADD = ['Scan'];
+
+/**
+ * Goes to an area the way a person would: its header button, a tab inside Add, or the "More" menu
+ * for the areas behind it (Transfer, Backup, Settings, Admin).
+ */
+export async function openSection(page: Page, name: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  if (INSIDE_ADD.includes(name)) {
+    await openSection(page, 'Add');
+    await page.getByRole('tab', { name }).click();
+    return;
+  }
+  const direct = nav.getByRole('button', { name, exact: true });
+  if ((await direct.count()) > 0) {
+    await direct.click();
+    return;
+  }
+  await nav.getByRole('button', { name: 'More' }).click();
+  await page.getByRole('menuitem', { name, exact: true }).click();
+}
+
+/** The names of every area a person can reach from the header, including those in the "More" menu. */
+export async function sectionNames(page: Page): Promise<string[]> {
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  const more = nav.getByRole('button', { name: 'More' });
+  const header = await nav.locator(':scope > button').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label') ?? ''));
+  await more.click();
+  const menu = await page.getByRole('menuitem').allTextContents();
+  await page.keyboard.press('Escape');
+  return [...header.filter((name) => name !== 'More'), ...menu];
 }
