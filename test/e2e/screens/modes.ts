@@ -1,0 +1,27 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+
+/** 09:00:18 UTC: twelve seconds left in the 30-second period, so the bars and seconds are mid-way. */
+export const SHOT_TIME = Date.UTC(2026, 0, 15, 9, 0, 18);
+
+export interface ScreenMode {
+  name: 'light' | 'dark' | 'zoom200';
+  viewport: { width: number; height: number };
+  deviceScaleFactor: number;
+  colorScheme: 'light' | 'dark';
+}
+
+export const SCREEN_MODES: ScreenMode[] = [
+  { name: 'light', viewport: { width: 360, height: 520 }, deviceScaleFactor: 1, colorScheme: 'light' },
+  { name: 'dark', viewport: { width: 360, height: 520 }, deviceScaleFactor: 1, colorScheme: 'dark' },
+  { name: 'zoom200', viewport: { width: 180, height: 260 }, deviceScaleFactor: 2, colorScheme: 'light' },
+];
+
+/** `npm run shots` sets TRAYKEY_SHOTS_DIR; the pictures land there for a person to look at. */
+export async function saveShot(page: Page, name: string): Promise<void> {
+  const dir = process.env.TRAYKEY_SHOTS_DIR;
+  if (!dir) return;
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, name), await page.screenshot({ animations: 'disabled', caret: 'hide' }));
+}

@@ -1,0 +1,142 @@
+/**
+ * Every view and state of the popup worth a picture, each set up from a fresh harness the way a
+ * person would get there. The screenshot spec photographs each one in light, dark and at 200% zoom.
+ */
+import type { Page } from '@playwright/test';
+import type { App } from '../harness/fixtures';
+import type { Harness } from '../harness/harness';
+import { openSection } from '../harness/popup';
+import { encodePng } from '../../bench/qr-corpus/encode';
+import { LIGHT, renderPage, type PlacedCode } from '../../bench/qr-corpus/page';
+import { migrationUri } from '../../bench/qr-corpus/payloads';
+import { seededRandom } from '../../bench/qr-corpus/prng';
+import type { CodeStyle } from '../../bench/qr-corpus/raster';
+import { seedRealisticAccounts } from './accounts';
+
+export interface Scenario {
+  name: string;
+  /** Brings the popup to the state; the page is already attached but not yet opened. */
+  show(context: { app: App; harness: Harness; page: Page }): Promise<void>;
+}
+
+const QR_STYLE: CodeStyle = { moduleWidth: 4, moduleHeight: 4, rotation: 0, dark: [0, 0, 0], light: [255, 255, 255], errorCorrection: 'M', margin: 4 };
+
+function setupImage(): Buffer {
+  const transfer = migrationUri(
+    [
+      { issuer: 'Okta', name: 'carol', secret: Uint8Array.from({ length: 10 }, (_, i) => i + 1), type: 'totp' },
+      { issuer: 'AWS', name: 'dave', secret: Uint8Array.from({ length: 10 }, (_, i) => i + 60), type: 'totp' },
+    ],
+    { index: 1, size: 3, id: 9 },
+  );
+  const texts = ['otpauth://totp/GitHub:alice-dev?secret=KRSXG5CTMVRXEZLU&issuer=GitHub', 'https://example.com/help/setting-up-two-factor-authentication?from=qr', transfer];
+  const placed = texts.map((text, i): PlacedCode => ({ text, style: QR_STYLE, at: [0.03 + 0.5 * (i % 2), 0.05 + 0.5 * Math.floor(i / 2)] }));
+  return Buffer.from(encodePng(renderPage(900, 650, LIGHT, placed, seededRandom(5))));
+}
+
+async function listOfTwelve({ app, harness }: { app: App; harness: Harness }): Promise<void> {
+  await seedRealisticAccounts(harness);
+  await app.open();
+  await app.page.locator('#account-list > li').nth(11).waitFor();
+}
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'accounts-empty',
+    async show({ app, page }) {
+      await app.open();
+      await page.getByText('No accounts yet.').waitFor();
+    },
+  },
+  { name: 'accounts-list', show: listOfTwelve },
+  {
+    name: 'accounts-search',
+    async show(context) {
+      await listOfTwelve(context);
+      await context.page.getByRole('searchbox', { name: 'Search accounts' }).fill('alice@');
+    },
+  },
+  {
+    name: 'accounts-copied',
+    async show(context) {
+      await listOfTwelve(context);
+      await context.page.locator('#account-list > li').first().locator('.row-main').click();
+      await context.page.getByRole('status').getByText(/Copied/).waitFor();
+    },
+  },
+  {
+    name: 'details',
+    async show(context) {
+      await listOfTwelve(context);
+      await context.page.locator('#account-list > li').first().locator('.row-main').focus();
+      await context.page.keyboard.press('Control+i');
+      await context.page.getByRole('heading', { level: 1 }).waitFor();
+    },
+  },
+  {
+    name: 'add-link',
+    async show({ app, page }) {
+      await app.open();
+      await openSection(page, 'Add');
+      await page.getByLabel('otpauth:// link').fill('otpauth://totp/Example:someone@example.com?secret=JBSWY3DPEHPK3PXP');
+    },
+  },
+  {
+    name: 'add-link-error',
+    async show({ app, page }) {
+      await app.open();
+      await openSection(page, 'Add');
+      await page.getByLabel('otpauth:// link').fill('otpauth://totp/Example:someone?secret=not-base32!');
+      await page.getByRole('button', { name: 'Add from link' }).click();
+      await page.locator('.field-error').first().waitFor();
+    },
+  },
+  {
+    name: 'add-scan-results',
+    async show({ app, page }) {
+      await app.open();
+      await openSection(page, 'Scan');
+      await page.getByLabel('Image file').setInputFiles({ name: 'setup.png', mimeType: 'image/png', buffer: setupImage() });
+      await page.getByLabel('Found codes').waitFor();
+    },
+  },
+  {
+    name: 'locked',
+    async show({ app, harness, page }) {
+      await app.open();
+      await harness.call('vault:lock', {});
+      await page.getByRole('heading', { name: 'Traykey is locked' }).waitFor();
+    },
+  },
+  {
+    name: 'settings',
+    async show({ app, page }) {
+      await app.open();
+      await openSection(page, 'Settings');
+      await page.getByRole('heading', { name: 'Clipboard' }).waitFor();
+    },
+  },
+  {
+    name: 'approvals-none',
+    async show({ app, page }) {
+      await app.open();
+      await openSection(page, 'Approvals');
+    },
+  },
+  {
+    name: 'transfer',
+    async show(context) {
+      await listOfTwelve(context);
+      await openSection(context.page, 'Transfer');
+    },
+  },
+  {
+    name: 'admin-new-connection',
+    async show({ app, harness, page }) {
+      await harness.call('settings:set', { adminArea: true });
+      await app.open();
+      await openSection(page, 'Admin');
+      await page.getByLabel('Org URL').waitFor();
+    },
+  },
+];
