@@ -12,6 +12,8 @@ export type { CliIo } from './cli/context';
 
 const USAGE_ERROR = 2;
 const USER_ERROR = 1;
+/** What shells report for a command ended by Ctrl-C (128 + SIGINT). */
+const INTERRUPTED = 130;
 
 /**
  * The command ARGS name: the first word that is not an option (skipping the values of global options),
@@ -73,7 +75,7 @@ export async function main(argv: string[], io: CliIo, deps: CliDeps = {}): Promi
     }
     if (isAppError(error)) {
       io.stderr(`${error.message}\n`);
-      return USER_ERROR;
+      return error.code === 'INTERRUPTED' ? INTERRUPTED : USER_ERROR;
     }
     io.stderr('Traykey failed unexpectedly; nothing was changed unless the command said so. Please report this.\n');
     return USER_ERROR;

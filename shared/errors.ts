@@ -30,6 +30,10 @@ export type ErrorCode =
   | 'CLOCK_SKEW'
   | 'UNSUPPORTED'
   | 'MANAGED_BY_POLICY'
+  /** Stopped on the user's request (Ctrl-C); the CLI exits 130. */
+  | 'INTERRUPTED'
+  /** Another run holds what this one needs (one admin run per connection). */
+  | 'BUSY'
   | 'INTERNAL';
 
 export interface AppErrorData {

@@ -16,7 +16,6 @@ export function EnrolForm({ connectionId, provider, running }: { connectionId: s
   const [emailDomain, setEmailDomain] = useState('example.com');
   const [csv, setCsv] = useState('');
   const [groups, setGroups] = useState('');
-  const [password, setPassword] = useState(false);
   const [factor, setFactor] = useState<'GOOGLE' | 'OKTA'>('GOOGLE');
   const [error, setError] = useState<AppErrorData | null>(null);
 
@@ -26,8 +25,8 @@ export function EnrolForm({ connectionId, provider, running }: { connectionId: s
     if (!csv.trim() && (!Number.isInteger(parsed) || parsed < 1 || parsed > 1000)) {
       return setError({ code: 'INVALID_INPUT', field: 'count', message: 'Enter how many users, from 1 to 1000.' });
     }
-    const groupIds = groups.split(/[\s,]+/).filter(Boolean);
-    const result = await api().adminEnrol({ connectionId, ...(csv.trim() ? { csv } : { count: parsed, prefix }), emailDomain, password, groupIds, factorProvider: factor });
+    const groupIds = provider === 'okta' ? groups.split(/[\s,]+/).filter(Boolean) : [];
+    const result = await api().adminEnrol({ connectionId, ...(csv.trim() ? { csv } : { count: parsed, prefix }), emailDomain, groupIds, factorProvider: factor });
     if (!result.ok) return setError(result.error);
     setError(null);
     followRun(result.value);
@@ -43,11 +42,9 @@ export function EnrolForm({ connectionId, provider, running }: { connectionId: s
         <label htmlFor="admin-csv">Or logins (CSV: login, first name, last name)</label>
         <textarea id="admin-csv" name="csv" rows={3} value={csv} onChange={(event) => setCsv(event.target.value)} spellCheck={false} />
       </div>
-      <TextField label="Group ids (optional)" name="groupIds" value={groups} onChange={setGroups} error={error} />
+      {provider === 'okta' ? <TextField label="Group ids (optional)" name="groupIds" value={groups} onChange={setGroups} error={error} /> : null}
       {provider === 'okta' ? <SelectField label="Factor" name="factorProvider" value={factor} onChange={(value) => setFactor(value === 'OKTA' ? 'OKTA' : 'GOOGLE')} options={FACTORS} /> : null}
-      <label className="choice">
-        <input type="checkbox" checked={password || provider === 'auth0'} disabled={provider === 'auth0'} onChange={(event) => setPassword(event.target.checked)} /> Give each user a generated password
-      </label>
+      <p className="hint">Each new user gets a strong generated password, kept in the vault. Users the org already has are left alone.</p>
       {error && !error.field ? <p className="banner banner-error" role="alert">{error.message}</p> : null}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={running}>

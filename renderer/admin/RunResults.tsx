@@ -4,6 +4,13 @@ import { api } from '../api';
 import { showError, showToast } from '../store/toasts';
 import { followRun, loadResults } from './admin-store';
 
+interface CleanupPreview {
+  items: { login: string }[];
+  leftAlone: { login: string; reason: string }[];
+}
+
+const OWNERSHIP = { created: 'Traykey', existing: 'already existed', unknown: '' } as const;
+
 export function RunProgress({ run }: { run: RunStatusView }) {
   const label = run.state === 'running' ? `Enrolling: ${run.done} of ${run.total} users` : `Finished: ${run.done - run.failed} of ${run.total} enrolled, ${run.failed} failed`;
   return (
@@ -20,8 +27,8 @@ export function RunProgress({ run }: { run: RunStatusView }) {
 }
 
 export function ResultsTable({ connectionId, results, running }: { connectionId: string; results: EnrolResultView[]; running: boolean }) {
-  const [confirming, setConfirming] = useState<string[] | null>(null);
-  const failed = results.filter((result) => result.status !== 'enrolled').length;
+  const [confirming, setConfirming] = useState<CleanupPreview | null>(null);
+  const failed = results.filter((result) => result.status === 'failed' || result.status === 'pending').length;
 
   const retry = async () => {
     const result = await api().adminRetry({ connectionId });
@@ -31,14 +38,16 @@ export function ResultsTable({ connectionId, results, running }: { connectionId:
   const previewCleanup = async () => {
     const result = await api().adminCleanupPreview({ connectionId });
     if (!result.ok) return showError(result.error);
-    setConfirming(result.value.logins);
+    if (result.value.items.length === 0) return showToast({ message: 'Traykey created none of these users, so there is nothing to delete.' });
+    setConfirming(result.value);
   };
   const cleanUp = async (logins: string[]) => {
     setConfirming(null);
-    const result = await api().adminCleanup({ connectionId, logins });
+    const result = await api().adminCleanup({ connectionId, logins, count: logins.length });
     if (!result.ok) return showError(result.error);
-    const deleted = result.value.filter((entry) => entry.status === 'deleted').length;
-    showToast({ message: `Deleted ${deleted} of ${result.value.length} test users.` });
+    const deleted = result.value.filter((entry) => entry.status === 'deleted' || entry.status === 'already-gone').length;
+    const kept = result.value.filter((entry) => entry.status === 'kept').length;
+    showToast({ message: `Deleted ${deleted} of ${result.value.length} test users${kept ? `; ${kept} kept because they changed since Traykey created them` : ''}.`, ...(kept ? { tone: 'error' as const } : {}) });
     await loadResults(connectionId);
   };
 
@@ -53,6 +62,7 @@ export function ResultsTable({ connectionId, results, running }: { connectionId:
               <th scope="col">Login</th>
               <th scope="col">User id</th>
               <th scope="col">Factor id</th>
+              <th scope="col">Made by</th>
               <th scope="col">Status</th>
             </tr>
           </thead>
@@ -62,7 +72,8 @@ export function ResultsTable({ connectionId, results, running }: { connectionId:
                 <td>{result.login}</td>
                 <td className="mono">{result.userId ?? ''}</td>
                 <td className="mono">{result.factorId ?? ''}</td>
-                <td title={result.error}>{result.status === 'failed' ? `failed at ${result.step}` : result.status}</td>
+                <td>{OWNERSHIP[result.ownership ?? 'unknown']}</td>
+                <td title={result.error}>{result.status === 'failed' ? `failed at ${result.step}` : result.status === 'skipped' ? 'left alone' : result.status}</td>
               </tr>
             ))}
           </tbody>
@@ -78,19 +89,31 @@ export function ResultsTable({ connectionId, results, running }: { connectionId:
       </div>
       {confirming ? (
         <div role="alertdialog" aria-labelledby="admin-cleanup-title" className="card">
-          <h3 id="admin-cleanup-title">Delete {confirming.length} test users?</h3>
-          <p>They are deactivated and deleted in the org, and their accounts removed from the vault:</p>
+          <h3 id="admin-cleanup-title">Delete {confirming.items.length} test users Traykey created?</h3>
+          <p>Each is deactivated and deleted in the org if it is still as Traykey left it, and its account removed from the vault:</p>
           <ul aria-label="Users to delete">
-            {confirming.map((login) => (
-              <li key={login}>{login}</li>
+            {confirming.items.map((item) => (
+              <li key={item.login}>{item.login}</li>
             ))}
           </ul>
+          {confirming.leftAlone.length > 0 ? (
+            <>
+              <p>Left alone:</p>
+              <ul aria-label="Users left alone">
+                {confirming.leftAlone.map((entry) => (
+                  <li key={entry.login}>
+                    {entry.login}: {entry.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <div className="form-actions">
             <button type="button" onClick={() => setConfirming(null)}>
               Cancel
             </button>
-            <button type="button" className="danger" onClick={() => void cleanUp(confirming)}>
-              Delete them
+            <button type="button" className="danger" onClick={() => void cleanUp(confirming.items.map((item) => item.login))}>
+              Delete {confirming.items.length} users
             </button>
           </div>
         </div>

@@ -40,7 +40,9 @@ export const enrolResult = z.object({
   login: z.string(),
   userId: z.string().optional(),
   factorId: z.string().optional(),
-  status: z.enum(['enrolled', 'already-enrolled', 'failed', 'in-progress']),
+  /** Whether Traykey created the user or found it existing (unset until known). */
+  ownership: z.enum(['created', 'existing']).optional(),
+  status: z.enum(['enrolled', 'already-enrolled', 'failed', 'skipped', 'pending']),
   step: z.string(),
   error: z.string().optional(),
 });
@@ -66,12 +68,14 @@ export const enrolRequest = z
     emailDomain: z.string().max(253).optional(),
     /** CSV text: login[,first,last] per line. */
     csv: z.string().max(1_000_000).optional(),
-    password: z.boolean().default(false),
     groupIds: z.array(z.string().min(1).max(100)).max(20).default([]),
     factorProvider: z.enum(['GOOGLE', 'OKTA']).default('GOOGLE'),
     concurrency: z.number().int().min(1).max(64).default(8),
   })
   .strict();
+
+const cleanupAction = z.enum(['delete-user', 'remove-factor']);
+const cleanupItem = z.object({ login: z.string(), action: cleanupAction });
 
 const byConnection = z.object({ connectionId: z.string().min(1) }).strict();
 
@@ -88,10 +92,14 @@ export const adminCalls = {
   'admin:retry': call({ summary: 'Continue every unfinished user of a connection from the step that failed.', request: byConnection, response: runStatus }),
   'admin:run': call({ summary: 'Progress and results of a run.', request: z.object({ runId: z.string().min(1) }).strict(), response: runStatus }),
   'admin:results': call({ summary: 'Every recorded test user of a connection.', request: byConnection, response: z.array(enrolResult) }),
-  'admin:cleanupPreview': call({ summary: 'The test users a clean-up would delete.', request: byConnection, response: z.object({ logins: z.array(z.string()) }) }),
+  'admin:cleanupPreview': call({
+    summary: 'What a clean-up would do: users Traykey created to delete, and the recorded users it leaves alone with the reason.',
+    request: byConnection,
+    response: z.object({ items: z.array(cleanupItem), leftAlone: z.array(z.object({ login: z.string(), reason: z.string() })) }),
+  }),
   'admin:cleanup': call({
-    summary: 'Delete the listed test users in the org and remove their accounts (the list the user confirmed).',
-    request: z.object({ connectionId: z.string().min(1), logins: z.array(z.string()).min(1).max(1000) }).strict(),
-    response: z.array(z.object({ login: z.string(), status: z.enum(['deleted', 'failed']), error: z.string().optional() })),
+    summary: 'Clean up exactly the listed users (the list the user confirmed, with its count); each is checked to be still as Traykey left it.',
+    request: z.object({ connectionId: z.string().min(1), logins: z.array(z.string()).min(1).max(1000), count: z.number().int().min(1).max(1000) }).strict(),
+    response: z.array(z.object({ login: z.string(), action: cleanupAction, status: z.enum(['deleted', 'factor-removed', 'already-gone', 'kept', 'failed']), error: z.string().optional() })),
   }),
 };

@@ -48,11 +48,14 @@ try {
     },
   );
   const journal = new EnrolJournal(vault, connectionIdFor('okta', sim.okta.url), Date.now);
-  const summary = await runEnrolment({ provider, journal, users: usersFromCount(USERS, 'bench', 'example.com'), withPassword: false, concurrency: CONCURRENCY });
+  const summary = await runEnrolment({ provider, journal, users: usersFromCount(USERS, 'bench', 'example.com'), concurrency: CONCURRENCY });
   const floor = floorMs();
   const saved = (vault.read().accounts as unknown[] | undefined)?.length ?? 0;
   console.log(`users                 ${USERS} (concurrency ${CONCURRENCY})`);
   console.log(`enrolled / failed     ${summary.enrolled} / ${summary.failed} (accounts saved: ${saved})`);
+  // Ownership is decided for every user (found by login, else created and recorded with its creation time).
+  const created = summary.results.filter((result) => result.ownership === 'created').length;
+  console.log(`ownership recorded    ${created} created, ${summary.results.length - created} other`);
   console.log(`requests made         ${requests}`);
   console.log(`429s received         ${tooMany}`);
   console.log(`rate-limit floor      ${(floor / 1000).toFixed(2)} s  (buckets per ${WINDOW_MS / 1000} s: ${RULES.map((r) => `${r.method ?? '*'} ${r.path} ${r.limit}`).join('; ')})`);

@@ -49,6 +49,7 @@ test('an admin connects an Okta org, enrols test users with a progress bar and a
   await expect(rows).toHaveCount(5);
   await expect(rows.first()).toContainText('e2e-1@example.com');
   await expect(rows.first()).toContainText('enrolled');
+  await expect(rows.first().getByRole('cell').nth(3)).toHaveText('Traykey');
   await expect(page.getByRole('button', { name: 'Retry failed' })).toBeDisabled();
 
   const accounts = await harness.call('accounts:list', {});
@@ -56,9 +57,9 @@ test('an admin connects an Okta org, enrols test users with a progress bar and a
   expect(accounts.every((account) => account.issuer === 'Sim org' && account.tags.includes('test-user'))).toBe(true);
 
   await page.getByRole('button', { name: 'Clean up' }).click();
-  const dialog = page.getByRole('alertdialog', { name: 'Delete 5 test users?' });
-  await expect(dialog.getByRole('listitem')).toHaveText(['e2e-1@example.com', 'e2e-2@example.com', 'e2e-3@example.com', 'e2e-4@example.com', 'e2e-5@example.com']);
-  await dialog.getByRole('button', { name: 'Delete them' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete 5 test users Traykey created?' });
+  await expect(dialog.getByRole('list', { name: 'Users to delete' }).getByRole('listitem')).toHaveText(['e2e-1@example.com', 'e2e-2@example.com', 'e2e-3@example.com', 'e2e-4@example.com', 'e2e-5@example.com']);
+  await dialog.getByRole('button', { name: 'Delete 5 users' }).click();
   await expect(page.getByText('Deleted 5 of 5 test users.')).toBeVisible();
   await expect(rows).toHaveCount(0);
   expect(await harness.call('accounts:list', {})).toEqual([]);

@@ -3,6 +3,8 @@ import { isAppError, type ErrorCode } from '../../shared/errors';
 /** Every ErrorCode; a code added to shared/errors.ts without being listed here fails the type-check. */
 const CODES: Record<ErrorCode, true> = {
   INVALID_INPUT: true,
+  INTERRUPTED: true,
+  BUSY: true,
   INVALID_URI: true,
   NOT_FOUND: true,
   AMBIGUOUS: true,

@@ -14,15 +14,16 @@ export function jsonReporter(io: CliIo): Reporter {
       if (event.kind === 'user') io.stdout(`${JSON.stringify(jsonResult(event.result))}\n`);
     },
     finish(summary) {
-      const { total, enrolled, alreadyEnrolled, failed, wallMs } = summary;
-      io.stdout(`${JSON.stringify({ summary: true, total, enrolled, alreadyEnrolled, failed, wallMs })}\n`);
+      const { total, enrolled, alreadyEnrolled, failed, skipped, pending, wallMs } = summary;
+      io.stdout(`${JSON.stringify({ summary: true, total, enrolled, alreadyEnrolled, failed, skipped, pending, wallMs, ...(summary.stopped ? { stopped: true } : {}) })}\n`);
     },
   };
 }
 
 function jsonResult(result: UserResult): Record<string, unknown> {
-  const { login, userId, factorId, status, error, secret, password } = result;
-  return { login, userId: userId ?? null, factorId: factorId ?? null, status, ...(error ? { error, failedStep: result.step } : {}), ...(secret ? { secret } : {}), ...(password ? { password } : {}) };
+  const { login, userId, factorId, ownership, status, error, secret, password } = result;
+  const why = status === 'skipped' ? { note: error } : error ? { error, failedStep: result.step } : {};
+  return { login, userId: userId ?? null, factorId: factorId ?? null, ownership: ownership ?? null, status, ...why, ...(secret ? { secret } : {}), ...(password ? { password } : {}) };
 }
 
 /** A progress bar on a terminal (stderr, so stdout stays clean for pipes). */
@@ -50,7 +51,7 @@ export function lineReporter(io: CliIo): Reporter {
     onEvent(event) {
       if (event.kind !== 'user') return;
       const { result } = event;
-      const tail = result.status === 'failed' ? `failed at ${result.step}: ${result.error ?? ''}` : result.status;
+      const tail = result.status === 'failed' ? `failed at ${result.step}: ${result.error ?? ''}` : result.status === 'skipped' ? `left alone: ${result.error ?? ''}` : `${result.status} (${result.ownership ?? 'unknown'})`;
       io.stderr(`[${event.done}/${event.total}] ${result.login} ${tail}\n`);
     },
     finish: (summary) => textSummary(io, summary),
@@ -58,13 +59,15 @@ export function lineReporter(io: CliIo): Reporter {
 }
 
 function textSummary(io: CliIo, summary: RunSummary): void {
-  const parts = [`${summary.enrolled} enrolled`, ...(summary.alreadyEnrolled ? [`${summary.alreadyEnrolled} already enrolled`] : []), `${summary.failed} failed`];
+  // A stopped run says what was done in its closing sentence, with the command that continues it.
+  if (summary.stopped) return;
+  const parts = [`${summary.enrolled} enrolled`, ...(summary.alreadyEnrolled ? [`${summary.alreadyEnrolled} already enrolled`] : []), ...(summary.skipped ? [`${summary.skipped} left alone`] : []), `${summary.failed} failed`];
   io.stdout(`${parts.join(', ')} of ${summary.total} users in ${(summary.wallMs / 1000).toFixed(1)} s.\n`);
 }
 
-const CSV_COLUMNS = ['login', 'userId', 'factorId', 'status', 'step', 'error'] as const;
+const CSV_COLUMNS = ['login', 'userId', 'factorId', 'ownership', 'status', 'step', 'error'] as const;
 
-/** login,userId,factorId,status,step,error[,secret,password] with RFC 4180 quoting. */
+/** login,userId,factorId,ownership,status,step,error[,secret,password] with RFC 4180 quoting. */
 export function resultsCsv(results: UserResult[], showSecrets: boolean): string {
   const header = [...CSV_COLUMNS, ...(showSecrets ? ['secret', 'password'] : [])];
   const rows = results.map((result) => {

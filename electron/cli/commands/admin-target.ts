@@ -20,6 +20,19 @@ export function orgUrlOf(provider: Provider, options: TargetOptions): string {
   return normalizeOrgUrl(given);
 }
 
+/** The options that name this org again, for a command a person can paste. */
+export function targetArgs(provider: Provider, options: TargetOptions): string[] {
+  if (provider === 'okta') return ['--org', options.org ?? ''];
+  return ['--domain', options.domain ?? '', ...(options.realm && options.realm !== DEFAULT_REALM ? ['--realm', options.realm] : []), ...(options.appClientId ? ['--app-client-id', options.appClientId] : [])];
+}
+
+/** The org's connection id and name, for commands that only read the vault and need no credentials. */
+export function connectionOf(provider: Provider, options: TargetOptions, vault: Vault): { id: string; name: string } {
+  const url = orgUrlOf(provider, options);
+  const saved = new ConnectionStore(vault, Date.now).findByUrl(provider, url);
+  return { id: connectionIdFor(provider, url), name: saved?.name ?? defaultConnectionName(url) };
+}
+
 /**
  * The credentials for one run: the environment wins (OKTA_API_TOKEN, AUTH0_CLIENT_ID/AUTH0_CLIENT_SECRET),
  * else the connection saved for this org by `traykey admin connect`.

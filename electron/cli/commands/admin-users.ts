@@ -1,15 +1,21 @@
+import { open } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { Option } from 'commander';
 import { appError } from '../../../shared/errors';
-import { cleanUp, cleanupCandidates } from '../../core/admin/cleanup';
+import { cleanUp, cleanupPlan, type CleanupItem } from '../../core/admin/cleanup';
 import type { Provider } from '../../core/admin/connection';
 import { EnrolJournal } from '../../core/admin/enrol-journal';
-import { isFinished, type EnrolRecord } from '../../core/admin/enrol-record';
+import type { EnrolRecord } from '../../core/admin/enrol-record';
+import { resultOf } from '../../core/admin/enrol-run';
 import { providerFor } from '../../core/admin/provider-for';
+import { runLockDir, withRunLock } from '../../core/admin/run-lock';
+import { dataHome } from '../../core/paths';
 import type { CliContext } from '../context';
 import { resultsCsv } from './admin-output';
-import { enrollAction, type EnrollOptions } from './admin-enroll';
-import { resolveTarget, type TargetOptions } from './admin-target';
+import { enrollAction, factorProvider, wholeNumber, type EnrollOptions } from './admin-enroll';
+import { connectionOf, resolveTarget, targetArgs, type TargetOptions } from './admin-target';
 import { readStdin } from './admin-stdin';
+import { shellCommand } from './shell-command';
 
 interface LoginOptions extends TargetOptions {
   login: string;
@@ -17,7 +23,14 @@ interface LoginOptions extends TargetOptions {
   json?: boolean;
 }
 
-/** The user a single-user tool works on: its run record, or (Okta) a lookup by login. */
+interface EnrollFactorOptions extends TargetOptions {
+  login: string;
+  factor?: 'GOOGLE' | 'OKTA';
+  reveal?: boolean;
+  json?: boolean;
+}
+
+/** The user a single-user tool works on: its run record, or a lookup by login. */
 async function userRecord(journal: EnrolJournal, login: string, lookup: () => Promise<string | undefined>): Promise<EnrolRecord & { userId: string }> {
   const recorded = journal.find(login);
   if (recorded?.userId) return { ...recorded, userId: recorded.userId };
@@ -26,20 +39,134 @@ async function userRecord(journal: EnrolJournal, login: string, lookup: () => Pr
   return { login, email: login, firstName: '', lastName: '', groupIds: [], factorProvider: 'GOOGLE', step: 'created', userId, updatedAt: 0 };
 }
 
-export function registerUserTools(parent: Command, provider: Provider, ctx: CliContext): void {
-  parent
+function registerEnrollFactor(parent: Command, provider: Provider, ctx: CliContext): void {
+  const command = parent
     .command('enroll-factor')
-    .description('Enrol, activate and verify a TOTP factor for an existing user, and save the account (Auth0: the password on standard input).')
-    .requiredOption('--login <LOGIN>', "the user's login")
-    .option('--factor <PROVIDER>', 'Okta TOTP provider: GOOGLE or OKTA', 'GOOGLE')
+    .description(
+      provider === 'okta'
+        ? 'Enrol, activate and verify a TOTP factor for an existing user, and save the account.'
+        : 'Enrol, activate and verify an OTP factor for an existing user (found by email or username; the password on standard input), and save the account.',
+    )
+    .requiredOption('--login <LOGIN>', provider === 'okta' ? "the user's login" : "the user's email or username");
+  if (provider === 'okta') command.option('--factor <PROVIDER>', 'Okta TOTP provider: GOOGLE or OKTA', factorProvider, 'GOOGLE');
+  command
     .option('--json', 'print the result as a JSON line')
-    .option('--show-secrets', 'include the TOTP secret in the output')
-    .action(async (options: LoginOptions & { showSecrets?: boolean }) => {
+    .option('--reveal', 'include the TOTP secret in the output')
+    .action(async (options: EnrollFactorOptions) => {
       const password = provider === 'auth0' ? (await readStdin(ctx.io)).split(/\r?\n/)[0] : undefined;
-      const factor = options.factor?.toUpperCase() === 'OKTA' ? 'OKTA' : 'GOOGLE';
-      const enroll: EnrollOptions = { ...options, prefix: 'user', group: [], factor, concurrency: 1, csvOutput: false, json: options.json === true };
-      await enrollFor(provider, ctx, enroll, options.login, password);
+      const enroll: EnrollOptions = { ...options, prefix: 'user', existing: 'enrol', concurrency: 1, csvOutput: false, json: options.json === true };
+      const users = [{ login: options.login, email: options.login, firstName: '', lastName: '', ...(password ? { password } : {}) }];
+      await enrollAction(provider, ctx, enroll, {
+        users,
+        createMissing: false,
+        retryCommand: `${shellCommand(['traykey', 'admin', provider, 'enroll-factor', ...targetArgs(provider, options), '--login', options.login, ...(options.factor ? ['--factor', options.factor] : [])])}${provider === 'auth0' ? ' (the password on standard input)' : ''}`,
+        // A login the org does not know leaves no record behind.
+        precheck: async (idp) => {
+          if (!(await idp.findUser(options.login))) throw appError('NOT_FOUND', `There is no user ${options.login} in the org: check the login.`);
+        },
+      });
     });
+}
+
+function describeItem(item: CleanupItem): string {
+  return item.action === 'delete-user' ? `  delete user ${item.login}\n` : `  remove the factor Traykey enrolled from ${item.login} (the user stays)\n`;
+}
+
+function registerCleanup(parent: Command, provider: Provider, ctx: CliContext): void {
+  parent
+    .command('cleanup')
+    .description('Delete the test users Traykey created in this org (only those still as Traykey left them) and remove their accounts from the vault. Prints the list first; --yes COUNT goes ahead.')
+    .option('--include-existing', 'also remove the factors Traykey enrolled on users it did not create (never the users)')
+    .option('--yes <COUNT>', 'go ahead: COUNT must be the number of users listed', wholeNumber)
+    .action(async (options: TargetOptions & { yes?: number; includeExisting?: boolean }) => {
+      const results = await ctx.withVault(async (vault) => {
+        const target = resolveTarget(provider, options, ctx.io.env, vault);
+        return withRunLock(runLockDir(dataHome(ctx.io.env)), target.id, target.name, async () => {
+          const journal = new EnrolJournal(vault, target.id, ctx.now);
+          const plan = cleanupPlan(journal, { includeExisting: options.includeExisting === true });
+          for (const entry of plan.leftAlone) ctx.io.stderr(`  leave ${entry.login}: ${entry.reason}\n`);
+          if (plan.items.length === 0) throw appError('NOT_FOUND', `Traykey has nothing to clean up in ${target.name}: it created none of the recorded users${options.includeExisting ? ' and enrolled no factor on the others' : ''}.`);
+          ctx.io.stderr(`Clean-up of ${target.name} acts on these ${plan.items.length} users (each is checked to be still as Traykey left it); their accounts are removed from the vault:\n`);
+          for (const item of plan.items) ctx.io.stderr(describeItem(item));
+          if (options.yes !== plan.items.length) {
+            const again = shellCommand(['traykey', 'admin', provider, 'cleanup', ...targetArgs(provider, options), ...(options.includeExisting ? ['--include-existing'] : []), '--yes', String(plan.items.length)]);
+            const said = options.yes === undefined ? 'Nothing was changed' : `--yes ${options.yes} does not match the ${plan.items.length} users listed, so nothing was changed`;
+            throw appError('INVALID_INPUT', `${said}. To go ahead, run: ${again}`, { field: 'yes' });
+          }
+          return cleanUp(providerFor(target, { now: ctx.now }), journal, plan.items);
+        });
+      });
+      for (const result of results) ctx.io.stdout(`${result.login}\t${result.status}${result.error ? `\t${result.error}` : ''}\n`);
+      const failed = results.filter((result) => result.status === 'failed').length;
+      if (failed > 0) throw appError('IDP_ERROR', `${failed} of ${results.length} users could not be cleaned up (listed above); run cleanup again to retry them.`);
+    });
+}
+
+function envName(index: number, field: string): string {
+  return `TRAYKEY_USER_${index + 1}_${field}`;
+}
+
+/** KEY=value lines for a CI secret store: each user's login, password and TOTP secret. */
+function envExport(records: EnrolRecord[]): string {
+  return records
+    .map((record, index) =>
+      [
+        `${envName(index, 'LOGIN')}=${shellCommand([record.login])}`,
+        ...(record.password ? [`${envName(index, 'PASSWORD')}=${shellCommand([record.password])}`] : []),
+        ...(record.secret ? [`${envName(index, 'TOTP_SECRET')}=${record.secret}`] : []),
+      ].join('\n'),
+    )
+    .join('\n')
+    .concat('\n');
+}
+
+/** Secrets go to a new file only this user can read, never over an existing one. */
+async function writePrivateFile(path: string, text: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(path, 'wx', 0o600);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw appError('INVALID_INPUT', code === 'EEXIST' ? `${path} already exists: give a new file name (Traykey never writes secrets over a file).` : `${path} cannot be created (${code ?? 'unknown error'}).`, { field: 'output' });
+  }
+  try {
+    await handle.writeFile(text);
+  } finally {
+    await handle.close();
+  }
+}
+
+function registerResults(parent: Command, provider: Provider, ctx: CliContext): void {
+  parent
+    .command('results')
+    .description('The recorded test users of this org (read from the vault only: no credentials needed): login, ids, who created the user, status.')
+    .addOption(new Option('--format <FORMAT>', 'table, csv, json (one line per user) or env (KEY=value for a CI secret store; needs --reveal)').choices(['table', 'csv', 'json', 'env']).default('table'))
+    .option('--reveal', 'include each password and TOTP secret (needs --output)')
+    .option('--output <FILE>', 'write to a new file readable only by you (mode 0600) instead of standard output')
+    .action(async (options: TargetOptions & { format: 'table' | 'csv' | 'json' | 'env'; reveal?: boolean; output?: string }) => {
+      const reveal = options.reveal === true;
+      if (options.format === 'env' && !reveal) throw appError('INVALID_INPUT', '--format env exports passwords and TOTP secrets: give --reveal and --output FILE.', { field: 'format' });
+      if (reveal && options.output === undefined) throw appError('INVALID_INPUT', 'Passwords and TOTP secrets are written only to a file: add --output FILE.', { field: 'output' });
+      const records = await ctx.withVault(async (vault) => new EnrolJournal(vault, connectionOf(provider, options, vault).id, ctx.now).records());
+      const results = records.map((record) => resultOf(record, false, reveal));
+      const text =
+        options.format === 'env'
+          ? envExport(records)
+          : options.format === 'csv'
+            ? resultsCsv(results, reveal)
+            : options.format === 'json'
+              ? results.map((result) => `${JSON.stringify(result)}\n`).join('')
+              : results.map((result) => `${result.login}\t${result.ownership ?? 'unknown'}\t${result.status}\t${result.step}${result.error ? `\t${result.error}` : ''}\n`).join('');
+      if (options.output === undefined) ctx.io.stdout(text);
+      else {
+        await writePrivateFile(options.output, text);
+        ctx.io.stderr(`Wrote ${records.length} users to ${options.output}.\n`);
+      }
+    });
+}
+
+export function registerUserTools(parent: Command, provider: Provider, ctx: CliContext): void {
+  registerEnrollFactor(parent, provider, ctx);
 
   parent
     .command('factors')
@@ -50,7 +177,7 @@ export function registerUserTools(parent: Command, provider: Provider, ctx: CliC
       const factors = await ctx.withVault(async (vault) => {
         const target = resolveTarget(provider, options, ctx.io.env, vault);
         const idp = providerFor(target, { now: ctx.now });
-        const record = await userRecord(new EnrolJournal(vault, target.id, ctx.now), options.login, () => idp.findUser(options.login));
+        const record = await userRecord(new EnrolJournal(vault, target.id, ctx.now), options.login, async () => (await idp.findUser(options.login))?.id);
         return idp.listFactors(record);
       });
       if (options.json) ctx.io.stdout(`${JSON.stringify(factors)}\n`);
@@ -68,7 +195,7 @@ export function registerUserTools(parent: Command, provider: Provider, ctx: CliC
         const target = resolveTarget(provider, options, ctx.io.env, vault);
         const idp = providerFor(target, { now: ctx.now });
         const journal = new EnrolJournal(vault, target.id, ctx.now);
-        const record = await userRecord(journal, options.login, () => idp.findUser(options.login));
+        const record = await userRecord(journal, options.login, async () => (await idp.findUser(options.login))?.id);
         let factorId = options.factor;
         if (!factorId) {
           const all = (await idp.listFactors(record)).filter((factor) => factor.type !== 'recovery-code');
@@ -87,56 +214,6 @@ export function registerUserTools(parent: Command, provider: Provider, ctx: CliC
       ctx.io.stdout(`Reset factor ${removed} of ${options.login}.\n`);
     });
 
-  parent
-    .command('cleanup')
-    .description('Deactivate and delete the test users Traykey created in this org, and remove their accounts from the vault.')
-    .option('--yes', 'do not ask for confirmation')
-    .action(async (options: TargetOptions & { yes?: boolean }) => {
-      const results = await ctx.withVault(async (vault) => {
-        const target = resolveTarget(provider, options, ctx.io.env, vault);
-        const journal = new EnrolJournal(vault, target.id, ctx.now);
-        const candidates = cleanupCandidates(journal);
-        if (candidates.length === 0) throw appError('NOT_FOUND', `Traykey has created no test users in ${target.name}; nothing to clean up.`);
-        if (!options.yes) {
-          ctx.io.stderr(`These ${candidates.length} users will be deactivated and deleted in ${target.name}, and their accounts removed from the vault:\n`);
-          for (const candidate of candidates) ctx.io.stderr(`  ${candidate.login}\n`);
-          ctx.io.stderr('Type "yes" to go on: ');
-          const answer = (await readStdin(ctx.io, { hidden: false })).split(/\r?\n/)[0]?.trim().toLowerCase();
-          if (answer !== 'yes') throw appError('INVALID_INPUT', 'Cancelled; nothing was deleted.');
-        }
-        return cleanUp(providerFor(target, { now: ctx.now }), journal, candidates);
-      });
-      for (const result of results) ctx.io.stdout(`${result.login}\t${result.status}${result.error ? `\t${result.error}` : ''}\n`);
-      const failed = results.filter((result) => result.status === 'failed').length;
-      if (failed > 0) throw appError('IDP_ERROR', `${failed} of ${results.length} users could not be deleted (listed above); run cleanup again to retry them.`);
-    });
-
-  parent
-    .command('results')
-    .description('The recorded test users of this org: login, user id, factor id, status.')
-    .option('--json', 'one JSON line per user')
-    .option('--csv', 'CSV with a header line')
-    .option('--show-secrets', 'include each TOTP secret and password')
-    .action(async (options: TargetOptions & { json?: boolean; csv?: boolean; showSecrets?: boolean }) => {
-      const records = await ctx.withVault(async (vault) => new EnrolJournal(vault, resolveTarget(provider, options, ctx.io.env, vault).id, ctx.now).records());
-      const show = options.showSecrets === true;
-      const results = records.map((record) => ({
-        login: record.login,
-        ...(record.userId ? { userId: record.userId } : {}),
-        ...(record.factorId ? { factorId: record.factorId } : {}),
-        status: isFinished(record) ? 'enrolled' : 'failed',
-        step: record.error?.step ?? record.step,
-        ...(record.error ? { error: record.error.message } : {}),
-        ...(show && record.secret ? { secret: record.secret } : {}),
-        ...(show && record.password ? { password: record.password } : {}),
-      })) as Parameters<typeof resultsCsv>[0];
-      if (options.csv) ctx.io.stdout(resultsCsv(results, show));
-      else if (options.json) for (const result of results) ctx.io.stdout(`${JSON.stringify(result)}\n`);
-      else for (const result of results) ctx.io.stdout(`${result.login}\t${result.status}\t${result.step}${result.error ? `\t${result.error}` : ''}\n`);
-    });
-}
-
-async function enrollFor(provider: Provider, ctx: CliContext, options: EnrollOptions, login: string, password: string | undefined): Promise<void> {
-  const users = [{ login, email: login, firstName: '', lastName: '', ...(password ? { password } : {}) }];
-  await enrollAction(provider, ctx, { ...options, users }, true);
+  registerCleanup(parent, provider, ctx);
+  registerResults(parent, provider, ctx);
 }

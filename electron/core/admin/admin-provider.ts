@@ -1,4 +1,5 @@
 import type { EnrolRecord } from './enrol-record';
+import type { OrgUser } from './ownership';
 
 /** A TOTP factor as enrolment gave it: the secret is canonical base32. */
 export interface EnrolledFactor {
@@ -26,12 +27,13 @@ export interface AdminProvider {
   readonly kind: 'okta' | 'auth0';
   /** Issuer of the saved accounts: the connection's name or the org's host. */
   readonly issuer: string;
-  /** Whether users need a password to enrol (Auth0 signs them in with the password grant). */
-  readonly needsPassword: boolean;
   /** Epoch ms on the org's clock (the local clock plus the skew measured from its answers). */
   serverNow(): number;
-  findUser(login: string, signal?: AbortSignal): Promise<string | undefined>;
-  createUser(record: EnrolRecord, signal?: AbortSignal): Promise<string>;
+  /** The user who signs in with this login (Auth0: as email or username), if any. */
+  findUser(login: string, signal?: AbortSignal): Promise<OrgUser | undefined>;
+  /** The user with this id, if it still exists. */
+  getUser(userId: string, signal?: AbortSignal): Promise<OrgUser | undefined>;
+  createUser(record: EnrolRecord, signal?: AbortSignal): Promise<OrgUser>;
   /** Enrols a new TOTP factor; `fresh` users were created by this step, so nothing can be pending. */
   enrolTotp(record: EnrolRecord & { userId: string }, fresh: boolean, signal?: AbortSignal): Promise<EnrolledFactor>;
   factorState(record: EnrolRecord & { userId: string; factorId: string }, signal?: AbortSignal): Promise<FactorState>;

@@ -4,16 +4,22 @@ import { Auth0MfaApi } from '../idp/auth0/mfa-api';
 import { connectAuth0Tenant } from '../idp/auth0/tenant';
 import { Auth0TokenGrants } from '../idp/auth0/token-grants';
 import type { IdpError } from '../idp/errors';
+import type { ManagementUser } from '../idp/auth0/schemas';
 import { isOrgWideFailure } from './fatal-errors';
 import type { AdminProvider, FactorListing } from './admin-provider';
 import type { Auth0Credentials } from './connection';
 import type { EnrolRecord } from './enrol-record';
+import type { OrgUser } from './ownership';
 import type { ProviderHttpOptions } from './okta-provider';
 import { orgServerNow } from '../clock-skew/skew-bounds';
 
 /** Auth0's Guardian-compatible OTP: SHA1, 6 digits, 30 seconds. */
 const OTP_DIGITS = 6;
 const OTP_PERIOD = 30;
+
+function orgUser(user: ManagementUser): OrgUser {
+  return { id: user.user_id, logins: [user.email, user.username].filter((name): name is string => name !== undefined), ...(user.created_at ? { created: user.created_at } : {}) };
+}
 
 function noMfaPrompt(login: string) {
   return appError(
@@ -50,18 +56,27 @@ export function createAuth0Provider(target: { url: string; name: string; auth0: 
   return {
     kind: 'auth0',
     issuer: target.name,
-    needsPassword: true,
     serverNow: () => orgServerNow(now(), http.clockSkewMs, http.host),
 
     async findUser(login, signal) {
-      const found = await management.usersByEmail(login, signal);
-      return found[0]?.user_id;
+      // An email-style login is looked up as an email, anything else as a username.
+      const found = login.includes('@') ? await management.usersByEmail(login, signal) : await management.usersByUsername(login, signal);
+      const user = found[0];
+      return user ? orgUser(user) : undefined;
+    },
+
+    async getUser(userId, signal) {
+      try {
+        return orgUser(await management.user(userId, signal));
+      } catch (error) {
+        if (isAppError(error) && error.code === 'NOT_FOUND') return undefined;
+        throw error;
+      }
     },
 
     async createUser(record, signal) {
       if (record.password === undefined) throw appError('INVALID_INPUT', `Traykey has no password for ${record.login}; Auth0 users need one.`);
-      const user = await management.createUser({ connection: auth0.realm, email: record.email, password: record.password, emailVerified: true }, signal);
-      return user.user_id;
+      return orgUser(await management.createUser({ connection: auth0.realm, email: record.email, password: record.password, emailVerified: true }, signal));
     },
 
     async enrolTotp(record, _fresh, signal) {

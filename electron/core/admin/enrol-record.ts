@@ -33,8 +33,20 @@ export const enrolRecord = z.object({
   /** The TOTP time step the activation used: verification must use a later one (codes are single-use). */
   activationStep: z.number().int().optional(),
   password: z.string().optional(),
-  /** The user existed before Traykey touched it (a factor enrolled for an existing user): clean-up leaves it. */
-  existingUser: z.boolean().optional(),
+  /**
+   * Who made the user: `created` when Traykey's create call made it, `existing` when it was found by
+   * login. Unset until one of the two is known; clean-up deletes only `created` users.
+   */
+  ownership: z.enum(['created', 'existing']).optional(),
+  /** The org's creation time of the user as it answered (ISO), so clean-up can tell it is still the same user. */
+  userCreated: z.string().optional(),
+  /**
+   * Org time (epoch ms) a create call was sent whose answer was never seen (a crash or a lost answer):
+   * a user found later by this login was made by that call only if the org created it around then.
+   */
+  createSentAt: z.number().optional(),
+  /** An existing user left alone under `--existing skip`. */
+  skipped: z.boolean().optional(),
   accountId: z.string().optional(),
   error: z.object({ step: z.string(), code: z.string(), message: z.string() }).optional(),
   updatedAt: z.number(),
@@ -57,4 +69,14 @@ export function recordKey(login: string): string {
 
 export function isFinished(record: EnrolRecord): boolean {
   return record.step === 'saved';
+}
+
+export type RecordStatus = 'enrolled' | 'failed' | 'skipped' | 'pending';
+
+/** How a record reads in results: a user nobody has worked on yet is pending, not failed. */
+export function recordStatus(record: EnrolRecord): RecordStatus {
+  if (isFinished(record)) return 'enrolled';
+  if (record.error) return 'failed';
+  if (record.skipped) return 'skipped';
+  return 'pending';
 }

@@ -3,20 +3,23 @@ import type { Sleep } from '../idp/http/rate-gate';
 import { defaultSleep } from '../idp/http/sleep';
 import type { AdminProvider } from './admin-provider';
 import type { EnrolJournal } from './enrol-journal';
-import { isFinished, type EnrolRecord } from './enrol-record';
-import { enrolUser } from './enrol-user';
+import { isFinished, recordStatus, type EnrolRecord } from './enrol-record';
+import { enrolUser, type ExistingPolicy } from './enrol-user';
 import { generatePassword } from './password';
 import type { TestUserSpec } from './test-users';
 
-export type UserStatus = 'enrolled' | 'already-enrolled' | 'failed';
+export type UserStatus = 'enrolled' | 'already-enrolled' | 'failed' | 'skipped' | 'pending';
 
 /** One user's outcome; secret and password are only filled in when the caller asked to show them. */
 export interface UserResult {
   login: string;
   userId?: string;
   factorId?: string;
+  /** Whether Traykey created the user or found it existing; unset when neither is known yet. */
+  ownership?: 'created' | 'existing';
   status: UserStatus;
   step: string;
+  /** Why the user failed, or why it was left alone. */
   error?: string;
   secret?: string;
   password?: string;
@@ -27,8 +30,13 @@ export interface RunSummary {
   enrolled: number;
   alreadyEnrolled: number;
   failed: number;
+  skipped: number;
+  /** Users of the run nobody worked on yet (the run stopped first); they stay pending for --resume. */
+  pending: number;
   wallMs: number;
   results: UserResult[];
+  /** Why the run stopped before every user was worked on: Ctrl-C, or a failure every user would share. */
+  stopped?: { error: unknown; interrupted: boolean };
 }
 
 export type EnrolEvent = { kind: 'start'; total: number } | { kind: 'step'; login: string; step: string } | { kind: 'user'; result: UserResult; done: number; total: number };
@@ -39,13 +47,15 @@ export interface EnrolRunOptions {
   /** The users to enrol; with `resume`, leave empty to take every unfinished record. */
   users: TestUserSpec[];
   resume?: boolean;
-  /** Generate and store a password for each new user (always, where the provider needs one). */
-  withPassword: boolean;
+  /** The password of every user Traykey creates; default: a strong one generated per user. */
+  password?: string;
   groupIds?: string[];
   factorProvider?: 'GOOGLE' | 'OKTA';
   concurrency: number;
-  /** The users already exist (enrolling a factor for them): never create one, and clean-up leaves them. */
-  existingUsers?: boolean;
+  /** What to do with users the org already has (default: leave them alone). */
+  existing?: ExistingPolicy;
+  /** False for tools that work on existing users only: a missing user is an error, never created. */
+  createMissing?: boolean;
   showSecrets?: boolean;
   now?: () => number;
   sleep?: Sleep;
@@ -92,6 +102,9 @@ export async function runEnrolment(options: EnrolRunOptions): Promise<RunSummary
       const final = await enrolUser(record, {
         provider: options.provider,
         journal: options.journal,
+        existing: options.existing ?? 'skip',
+        createMissing: options.createMissing ?? true,
+        newPassword: () => options.password ?? generatePassword(),
         sleep: options.sleep ?? defaultSleep,
         ...(options.signal ? { signal: options.signal } : {}),
         onStep: (changed) => options.onEvent?.({ kind: 'step', login: changed.login, step: changed.step }),
@@ -103,16 +116,19 @@ export async function runEnrolment(options: EnrolRunOptions): Promise<RunSummary
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, Math.max(1, records.length)) }, worker));
-  // Bad credentials or an unreachable org: one sentence for the whole run (every user is recorded for --resume).
-  if (fatal) throw fatal.error;
   const results = slots.filter((result): result is UserResult => result !== undefined);
+  const count = (status: UserStatus) => results.filter((result) => result.status === status).length;
   return {
-    total: results.length,
-    enrolled: results.filter((result) => result.status === 'enrolled').length,
-    alreadyEnrolled: results.filter((result) => result.status === 'already-enrolled').length,
-    failed: results.filter((result) => result.status === 'failed').length,
+    total: fatal ? records.length : results.length,
+    enrolled: count('enrolled'),
+    alreadyEnrolled: count('already-enrolled'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+    pending: records.length - results.length,
     wallMs: now() - started,
     results,
+    // Ctrl-C, bad credentials or an unreachable org: every user is recorded, so --resume continues the run.
+    ...(fatal ? { stopped: { error: fatal.error, interrupted: options.signal?.aborted === true } } : {}),
   };
 }
 
@@ -121,8 +137,9 @@ function plan(options: EnrolRunOptions, at: number): EnrolRecord[] {
   const known = new Map(options.journal.records().map((record) => [record.login.toLowerCase(), record]));
   if (options.users.length === 0) {
     if (!options.resume) throw appError('INVALID_INPUT', 'Say which users to enrol: --count N (with --prefix) or --csv FILE, or --resume to finish the last run.');
-    const unfinished = [...known.values()].filter((record) => !isFinished(record));
-    if (unfinished.length === 0) throw appError('NOT_FOUND', 'Nothing to resume: every recorded test user of this connection is enrolled.');
+    // Users left alone stay so unless this run is told to enrol existing users.
+    const unfinished = [...known.values()].filter((record) => !isFinished(record) && (!record.skipped || options.existing === 'enrol'));
+    if (unfinished.length === 0) throw appError('NOT_FOUND', 'Nothing to resume: every recorded test user of this connection is enrolled or was left alone.');
     return unfinished;
   }
   const seen = new Set<string>();
@@ -132,7 +149,6 @@ function plan(options: EnrolRunOptions, at: number): EnrolRecord[] {
     seen.add(key);
     const recorded = known.get(key);
     if (recorded) return [recorded];
-    const needsPassword = options.withPassword || options.provider.needsPassword;
     const record: EnrolRecord = {
       login: user.login,
       email: user.email,
@@ -141,23 +157,27 @@ function plan(options: EnrolRunOptions, at: number): EnrolRecord[] {
       groupIds: options.groupIds ?? [],
       factorProvider: options.factorProvider ?? 'GOOGLE',
       step: 'pending',
-      ...(options.existingUsers ? { existingUser: true } : {}),
-      ...(user.password !== undefined ? { password: user.password } : needsPassword && !options.existingUsers ? { password: generatePassword() } : {}),
+      ...(user.password !== undefined ? { password: user.password } : {}),
       updatedAt: at,
     };
     return [record];
   });
 }
 
-function resultOf(record: EnrolRecord, already: boolean, showSecrets: boolean): UserResult {
-  const status: UserStatus = record.error || !isFinished(record) ? 'failed' : already ? 'already-enrolled' : 'enrolled';
+const LEFT_ALONE = 'already exists in the org and Traykey did not create it: left alone (--existing enrol enrols it).';
+
+/** A record as results show it; `already` marks a user finished by an earlier run. */
+export function resultOf(record: EnrolRecord, already: boolean, showSecrets: boolean): UserResult {
+  const recorded = recordStatus(record);
+  const status: UserStatus = recorded === 'enrolled' && already ? 'already-enrolled' : recorded;
   return {
     login: record.login,
     ...(record.userId ? { userId: record.userId } : {}),
     ...(record.factorId ? { factorId: record.factorId } : {}),
+    ...(record.ownership ? { ownership: record.ownership } : {}),
     status,
     step: record.error?.step ?? record.step,
-    ...(record.error ? { error: record.error.message } : {}),
+    ...(record.error ? { error: record.error.message } : status === 'skipped' ? { error: LEFT_ALONE } : {}),
     ...(showSecrets && record.secret ? { secret: record.secret } : {}),
     ...(showSecrets && record.password ? { password: record.password } : {}),
   };

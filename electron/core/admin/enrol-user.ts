@@ -3,10 +3,19 @@ import { codeForStep, timeStep } from '../otp/codes';
 import type { Sleep } from '../idp/http/rate-gate';
 import type { AdminProvider } from './admin-provider';
 import type { EnrolJournal } from './enrol-journal';
+import { createdField, isDefiniteRefusal, madeByLostCreate, type OrgUser } from './ownership';
 import { STEP_ATTEMPTED, type EnrolRecord, type EnrolStep } from './enrol-record';
+
+/** What to do with a user the org already has and Traykey did not create. */
+export type ExistingPolicy = 'skip' | 'enrol' | 'fail';
 
 export interface StepContext {
   provider: AdminProvider;
+  existing: ExistingPolicy;
+  /** False for tools that work on existing users only: a missing user is an error, never created. */
+  createMissing: boolean;
+  /** A password for a user Traykey creates (default: none). */
+  newPassword?: () => string | undefined;
   journal: EnrolJournal;
   sleep: Sleep;
   signal?: AbortSignal;
@@ -34,21 +43,25 @@ export async function enrolUser(start: EnrolRecord, context: StepContext): Promi
   delete record.error;
   const resumed = start.step !== 'pending';
   let fresh = false;
-  const advance = async (change: Partial<EnrolRecord>, step: EnrolStep) => {
-    record = { ...record, ...change, step };
+  /** Records `next` as this user's state; a new step is also told to onStep. */
+  const keep: Keep = async (next) => {
+    const stepped = next.step !== record.step;
+    record = next;
     await context.journal.write(record);
-    context.onStep?.(record);
+    if (stepped) context.onStep?.(record);
   };
+  const advance: Advance = (change, step) => keep({ ...record, ...change, step });
   try {
     while (record.step !== 'saved') {
       context.signal?.throwIfAborted();
       switch (record.step) {
         case 'pending': {
-          const existing = await context.provider.findUser(record.login, context.signal);
-          fresh = existing === undefined;
-          if (fresh && record.existingUser) throw appError('NOT_FOUND', `There is no user ${record.login} in the org: check the login.`);
-          const userId = existing ?? (await context.provider.createUser(record, context.signal));
-          await advance({ userId }, 'created');
+          const outcome = await findOrCreate(record, context, keep);
+          if (outcome === 'created') fresh = true;
+          if (outcome === 'left-alone') {
+            if (context.existing === 'fail') throw stopRun(existingUserStops(record.login));
+            return record;
+          }
           break;
         }
         case 'created':
@@ -73,6 +86,7 @@ export async function enrolUser(start: EnrolRecord, context: StepContext): Promi
     return record;
   } catch (error) {
     if (context.signal?.aborted) throw context.signal.reason;
+    if (stopsRun.has(error as object)) throw error;
     const failed: EnrolRecord = { ...record, error: describeFailure(record.step, error) };
     await context.journal.write(failed);
     if (context.provider.isFatal(error)) throw error;
@@ -81,6 +95,61 @@ export async function enrolUser(start: EnrolRecord, context: StepContext): Promi
 }
 
 type Advance = (change: Partial<EnrolRecord>, step: EnrolStep) => Promise<void>;
+type Keep = (next: EnrolRecord) => Promise<void>;
+
+/** Errors that end the whole run and are not a failure of the user they came from. */
+const stopsRun = new WeakSet<object>();
+
+function stopRun(error: Error): Error {
+  stopsRun.add(error);
+  return error;
+}
+
+function existingUserStops(login: string): Error {
+  return appError('DUPLICATE', `${login} already exists in the org and Traykey did not create it; the run stopped (--existing fail) and left it alone. Give --existing skip to leave such users alone, or --existing enrol to enrol them.`);
+}
+
+function withoutCreateSent(record: EnrolRecord): EnrolRecord {
+  const { createSentAt: _sent, ...rest } = record;
+  return rest;
+}
+
+/**
+ * The first step: find the login in the org, and create the user only when nobody has it. A user found
+ * is Traykey's only when its own interrupted create call made it; any other is existing, and is enrolled
+ * only under `--existing enrol`. The create call is recorded before it is sent, so a crash never leaves a
+ * user whose maker is unknown.
+ */
+async function findOrCreate(record: EnrolRecord, context: StepContext, keep: Keep): Promise<'created' | 'found' | 'left-alone'> {
+  const found = await context.provider.findUser(record.login, context.signal);
+  if (found && madeByLostCreate(record, found)) {
+    await keep({ ...withoutCreateSent(record), userId: found.id, ownership: 'created', ...createdField(found), step: 'created' });
+    return 'found';
+  }
+  if (found) {
+    const { skipped: _skipped, ...existing } = withoutCreateSent({ ...record, ownership: 'existing', userId: found.id, ...createdField(found) });
+    if (context.existing !== 'enrol') {
+      await keep({ ...existing, skipped: true });
+      return 'left-alone';
+    }
+    await keep({ ...existing, step: 'created' });
+    return 'found';
+  }
+  if (!context.createMissing) throw appError('NOT_FOUND', `There is no user ${record.login} in the org: check the login.`);
+  const password = record.password ?? context.newPassword?.();
+  const sending: EnrolRecord = { ...record, ...(password !== undefined ? { password } : {}), createSentAt: context.provider.serverNow() };
+  await keep(sending);
+  let user: OrgUser;
+  try {
+    user = await context.provider.createUser(sending, context.signal);
+  } catch (error) {
+    // Refused outright, the call made nobody: a user of this login found later is someone else's.
+    if (isDefiniteRefusal(error)) await keep(withoutCreateSent(sending));
+    throw error;
+  }
+  await keep({ ...withoutCreateSent(sending), userId: user.id, ownership: 'created', ...createdField(user), step: 'created' });
+  return 'created';
+}
 
 async function enrolFactor(record: EnrolRecord & { userId: string }, fresh: boolean, context: StepContext, advance: Advance): Promise<void> {
   if (hasFactor(record)) {

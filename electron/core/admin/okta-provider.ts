@@ -5,11 +5,13 @@ import { RateGate } from '../idp/http/rate-gate';
 import { defaultSleep } from '../idp/http/sleep';
 import { OktaFactorsClient } from '../idp/okta/factors';
 import { connectOktaOrg, type OktaHttpOptions } from '../idp/okta/org';
+import type { OktaUser } from '../idp/okta/schemas';
 import { OktaUsersClient } from '../idp/okta/users';
 import { bytesToBase32 } from '../otp/base32';
 import { isOrgWideFailure } from './fatal-errors';
 import { orgServerNow } from '../clock-skew/skew-bounds';
 import type { AdminProvider, EnrolledFactor, FactorListing, FactorState } from './admin-provider';
+import type { OrgUser } from './ownership';
 
 export interface ProviderHttpOptions {
   now?: () => number;
@@ -20,6 +22,10 @@ export interface ProviderHttpOptions {
 }
 
 const TOTP = 'token:software:totp';
+
+function orgUser(user: OktaUser): OrgUser {
+  return { id: user.id, logins: [user.profile.login], ...(user.created ? { created: user.created } : {}) };
+}
 
 /**
  * Okta counts requests per endpoint family (creating users, reading one user, a user's factors),
@@ -44,22 +50,28 @@ export function createOktaProvider(target: { url: string; name: string; apiToken
   const listTotp = async (userId: string, factorProvider: string, signal?: AbortSignal) =>
     (await factors.list(userId, signal)).filter((factor) => factor.factorType === TOTP && factor.provider === factorProvider);
 
+  /** Okta accepts a login or an id in the same place. */
+  const readUser = async (loginOrId: string, signal?: AbortSignal): Promise<OrgUser | undefined> => {
+    try {
+      return orgUser(await users.getByLogin(loginOrId, signal));
+    } catch (error) {
+      if (isAppError(error) && error.code === 'NOT_FOUND') return undefined;
+      throw error;
+    }
+  };
+
   const provider: AdminProvider = {
     kind: 'okta',
     issuer: target.name,
-    needsPassword: false,
     serverNow: () => orgServerNow(now(), http.clock.skewMs, new URL(target.url).host),
 
     async findUser(login, signal) {
-      try {
-        const user = await users.getByLogin(login, signal);
-        // Okta also matches the part of a login before "@": only the exact login is the same user.
-        return user.profile.login.toLowerCase() === login.toLowerCase() ? user.id : undefined;
-      } catch (error) {
-        if (isAppError(error) && error.code === 'NOT_FOUND') return undefined;
-        throw error;
-      }
+      const user = await readUser(login, signal);
+      // Okta also matches the part of a login before "@": only the exact login is the same user.
+      return user && user.logins[0]?.toLowerCase() === login.toLowerCase() ? user : undefined;
     },
+
+    getUser: (userId, signal) => readUser(userId, signal),
 
     async createUser(record, signal) {
       const user = await create.create(
@@ -71,7 +83,7 @@ export function createOktaProvider(target: { url: string; name: string; apiToken
         },
         signal,
       );
-      return user.id;
+      return orgUser(user);
     },
 
     async enrolTotp(record, fresh, signal) {

@@ -3,6 +3,7 @@ import { isAppError } from '../../../shared/errors';
 import type { EnrolResultView, RunStatusView } from '../../../shared/ipc/admin';
 import type { EnrolEvent, EnrolRunOptions } from './enrol-run';
 import { runEnrolment } from './enrol-run';
+import { acquireRunLock } from './run-lock';
 
 interface Run {
   status: RunStatusView;
@@ -12,9 +13,15 @@ interface Run {
 export class RunRegistry {
   private readonly runs = new Map<string, Run>();
 
-  constructor(private readonly onUserFinished: () => void = () => undefined) {}
+  /** `lockDir`: where the per-connection run locks live, shared with the CLI so the two never run at once. */
+  constructor(
+    private readonly lockDir: string,
+    private readonly onUserFinished: () => void = () => undefined,
+  ) {}
 
-  start(connectionId: string, options: Omit<EnrolRunOptions, 'onEvent' | 'showSecrets'>): RunStatusView {
+  /** Starts a run once it holds the connection's lock (refused with a sentence while another run has it). */
+  async start(connectionId: string, connectionName: string, options: Omit<EnrolRunOptions, 'onEvent' | 'showSecrets'>): Promise<RunStatusView> {
+    const lock = await acquireRunLock(this.lockDir, connectionId, connectionName);
     const runId = randomUUID();
     const run: Run = { status: { runId, connectionId, state: 'running', total: 0, done: 0, failed: 0, results: [] } };
     this.runs.set(runId, run);
@@ -26,6 +33,7 @@ export class RunRegistry {
         login: result.login,
         ...(result.userId ? { userId: result.userId } : {}),
         ...(result.factorId ? { factorId: result.factorId } : {}),
+        ...(result.ownership ? { ownership: result.ownership } : {}),
         status: result.status,
         step: result.step,
         ...(result.error ? { error: result.error } : {}),
@@ -35,15 +43,21 @@ export class RunRegistry {
       if (result.status === 'failed') run.status.failed += 1;
       this.onUserFinished();
     };
-    runEnrolment({ ...options, onEvent }).then(
-      () => {
-        run.status.state = 'done';
-      },
-      (error: unknown) => {
-        run.status.state = 'stopped';
-        run.status.error = isAppError(error) ? error.message : 'The run stopped unexpectedly; Retry failed continues it.';
-      },
-    );
+    runEnrolment({ ...options, onEvent })
+      .then(
+        (summary) => {
+          run.status.state = summary.stopped ? 'stopped' : 'done';
+          if (summary.stopped) {
+            const { error } = summary.stopped;
+            run.status.error = `${isAppError(error) ? error.message : 'The run stopped unexpectedly.'} ${summary.pending} users are still pending: Retry failed continues them.`;
+          }
+        },
+        (error: unknown) => {
+          run.status.state = 'stopped';
+          run.status.error = isAppError(error) ? error.message : 'The run stopped unexpectedly; Retry failed continues it.';
+        },
+      )
+      .finally(() => void lock.release());
     return this.copy(run);
   }
 

@@ -38,7 +38,7 @@ export function usersFromCsv(text: string, domain: string | undefined): TestUser
     if (first === '' || (index === 0 && first.toLowerCase() === 'login')) return;
     const login = first.includes('@') ? first : domain ? `${first}@${domain}` : first;
     if (!EMAIL.test(login)) {
-      throw appError('INVALID_INPUT', `Line ${index + 1} of the CSV has "${first}", which is not an email-style login: give full logins or --domain.`, { field: 'csv' });
+      throw appError('INVALID_INPUT', `Line ${index + 1} of the CSV has "${first}", which is not an email-style login: give full logins, or the domain to add with --email-domain.`, { field: 'csv' });
     }
     users.push({ login, email: login, firstName: firstName || 'Test', lastName: lastName || login.split('@')[0]! });
   });

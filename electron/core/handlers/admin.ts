@@ -1,14 +1,15 @@
 import { appError } from '../../../shared/errors';
 import type { Handlers } from '../../../shared/ipc';
 import type { EnrolResultView, NewConnectionInput } from '../../../shared/ipc/admin';
-import { cleanUp, cleanupCandidates } from '../admin/cleanup';
+import { cleanUp, cleanupPlan } from '../admin/cleanup';
 import { normalizeOrgUrl, connectionIdFor, defaultConnectionName } from '../admin/connection';
 import { ConnectionStore, type NewConnection } from '../admin/connection-store';
 import { testConnection } from '../admin/connection-test';
 import { EnrolJournal } from '../admin/enrol-journal';
-import { isFinished } from '../admin/enrol-record';
+import { recordStatus } from '../admin/enrol-record';
 import { providerFor } from '../admin/provider-for';
 import { RunRegistry } from '../admin/run-registry';
+import { runLockDir, withRunLock } from '../admin/run-lock';
 import { usersFromCount, usersFromCsv } from '../admin/test-users';
 import type { CoreContext } from './core-context';
 
@@ -44,10 +45,11 @@ export function adminHandlers(context: CoreContext): Pick<Handlers, AdminChannel
   const now = () => Date.now();
   const store = () => new ConnectionStore(context.session.vault, now);
   const journal = (connectionId: string) => new EnrolJournal(context.session.vault, connectionId, now);
-  const runs = new RunRegistry(() => context.emit('accounts:changed'));
-  const startRun = (connectionId: string, users: ReturnType<typeof usersFromCount>, options: { resume: boolean; password: boolean; groupIds: string[]; factorProvider: 'GOOGLE' | 'OKTA'; concurrency: number }) => {
+  const lockDir = runLockDir(context.home);
+  const runs = new RunRegistry(lockDir, () => context.emit('accounts:changed'));
+  const startRun = (connectionId: string, users: ReturnType<typeof usersFromCount>, options: { resume: boolean; groupIds: string[]; factorProvider: 'GOOGLE' | 'OKTA'; concurrency: number }) => {
     const target = store().target(connectionId);
-    return runs.start(connectionId, { provider: providerFor(target), journal: journal(connectionId), users, resume: options.resume, withPassword: options.password, groupIds: options.groupIds, factorProvider: options.factorProvider, concurrency: options.concurrency });
+    return runs.start(connectionId, target.name, { provider: providerFor(target), journal: journal(connectionId), users, resume: options.resume, groupIds: options.groupIds, factorProvider: options.factorProvider, concurrency: options.concurrency });
   };
 
   return {
@@ -69,9 +71,9 @@ export function adminHandlers(context: CoreContext): Pick<Handlers, AdminChannel
     'admin:enrol': async (request) => {
       const domain = request.emailDomain?.trim() || 'example.com';
       const users = request.csv?.trim() ? usersFromCsv(request.csv, domain) : usersFromCount(request.count ?? 1, request.prefix?.trim() || 'testuser', domain);
-      return startRun(request.connectionId, users, { resume: false, password: request.password, groupIds: request.groupIds, factorProvider: request.factorProvider, concurrency: request.concurrency });
+      return startRun(request.connectionId, users, { resume: false, groupIds: request.groupIds, factorProvider: request.factorProvider, concurrency: request.concurrency });
     },
-    'admin:retry': async ({ connectionId }) => startRun(connectionId, [], { resume: true, password: false, groupIds: [], factorProvider: 'GOOGLE', concurrency: 8 }),
+    'admin:retry': async ({ connectionId }) => startRun(connectionId, [], { resume: true, groupIds: [], factorProvider: 'GOOGLE', concurrency: 8 }),
     'admin:run': async ({ runId }) => {
       const status = runs.status(runId);
       if (!status) throw appError('NOT_FOUND', 'That run is no longer known (the app was restarted); the results table shows every recorded user.');
@@ -85,17 +87,26 @@ export function adminHandlers(context: CoreContext): Pick<Handlers, AdminChannel
             login: record.login,
             ...(record.userId ? { userId: record.userId } : {}),
             ...(record.factorId ? { factorId: record.factorId } : {}),
-            status: isFinished(record) ? 'enrolled' : record.error ? 'failed' : 'in-progress',
+            ...(record.ownership ? { ownership: record.ownership } : {}),
+            status: recordStatus(record),
             step: record.error?.step ?? record.step,
             ...(record.error ? { error: record.error.message } : {}),
           }),
         ),
-    'admin:cleanupPreview': async ({ connectionId }) => ({ logins: cleanupCandidates(journal(connectionId)).map((candidate) => candidate.login) }),
-    'admin:cleanup': async ({ connectionId, logins }) => {
-      const confirmed = new Set(logins.map((login) => login.toLowerCase()));
-      const candidates = cleanupCandidates(journal(connectionId)).filter((candidate) => confirmed.has(candidate.login.toLowerCase()));
-      if (candidates.length === 0) throw appError('NOT_FOUND', 'None of those users is a test user of this connection any more.');
-      const results = await cleanUp(providerFor(store().target(connectionId)), journal(connectionId), candidates);
+    'admin:cleanupPreview': async ({ connectionId }) => {
+      const plan = cleanupPlan(journal(connectionId));
+      return { items: plan.items.map(({ login, action }) => ({ login, action })), leftAlone: plan.leftAlone };
+    },
+    'admin:cleanup': async ({ connectionId, logins, count }) => {
+      const target = store().target(connectionId);
+      const results = await withRunLock(lockDir, connectionId, target.name, async () => {
+        const confirmed = new Set(logins.map((login) => login.toLowerCase()));
+        // The confirmation named a count: if the list changed since, nothing is done.
+        if (confirmed.size !== count) throw appError('INVALID_INPUT', `The confirmation names ${count} users but lists ${confirmed.size}: nothing was deleted.`);
+        const items = cleanupPlan(journal(connectionId)).items.filter((item) => confirmed.has(item.login.toLowerCase()));
+        if (items.length !== count) throw appError('INVALID_INPUT', `Only ${items.length} of the ${count} confirmed users can still be cleaned up: nothing was deleted; look at the list again.`);
+        return cleanUp(providerFor(target), journal(connectionId), items);
+      });
       context.emit('accounts:changed');
       return results;
     },

@@ -28,7 +28,7 @@ function auth0Env(): Record<string, string> {
 
 describe('traykey admin auth0 enroll against the simulator', { timeout: 60_000 }, () => {
   it('creates users with the Management API, enrols OTP with the password grant, and the saved codes sign them in', async () => {
-    const run = await cli.run(['admin', 'auth0', 'enroll', '--domain', sim.auth0.url, '--count', '3', '--prefix', 'a0', '--json', '--show-secrets'], { env: auth0Env() });
+    const run = await cli.run(['admin', 'auth0', 'enroll', '--domain', sim.auth0.url, '--count', '3', '--prefix', 'a0', '--json', '--reveal'], { env: auth0Env() });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = jsonLines(run.stdout);
@@ -75,13 +75,15 @@ describe('admin errors are one sentence and exit 1', { timeout: 60_000 }, () => 
     const run = await cli.run(['admin', 'okta', 'enroll', '--org', sim.okta.url, '--count', '1'], { env: { OKTA_API_TOKEN: 'not-the-token' } });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe('Invalid token provided. The API token was rejected: create a new one under Security → API → Tokens in the Okta Admin Console and enter it again.\n');
+    expect(run.stderr).toBe(
+      `Invalid token provided. The API token was rejected: create a new one under Security → API → Tokens in the Okta Admin Console and enter it again. So far: 0 enrolled, 0 failed, 1 not finished (still pending); every user is recorded. Once that is put right, continue with: traykey admin okta enroll --org ${sim.okta.url} --resume\n`,
+    );
   });
 
   it('says an unreachable org cannot be reached', async () => {
     const run = await cli.run(['admin', 'okta', 'enroll', '--org', 'http://127.0.0.1:9/okta/none', '--count', '1'], { env: { OKTA_API_TOKEN: 'x' } });
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('Could not reach 127.0.0.1:9: check the network connection and the org address, then try again.\n');
+    expect(run.stderr).toMatch(/^Could not reach 127\.0\.0\.1:9: check the network connection and the org address, then try again\. So far: .* Once that is put right, continue with: traykey admin okta enroll --org http:\/\/127\.0\.0\.1:9\/okta\/none --resume\n$/);
   });
 
   it('says the Auth0 client secret was rejected', async () => {

@@ -1,7 +1,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { main } from '../../../electron/cli';
+import { startSimulator, type SimHandle } from '../../sim';
 import { Vault } from '../../../electron/core/vault/vault';
 
 export interface CliRun {
@@ -37,4 +39,28 @@ export function jsonLines(stdout: string): Record<string, unknown>[] {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/** A fresh simulator and CLI home for each test of the file; read them through the getters. */
+export function useSimAndCli(): { readonly sim: SimHandle; readonly cli: Awaited<ReturnType<typeof adminCli>>; readonly oktaEnv: Record<string, string> } {
+  let sim: SimHandle | undefined;
+  let cli: Awaited<ReturnType<typeof adminCli>> | undefined;
+  beforeEach(async () => {
+    sim = await startSimulator();
+    cli = await adminCli();
+  });
+  afterEach(async () => {
+    await sim?.close();
+  });
+  return {
+    get sim() {
+      return sim!;
+    },
+    get cli() {
+      return cli!;
+    },
+    get oktaEnv() {
+      return { OKTA_API_TOKEN: sim!.okta.apiToken };
+    },
+  };
 }

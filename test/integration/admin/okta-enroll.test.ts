@@ -45,7 +45,7 @@ async function expectEveryCodeVerifies(count: number): Promise<void> {
 
 describe('traykey admin okta enroll against the simulator', { timeout: 120_000 }, () => {
   it('enrols one user end to end and saves an account whose code the org accepts', async () => {
-    const run = await cli.run(['admin', 'okta', 'enroll', '--org', sim.okta.url, '--count', '1', '--prefix', 'one', '--password', '--json'], { env });
+    const run = await cli.run(['admin', 'okta', 'enroll', '--org', sim.okta.url, '--count', '1', '--prefix', 'one', '--json'], { env });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const [user, summary] = jsonLines(run.stdout);
@@ -126,7 +126,7 @@ describe('traykey admin okta enroll against the simulator', { timeout: 120_000 }
     const first = await cli.run(['admin', 'okta', 'enroll', '--org', sim.okta.url, '--count', '1', '--prefix', 'flaky', '--json'], { env });
     expect(first.code).toBe(1);
     expect(jsonLines(first.stdout)[0]).toMatchObject({ login: 'flaky-1@example.com', status: 'failed', failedStep: 'activate', userId: expect.any(String), factorId: expect.any(String) });
-    expect(first.stderr).toBe('1 of 1 users did not finish (each is recorded with the step that failed): run the same command with --resume to continue them.\n');
+    expect(first.stderr).toBe(`1 of 1 users did not finish (each is recorded with the step that failed). To continue, run: traykey admin okta enroll --org ${sim.okta.url} --resume\n`);
     const resumed = await cli.run(['admin', 'okta', 'enroll', '--org', sim.okta.url, '--resume', '--json'], { env });
     expect(resumed.code).toBe(0);
     expect(jsonLines(resumed.stdout)[0]).toMatchObject({ login: 'flaky-1@example.com', status: 'enrolled' });
@@ -134,13 +134,17 @@ describe('traykey admin okta enroll against the simulator', { timeout: 120_000 }
     await expectEveryCodeVerifies(1);
   });
 
-  it('cleans up after a confirmation listing the users, and removes their accounts', async () => {
+  it('cleans up only after --yes names the count of the users it lists, and removes their accounts', async () => {
     await cli.run(['admin', 'okta', 'enroll', '--org', sim.okta.url, '--count', '2', '--prefix', 'gone', '--json'], { env });
-    const refused = await cli.run(['admin', 'okta', 'cleanup', '--org', sim.okta.url], { env, stdin: 'no\n' });
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('  gone-1@example.com\n  gone-2@example.com\n');
+    const listed = await cli.run(['admin', 'okta', 'cleanup', '--org', sim.okta.url], { env });
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toContain('  delete user gone-1@example.com\n  delete user gone-2@example.com\n');
+    expect(listed.stderr).toContain(`Nothing was changed. To go ahead, run: traykey admin okta cleanup --org ${sim.okta.url} --yes 2\n`);
+    const miscounted = await cli.run(['admin', 'okta', 'cleanup', '--org', sim.okta.url, '--yes', '3'], { env });
+    expect(miscounted.code).toBe(1);
+    expect(miscounted.stderr).toContain('--yes 3 does not match the 2 users listed, so nothing was changed.');
     expect(usersWithPrefix('gone')).toHaveLength(2);
-    const done = await cli.run(['admin', 'okta', 'cleanup', '--org', sim.okta.url], { env, stdin: 'yes\n' });
+    const done = await cli.run(['admin', 'okta', 'cleanup', '--org', sim.okta.url, '--yes', '2'], { env });
     expect(done.code).toBe(0);
     expect(done.stdout).toBe('gone-1@example.com\tdeleted\ngone-2@example.com\tdeleted\n');
     expect(usersWithPrefix('gone')).toHaveLength(0);

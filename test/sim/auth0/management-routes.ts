@@ -25,6 +25,13 @@ export function registerManagementRoutes(router: Router, state: Auth0State): voi
     state.deleteUser(req.params.id ?? '');
     return { status: 204 };
   }));
+  // The user search, for the one query Traykey sends: q=username:"…" (search engine v3).
+  router.add('GET', '/api/v2/users', guarded((req) => {
+    const match = /^username:"([^"\\]*)"$/.exec(req.query.get('q') ?? '');
+    if (!match || req.query.get('search_engine') !== 'v3') return managementError(400, 'Bad Request', 'Query validation error: the simulator answers only q=username:"…" with search_engine=v3', 'invalid_query_string');
+    const username = (match[1] ?? '').toLowerCase();
+    return { status: 200, json: [...state.users.values()].filter((u) => u.username?.toLowerCase() === username).map(userView) };
+  }));
   router.add('GET', '/api/v2/users-by-email', guarded((req) => {
     const email = (req.query.get('email') ?? '').toLowerCase();
     if (!email) return managementError(400, 'Bad Request', 'Query validation error: Missing required property: email', 'invalid_query_string');

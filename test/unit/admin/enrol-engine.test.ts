@@ -16,7 +16,7 @@ function setup(now = T0) {
   const vault = new MemoryVault();
   const journal = new EnrolJournal(vault, 'okta-fake', () => org.nowMs);
   const run = (options: Partial<Parameters<typeof runEnrolment>[0]> = {}) =>
-    runEnrolment({ provider: org.provider(), journal, users: usersFromCount(3, 'u', 'example.com'), withPassword: false, concurrency: 2, sleep: noSleep, now: () => org.nowMs, ...options });
+    runEnrolment({ provider: org.provider(), journal, users: usersFromCount(3, 'u', 'example.com'), concurrency: 2, sleep: noSleep, now: () => org.nowMs, ...options });
   return { org, vault, journal, run };
 }
 
@@ -59,11 +59,13 @@ describe('the enrolment state machine', () => {
     const { org, vault, run } = setup();
     const controller = new AbortController();
     org.killAfter = { login: 'u-2@example.com', call: 'activate', controller };
-    await expect(run({ concurrency: 1, signal: controller.signal })).rejects.toThrow('killed');
+    const killed = await run({ concurrency: 1, signal: controller.signal });
+    expect(killed).toMatchObject({ enrolled: 1, failed: 0, pending: 2, stopped: { interrupted: true } });
     const records = runsIn(vault.saved)['okta-fake'] ?? {};
     expect(Object.keys(records).sort()).toEqual(['u-1@example.com', 'u-2@example.com', 'u-3@example.com']);
     expect(records['u-2@example.com']?.step).toBe('factor-enrolled');
-    expect(records['u-3@example.com']?.step).toBe('pending');
+    expect(records['u-3@example.com']).toMatchObject({ step: 'pending' });
+    expect(records['u-3@example.com']?.error).toBeUndefined();
 
     org.nowMs += 60_000;
     const resumed = await run({ users: [], resume: true });
@@ -82,20 +84,41 @@ describe('the enrolment state machine', () => {
     expect(accountsIn(vault.saved)).toHaveLength(3);
   });
 
-  it('adopts a user that exists in the org but was never recorded (created just before a crash)', async () => {
-    const { org, run } = setup();
-    org.users.set('u99', { id: 'u99', login: 'u-1@example.com', factors: [] });
-    const summary = await run({ users: usersFromCount(1, 'u', 'example.com') });
-    expect(summary.results[0]).toMatchObject({ status: 'enrolled', userId: 'u99' });
-    expect(org.countCalls('createUser')).toBe(0);
+  it('leaves a user the org already has alone by default, and enrols it as existing only when told to', async () => {
+    const { org, vault, run } = setup();
+    const theirs = org.addUser('u-1@example.com', T0 - 86_400_000);
+    const skipped = await run({ users: usersFromCount(1, 'u', 'example.com') });
+    expect(skipped).toMatchObject({ skipped: 1, enrolled: 0, failed: 0 });
+    expect(skipped.results[0]).toMatchObject({ status: 'skipped', ownership: 'existing', userId: theirs.id });
+    expect(org.countCalls('createUser') + org.countCalls('enrolTotp')).toBe(0);
+
+    const enrolled = await run({ users: usersFromCount(1, 'u', 'example.com'), existing: 'enrol' });
+    expect(enrolled.results[0]).toMatchObject({ status: 'enrolled', ownership: 'existing' });
+    expect(runsIn(vault.saved)['okta-fake']?.['u-1@example.com']).toMatchObject({ ownership: 'existing', userCreated: theirs.created });
   });
 
-  it('stops the whole run at a failure every user would share, with its sentence', async () => {
+  it('claims a user only when its own create call, whose answer was lost, made it', async () => {
+    const { org, vault, run } = setup();
+    const controller = new AbortController();
+    org.killAfter = { login: 'u-1@example.com', call: 'createUser', controller };
+    await run({ users: usersFromCount(1, 'u', 'example.com'), signal: controller.signal });
+    expect(runsIn(vault.saved)['okta-fake']?.['u-1@example.com']).toMatchObject({ step: 'pending', createSentAt: T0 });
+    delete org.killAfter;
+    const resumed = await run({ users: [], resume: true });
+    expect(resumed.results[0]).toMatchObject({ status: 'enrolled', ownership: 'created' });
+    expect(org.countCalls('createUser')).toBe(1);
+  });
+
+  it('stops the whole run at a failure every user would share, with its sentence, and the untouched users stay pending', async () => {
     const { org, vault, run } = setup();
     org.breakNext = [{ call: 'createUser', error: appError('IDP_ERROR', 'The API token was rejected.', { providerCode: 'E0000011' }) }];
-    await expect(run({ concurrency: 1 })).rejects.toThrow('The API token was rejected.');
+    const summary = await run({ concurrency: 1 });
+    expect(summary.stopped?.error).toMatchObject({ message: 'The API token was rejected.' });
+    expect(summary).toMatchObject({ total: 3, failed: 0, pending: 3 });
     expect(org.countCalls('createUser')).toBe(1);
-    expect(Object.keys(runsIn(vault.saved)['okta-fake'] ?? {})).toHaveLength(3);
+    const records = Object.values(runsIn(vault.saved)['okta-fake'] ?? {});
+    expect(records).toHaveLength(3);
+    expect(records.filter((record) => record.error)).toHaveLength(1);
   });
 
   it('tries the next time step once when the org refuses the code itself', async () => {

@@ -2,10 +2,13 @@ import { appError } from '../../../shared/errors';
 import type { AdminProvider, EnrolledFactor, FactorState } from '../../../electron/core/admin/admin-provider';
 import { codeForStep, timeStep } from '../../../electron/core/otp/codes';
 import type { EnrolStep } from '../../../electron/core/admin/enrol-record';
+import type { OrgUser } from '../../../electron/core/admin/ownership';
 
 interface FakeUser {
   id: string;
   login: string;
+  /** ISO creation time, as Okta's `created`. */
+  created: string;
   factors: { id: string; secret: string; active: boolean; usedSteps: Set<number> }[];
 }
 
@@ -37,6 +40,14 @@ export class FakeOrg {
     return this.users.get(id);
   }
 
+  /** A user someone else made (before Traykey's run, or while it ran). */
+  addUser(login: string, createdMs = this.nowMs): FakeUser {
+    const id = `u${++this.counter}`;
+    const user = { id, login, created: new Date(createdMs).toISOString(), factors: [] };
+    this.users.set(id, user);
+    return user;
+  }
+
   countCalls(prefix: string): number {
     return this.calls.filter((entry) => entry.startsWith(prefix)).length;
   }
@@ -44,8 +55,12 @@ export class FakeOrg {
 
 export const stepsInOrder: EnrolStep[] = ['pending', 'created', 'factor-enrolled', 'activated', 'verified', 'saved'];
 
+function orgUser(user: FakeUser): OrgUser {
+  return { id: user.id, logins: [user.login], created: user.created };
+}
+
 function fakeProvider(org: FakeOrg): AdminProvider {
-  const call = (name: Breakage['call'] | 'findUser' | 'factorState', login: string) => {
+  const call = (name: Breakage['call'] | 'findUser' | 'getUser' | 'factorState' | 'deleteUser' | 'resetFactor', login: string) => {
     org.calls.push(`${name} ${login}`);
     const index = org.breakNext.findIndex((entry) => entry.call === name);
     if (index >= 0) {
@@ -74,19 +89,23 @@ function fakeProvider(org: FakeOrg): AdminProvider {
   return {
     kind: 'okta',
     issuer: 'fake.example',
-    needsPassword: false,
     serverNow: () => org.nowMs,
     async findUser(login) {
       call('findUser', login);
-      return [...org.users.values()].find((user) => user.login === login)?.id;
+      const user = [...org.users.values()].find((entry) => entry.login === login);
+      return user ? orgUser(user) : undefined;
+    },
+    async getUser(userId) {
+      call('getUser', userId);
+      const user = org.userById(userId);
+      return user ? orgUser(user) : undefined;
     },
     async createUser(record) {
       call('createUser', record.login);
-      if ([...org.users.values()].some((user) => user.login === record.login)) throw appError('INVALID_INPUT', 'login exists');
-      const id = `u${++org.counter}`;
-      org.users.set(id, { id, login: record.login, factors: [] });
+      if ([...org.users.values()].some((user) => user.login === record.login)) throw Object.assign(appError('IDP_ERROR', 'login exists', { providerCode: 'E0000001' }), { httpStatus: 400 });
+      const user = org.addUser(record.login);
       after('createUser', record.login);
-      return id;
+      return orgUser(user);
     },
     async enrolTotp(record): Promise<EnrolledFactor> {
       call('enrolTotp', record.login);
@@ -116,8 +135,13 @@ function fakeProvider(org: FakeOrg): AdminProvider {
     isFatal: (error) => (error as { providerCode?: string }).providerCode === 'E0000011',
     isCodeRejected: (error) => ['E0000068', 'E0000082'].includes((error as { providerCode?: string }).providerCode ?? ''),
     listFactors: async () => [],
-    resetFactor: async () => undefined,
+    resetFactor: async (record, factorId) => {
+      call('resetFactor', record.login);
+      const user = org.userById(record.userId);
+      if (user) user.factors = user.factors.filter((factor) => factor.id !== factorId);
+    },
     deleteUser: async (userId) => {
+      call('deleteUser', userId);
       org.users.delete(userId);
     },
   };

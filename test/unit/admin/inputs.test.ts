@@ -45,12 +45,16 @@ describe('generated passwords', () => {
     expect(a).toMatch(/[!#%+\-=?@^_]/);
     expect(generatePassword()).not.toBe(a);
   });
+
+  it('never start with a character a spreadsheet reads as a formula', () => {
+    for (let i = 0; i < 200; i += 1) expect(generatePassword()).toMatch(/^[A-Za-z0-9]/);
+  });
 });
 
 describe('CSV results', () => {
   it('quotes cells, guards formulas, and adds secrets only when asked', () => {
-    const results = [{ login: 'a@example.com', userId: 'u1', factorId: 'f1', status: 'failed' as const, step: 'verify', error: '=bad, "really"', secret: 'ABC', password: '-pw' }];
-    expect(resultsCsv(results, false)).toBe('login,userId,factorId,status,step,error\na@example.com,u1,f1,failed,verify,"\'=bad, ""really"""\n');
-    expect(resultsCsv(results, true).split('\n')[1]).toBe('a@example.com,u1,f1,failed,verify,"\'=bad, ""really""",ABC,-pw');
+    const results = [{ login: 'a@example.com', userId: 'u1', factorId: 'f1', ownership: 'created' as const, status: 'failed' as const, step: 'verify', error: '=bad, "really"', secret: 'ABC', password: '-pw' }];
+    expect(resultsCsv(results, false)).toBe('login,userId,factorId,ownership,status,step,error\na@example.com,u1,f1,created,failed,verify,"\'=bad, ""really"""\n');
+    expect(resultsCsv(results, true).split('\n')[1]).toBe('a@example.com,u1,f1,created,failed,verify,"\'=bad, ""really""",ABC,-pw');
   });
 });

@@ -44,6 +44,21 @@ export class Auth0Management {
     return this.http.json({ ...(await this.authed('GET', '/api/v2/users-by-email', signal)), query: { email } }, z.array(ManagementUser));
   }
 
+  /**
+   * The users with this username, by the user search (`q=username:"…"`, search engine v3); see
+   * https://auth0.com/docs/manage-users/user-search/user-search-query-syntax.
+   */
+  async usersByUsername(username: string, signal?: AbortSignal): Promise<ManagementUser[]> {
+    // Auth0 usernames cannot hold a double quote or backslash; such a name matches nobody.
+    if (/["\\]/.test(username)) return [];
+    return this.http.json({ ...(await this.authed('GET', '/api/v2/users', signal)), query: { q: `username:"${username}"`, search_engine: 'v3' } }, z.array(ManagementUser));
+  }
+
+  /** One user by id (GET /api/v2/users/{id}); a NOT_FOUND error when it is gone. */
+  async user(userId: string, signal?: AbortSignal): Promise<ManagementUser> {
+    return this.http.json(await this.authed('GET', `/api/v2/users/${encodeURIComponent(userId)}`, signal), ManagementUser);
+  }
+
   async deleteUser(userId: string, signal?: AbortSignal): Promise<void> {
     await this.http.empty(await this.authed('DELETE', `/api/v2/users/${encodeURIComponent(userId)}`, signal));
   }

@@ -1,0 +1,143 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runsIn } from '../../../electron/core/admin/enrol-record';
+import { runLockDir } from '../../../electron/core/admin/run-lock';
+import { connectionIdFor } from '../../../electron/core/admin/connection';
+import { jsonLines, useSimAndCli } from './cli-harness';
+
+const setup = useSimAndCli();
+
+const okta = () => setup.sim.state.okta()!;
+const oktaUser = (login: string) => [...okta().users.values()].find((user) => user.profile.login === login);
+
+/** Bob (seeded with an Okta Verify push factor) was in the org before Traykey: someone else's user. */
+function seededBob() {
+  return oktaUser('bob@example.com')!;
+}
+
+const totpOf = (userId: string) => okta().userFactors(userId).filter((factor) => factor.factorType === 'token:software:totp');
+
+async function csvOf(logins: string[]): Promise<string> {
+  const path = join(setup.cli.home, 'users.csv');
+  await writeFile(path, `${logins.join('\n')}\n`);
+  return path;
+}
+
+describe('ownership of test users (Okta, simulator)', { timeout: 60_000 }, () => {
+  it('leaves an existing user alone by default, says so, and clean-up never lists it', async () => {
+    const bob = seededBob();
+    const csv = await csvOf(['bob@example.com', 'new-1@example.com']);
+    const run = await setup.cli.run(['admin', 'okta', 'enroll', '--org', setup.sim.okta.url, '--csv', csv, '--json'], { env: setup.oktaEnv });
+    expect(run.code).toBe(0);
+    const lines = jsonLines(run.stdout);
+    expect(lines[0]).toMatchObject({ login: 'bob@example.com', ownership: 'existing', status: 'skipped', userId: bob.id, note: expect.stringContaining('left alone') });
+    expect(lines[1]).toMatchObject({ login: 'new-1@example.com', ownership: 'created', status: 'enrolled' });
+    expect(totpOf(bob.id)).toHaveLength(0);
+
+    const results = await setup.cli.run(['admin', 'okta', 'results', '--org', setup.sim.okta.url, '--format', 'csv']);
+    expect(results.code).toBe(0);
+    expect(results.stdout).toMatch(/^login,userId,factorId,ownership,status,step,error\n/);
+    expect(results.stdout).toContain(`bob@example.com,${bob.id},,existing,skipped,`);
+
+    const listed = await setup.cli.run(['admin', 'okta', 'cleanup', '--org', setup.sim.okta.url], { env: setup.oktaEnv });
+    expect(listed.stderr).toContain('  leave bob@example.com: Traykey did not create this user, so clean-up never deletes it\n');
+    expect(listed.stderr).toContain('acts on these 1 users');
+    const done = await setup.cli.run(['admin', 'okta', 'cleanup', '--org', setup.sim.okta.url, '--yes', '1'], { env: setup.oktaEnv });
+    expect(done.stdout).toBe('new-1@example.com\tdeleted\n');
+    expect(oktaUser('bob@example.com')?.id).toBe(bob.id);
+    expect(oktaUser('new-1@example.com')).toBeUndefined();
+  });
+
+  it('--existing enrol enrols an existing user as existing; --include-existing removes only that factor, never the user', async () => {
+    const bob = seededBob();
+    const run = await setup.cli.run(['admin', 'okta', 'enroll', '--org', setup.sim.okta.url, '--csv', await csvOf(['bob@example.com']), '--existing', 'enrol', '--json'], { env: setup.oktaEnv });
+    expect(run.code).toBe(0);
+    expect(jsonLines(run.stdout)[0]).toMatchObject({ login: 'bob@example.com', ownership: 'existing', status: 'enrolled' });
+    expect(totpOf(bob.id).map((factor) => factor.status)).toEqual(['ACTIVE']);
+    const pushFactors = okta().userFactors(bob.id).length - 1;
+
+    const plain = await setup.cli.run(['admin', 'okta', 'cleanup', '--org', setup.sim.okta.url, '--yes', '1'], { env: setup.oktaEnv });
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toContain('Traykey has nothing to clean up');
+    const factorsToo = await setup.cli.run(['admin', 'okta', 'cleanup', '--org', setup.sim.okta.url, '--include-existing', '--yes', '1'], { env: setup.oktaEnv });
+    expect(factorsToo.stderr).toContain('  remove the factor Traykey enrolled from bob@example.com (the user stays)\n');
+    expect(factorsToo.stdout).toBe('bob@example.com\tfactor-removed\n');
+    expect(oktaUser('bob@example.com')?.id).toBe(bob.id);
+    expect(totpOf(bob.id)).toHaveLength(0);
+    expect(okta().userFactors(bob.id)).toHaveLength(pushFactors);
+  });
+
+  it('--existing fail stops the run at the first existing user and touches nothing of it', async () => {
+    const run = await setup.cli.run(['admin', 'okta', 'enroll', '--org', setup.sim.okta.url, '--csv', await csvOf(['bob@example.com']), '--existing', 'fail'], { env: setup.oktaEnv });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('bob@example.com already exists in the org and Traykey did not create it; the run stopped (--existing fail)');
+    expect(totpOf(seededBob().id)).toHaveLength(0);
+  });
+
+  it('keeps a user Traykey created whose login changed since, and says why', async () => {
+    await setup.cli.run(['admin', 'okta', 'enroll', '--org', setup.sim.okta.url, '--count', '1', '--prefix', 'moved', '--json'], { env: setup.oktaEnv });
+    const user = oktaUser('moved-1@example.com')!;
+    user.profile.login = 'someone-else@example.com';
+    const done = await setup.cli.run(['admin', 'okta', 'cleanup', '--org', setup.sim.okta.url, '--yes', '1'], { env: setup.oktaEnv });
+    expect(done.stdout).toBe('moved-1@example.com\tkept\tits login or creation time changed since Traykey created it\n');
+    expect(okta().users.has(user.id)).toBe(true);
+  });
+
+  it('refuses a second run on the same connection while one is running, and takes over the lock of a crashed one', async () => {
+    const lockFile = join(runLockDir(setup.cli.home), `${connectionIdFor('okta', setup.sim.okta.url)}.lock`);
+    const { hostname } = await import('node:os');
+    await import('node:fs/promises').then(({ mkdir }) => mkdir(runLockDir(setup.cli.home), { recursive: true }));
+    await writeFile(lockFile, JSON.stringify({ pid: process.pid, host: hostname(), startedAt: Date.now() }));
+    const refused = await setup.cli.run(['admin', 'okta', 'enroll', '--org', setup.sim.okta.url, '--count', '1', '--prefix', 'lock'], { env: setup.oktaEnv });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^Another Traykey run is working on 127\.0\.0\.1:\d+ \(process \d+, since .*\): wait for it to finish or stop it, then run this again\.\n$/);
+    expect(oktaUser('lock-1@example.com')).toBeUndefined();
+
+    // A pid no process has: the run that held the lock crashed.
+    await writeFile(lockFile, JSON.stringify({ pid: 2 ** 22 + 7, host: hostname(), startedAt: Date.now() }));
+    const after = await setup.cli.run(['admin', 'okta', 'enroll', '--org', setup.sim.okta.url, '--count', '1', '--prefix', 'lock', '--json'], { env: setup.oktaEnv });
+    expect(after.code).toBe(0);
+    await expect(import('node:fs/promises').then(({ access }) => access(lockFile))).rejects.toThrow();
+  });
+
+  it('results read the vault only: no API token is needed', async () => {
+    await setup.cli.run(['admin', 'okta', 'enroll', '--org', setup.sim.okta.url, '--count', '1', '--prefix', 'ro', '--json'], { env: setup.oktaEnv });
+    const results = await setup.cli.run(['admin', 'okta', 'results', '--org', setup.sim.okta.url]);
+    expect(results.stderr).toBe('');
+    expect(results.stdout).toBe('ro-1@example.com\tcreated\tenrolled\tsaved\n');
+  });
+});
+
+describe('ownership of test users (Auth0, simulator)', { timeout: 60_000 }, () => {
+  const auth0Env = () => ({ AUTH0_CLIENT_ID: setup.sim.auth0.managementClientId, AUTH0_CLIENT_SECRET: setup.sim.auth0.managementClientSecret, AUTH0_APP_CLIENT_ID: setup.sim.auth0.clientId, AUTH0_APP_CLIENT_SECRET: setup.sim.auth0.clientSecret });
+
+  it('leaves an existing user alone, and enroll-factor finds a user by username', async () => {
+    // Both seeded in the tenant before Traykey: carol (username carol) and dave.
+    const tenant = setup.sim.state.auth0()!;
+    const csv = join(setup.cli.home, 'users.csv');
+    await writeFile(csv, 'dave@example.com\n');
+    const run = await setup.cli.run(['admin', 'auth0', 'enroll', '--domain', setup.sim.auth0.url, '--csv', csv, '--json'], { env: auth0Env() });
+    expect(run.code).toBe(0);
+    expect(jsonLines(run.stdout)[0]).toMatchObject({ login: 'dave@example.com', ownership: 'existing', status: 'skipped' });
+
+    const carol = await setup.cli.run(['admin', 'auth0', 'enroll-factor', '--domain', setup.sim.auth0.url, '--login', 'carol', '--json'], { env: auth0Env(), stdin: 'Traykey-Demo-3\n' });
+    expect(carol.stderr).toBe('');
+    expect(jsonLines(carol.stdout)[0]).toMatchObject({ login: 'carol', ownership: 'existing', status: 'enrolled' });
+
+    const cleanup = await setup.cli.run(['admin', 'auth0', 'cleanup', '--domain', setup.sim.auth0.url, '--yes', '1'], { env: auth0Env() });
+    expect(cleanup.code).toBe(1);
+    expect(cleanup.stderr).toContain('Traykey has nothing to clean up');
+    expect(tenant.findUser('dave@example.com')).toBeDefined();
+    expect(tenant.findUser('carol')).toBeDefined();
+  });
+
+  it('a lookup that finds nobody leaves no record', async () => {
+    const run = await setup.cli.run(['admin', 'auth0', 'enroll-factor', '--domain', setup.sim.auth0.url, '--login', 'nobody'], { env: auth0Env(), stdin: 'x\n' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('There is no user nobody in the org: check the login.\n');
+    const vault = await setup.cli.openVault();
+    expect(Object.values(runsIn(vault.read())).flatMap((byLogin) => Object.keys(byLogin))).toEqual([]);
+    vault.close();
+  });
+});
