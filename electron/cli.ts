@@ -7,6 +7,7 @@ import { commands } from './cli/commands';
 import { configureLogging } from './core/log';
 import { createCliContext, type CliContext, type CliDeps, type CliIo } from './cli/context';
 import { enforcePolicy } from './cli/policy-gate';
+import { endQuietlyOnClosedPipe } from './cli/closed-pipe';
 
 export type { CliIo } from './cli/context';
 
@@ -96,6 +97,9 @@ function startedDirectly(): boolean {
 }
 
 if (startedDirectly()) {
+  const exit = (code: number) => process.exit(code);
+  endQuietlyOnClosedPipe(process.stdout, 'standard output', exit, (text) => process.stderr.write(text));
+  endQuietlyOnClosedPipe(process.stderr, 'standard error', exit, () => {});
   const io: CliIo = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), env: process.env };
   process.exitCode = await main(process.argv.slice(2), io);
 }

@@ -12,6 +12,7 @@ import { MAX_IMPORT_BYTES } from '../../core/backup/text-decoding';
 import { exportTraykeyBackup } from '../../core/backup/traykey-backup';
 import type { CliContext } from '../context';
 import { askHidden } from '../hidden-prompt';
+import { notImportedText } from '../not-imported';
 
 const FORMAT_NAMES: Record<BackupFormat, string> = { traykey: 'Traykey backup', aegis: 'Aegis export', '2fas': '2FAS export', uris: 'otpauth:// link list' };
 
@@ -123,7 +124,7 @@ export function register(program: Command, ctx: CliContext): void {
       const result = await importBackup(bytes, { format: opts.format, ...(passphrase !== undefined ? { passphrase } : {}) });
       for (const problem of result.problems) ctx.io.stderr(describeProblem(problem));
       const saved = await ctx.withAccounts((service) => saveImported(service, result.accounts, opts.onDuplicate));
-      for (const s of saved.skipped) ctx.io.stderr(`Not imported ${s.issuer ? `${s.issuer} (${s.label})` : s.label}: ${s.reason}.\n`);
+      ctx.io.stderr(notImportedText(saved.skipped));
       const skipped = result.problems.length + saved.skipped.length;
       ctx.io.stdout(`Imported ${saved.added + saved.replaced} of ${result.accounts.length + result.problems.length} accounts from the ${FORMAT_NAMES[result.format]}`
         + `${saved.replaced > 0 ? ` (${saved.replaced} replaced existing ones)` : ''}${skipped > 0 ? `; ${skipped} skipped` : ''}.\n`);

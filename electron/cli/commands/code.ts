@@ -1,4 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { appError } from '../../../shared/errors';
+import { displayName } from '../../core/accounts/stored-account';
 import { secondsLeft } from '../../core/otp/codes';
 import type { CliContext } from '../context';
 import { pickAccount } from '../pick-account';
@@ -11,7 +13,7 @@ function unixSeconds(value: string): number {
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('code')
-    .description('Print the current code of the one account QUERY names (part of its issuer or name); an HOTP account advances its counter.')
+    .description('Print the current code of the one account QUERY names (part of its issuer or name); an HOTP account advances its counter (and takes no --at).')
     .argument('<query>', 'part of the issuer or account name; an exact account name wins')
     .option('--at <UNIX_SECONDS>', 'the code at this moment instead of now', unixSeconds)
     .option('--json', 'print {"issuer","label","code","validForSeconds"}')
@@ -19,6 +21,9 @@ export function register(program: Command, ctx: CliContext): void {
       const at = options.at !== undefined ? options.at * 1000 : ctx.now();
       const result = await ctx.withAccounts(async (accounts) => {
         const account = pickAccount(accounts, query, ctx.io);
+        if (account.type === 'hotp' && options.at !== undefined) {
+          throw appError('INVALID_INPUT', `${displayName(account)} is counter-based: its codes follow a counter, not the clock, so --at does not apply; its counter was left as it was.`, { field: 'at' });
+        }
         if (account.type === 'hotp') return { account, code: (await accounts.nextHotp(account.id)).code, validForSeconds: null };
         return { account, code: accounts.currentCode(account.id, at).code, validForSeconds: secondsLeft(at, account.period) };
       });

@@ -4,6 +4,7 @@ import { DUPLICATE_POLICIES, type DuplicatePolicy } from '../../core/backup';
 import { accountsOf, scanImageFiles } from '../../core/qr';
 import { importScannedCodes } from '../../core/qr/scan-import';
 import type { CliContext } from '../context';
+import { notImportedText } from '../not-imported';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -16,6 +17,7 @@ export function register(program: Command, ctx: CliContext): void {
       for (const code of codes) if (code.kind === 'invalid') ctx.io.stderr(`${code.message}\n`);
       if (accountsOf(codes).length === 0) throw appError('INVALID_INPUT', 'No account was found in the QR codes of these images, so nothing was saved.');
       const counts = await ctx.withAccounts((accounts) => importScannedCodes(accounts, codes, options.onDuplicate));
+      ctx.io.stderr(notImportedText(counts.notImported));
       ctx.io.stdout(`Added ${counts.added}, replaced ${counts.replaced}, skipped ${counts.skipped} (duplicates are ${options.onDuplicate === 'skip' ? 'skipped' : 'replaced'}).\n`);
     });
 }

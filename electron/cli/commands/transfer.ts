@@ -6,7 +6,7 @@ import type { AccountSummary } from '../../../shared/accounts';
 import type { AccountsService } from '../../core/accounts/accounts-service';
 import { displayName } from '../../core/accounts/stored-account';
 import { qrPngBytes, qrTerminalText } from '../../core/transfer/qr-image';
-import { migrationUris } from '../../core/transfer/transfer-service';
+import { transferableUris } from '../../core/transfer/transfer-service';
 import type { CliContext } from '../context';
 import { pickAccount } from '../pick-account';
 
@@ -62,11 +62,13 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('[query...]', 'parts of issuers or account names; each may name several accounts')
     .requiredOption('--out-dir <DIR>', 'folder for the PNG files (created if missing)')
     .action(async (queries: string[], options: { outDir: string }) => {
-      const { count, uris } = await ctx.withAccounts(async (accounts) => {
+      const { count, uris, skipped } = await ctx.withAccounts(async (accounts) => {
         const selected = selectAccounts(accounts, queries);
         if (selected.length === 0) throw appError('NOT_FOUND', 'There are no accounts to transfer.');
-        return { count: selected.length, uris: migrationUris(accounts, selected.map((account) => account.id)) };
+        const plan = transferableUris(accounts, selected.map((account) => account.id));
+        return { ...plan, count: selected.length - plan.skipped.length };
       });
+      for (const account of skipped) ctx.io.stderr(`Left out ${displayName(account)}: Google Authenticator ${account.problem}.\n`);
       await mkdir(options.outDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
         throw appError('INVALID_INPUT', `Cannot create the folder ${options.outDir} (${error.code ?? 'an unknown error'}).`, { field: 'out-dir' });
       });

@@ -24,6 +24,18 @@ export interface AccountsServiceOptions {
 
 const notFound = () => appError('NOT_FOUND', 'That account no longer exists; it may have been deleted in another window or by the CLI.');
 
+function refuseDuplicate(accounts: readonly StoredAccount[], account: KeyUriAccount): void {
+  const duplicate = findDuplicateIn(accounts, account);
+  if (!duplicate) return;
+  const why = duplicate.reason === 'secret' ? 'has the same secret' : 'has the same issuer and name';
+  throw appError('DUPLICATE', `${displayName(duplicate.account)} already exists and ${why}.`);
+}
+
+function storedFrom(account: KeyUriAccount, kept: Pick<StoredAccount, 'id' | 'tags' | 'createdAt'>): StoredAccount {
+  const { issuer, label, type, algorithm, digits, period, secret } = account;
+  return { ...kept, issuer, label, type, algorithm, digits, period, secret, ...(type === 'hotp' ? { counter: account.counter ?? 0 } : {}) };
+}
+
 /** The user's OTP accounts, kept in the vault document as `doc.accounts` in the user's order. */
 export class AccountsService {
   private readonly undo: UndoDeletes;
@@ -80,25 +92,26 @@ export class AccountsService {
     if (account.label.trim() === '') throw appError('INVALID_INPUT', 'The account needs a name.', { field: 'label' });
     refuseHiddenText(account.issuer, account.label);
     return this.mutate((accounts) => {
-      const duplicate = findDuplicateIn(accounts, account);
-      if (duplicate) {
-        const why = duplicate.reason === 'secret' ? 'has the same secret' : 'has the same issuer and name';
-        throw appError('DUPLICATE', `${displayName(duplicate.account)} already exists and ${why}.`);
-      }
-      const stored: StoredAccount = {
-        id: this.newId(),
-        issuer: account.issuer,
-        label: account.label,
-        type: account.type,
-        algorithm: account.algorithm,
-        digits: account.digits,
-        period: account.period,
-        ...(account.type === 'hotp' ? { counter: account.counter ?? 0 } : {}),
-        secret: account.secret,
-        tags,
-        createdAt: this.options.now(),
-      };
+      refuseDuplicate(accounts, account);
+      const stored = storedFrom(account, { id: this.newId(), tags, createdAt: this.options.now() });
       accounts.push(stored);
+      return summaryOf(stored);
+    });
+  }
+
+  /**
+   * An import's "replace": `account` takes the place of the stored account `id`, keeping its id, its
+   * position in the user's order and its tags. Refused when it duplicates another stored account too.
+   */
+  async replace(id: string, account: KeyUriAccount): Promise<AccountSummary> {
+    if (account.label.trim() === '') throw appError('INVALID_INPUT', 'The account needs a name.', { field: 'label' });
+    return this.mutate((accounts) => {
+      const index = accounts.findIndex((entry) => entry.id === id);
+      const current = accounts[index];
+      if (!current) throw notFound();
+      refuseDuplicate(accounts.filter((entry) => entry.id !== id), account);
+      const stored = storedFrom(account, { id, tags: current.tags, createdAt: current.createdAt });
+      accounts[index] = stored;
       return summaryOf(stored);
     });
   }

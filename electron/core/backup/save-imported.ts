@@ -3,8 +3,7 @@ import type { AccountsService } from '../accounts/accounts-service';
 import type { ImportedAccount } from './imported-account';
 import type { DuplicatePolicy } from './merge-plan';
 
-
-export type AccountsWriter = Pick<AccountsService, 'findDuplicate' | 'insert' | 'delete' | 'undoDelete'>;
+export type AccountsWriter = Pick<AccountsService, 'findDuplicate' | 'insert' | 'replace'>;
 
 export interface SaveReport {
   added: number;
@@ -17,9 +16,9 @@ const nameKey = (a: ImportedAccount): string => `${a.issuer.trim().toLowerCase()
 
 /**
  * Saves imported accounts through the accounts service. A duplicate (same secret, or same issuer and
- * name: the service's own rule) is left alone with `skip`, or takes the stored account's place, keeping
- * its tags, with `replace`; if saving the new one then fails, the stored one is put back. Repeats inside
- * the imported file are saved once.
+ * name: the service's own rule) is left alone with `skip`, or takes the stored account's place (its
+ * position in the list and its tags) with `replace`, unless it duplicates a second stored account too.
+ * Repeats inside the imported file are saved once.
  */
 export async function saveImported(accounts: AccountsWriter, imported: readonly ImportedAccount[], policy: DuplicatePolicy): Promise<SaveReport> {
   const report: SaveReport = { added: 0, replaced: 0, skipped: [] };
@@ -39,12 +38,10 @@ export async function saveImported(accounts: AccountsWriter, imported: readonly 
     } else if (policy === 'skip') {
       skip(account, duplicate.reason === 'secret' ? 'an account with the same secret already exists' : 'an account with the same issuer and name already exists');
     } else {
-      const { undoToken } = await accounts.delete(duplicate.account.id);
       try {
-        await accounts.insert(account, duplicate.account.tags);
+        await accounts.replace(duplicate.account.id, account);
         report.replaced += 1;
       } catch (error) {
-        await accounts.undoDelete(undoToken);
         if (!isAppError(error) || error.code !== 'DUPLICATE') throw error;
         skip(account, 'it duplicates more than one stored account');
       }

@@ -25,7 +25,8 @@ export function createScanHandlers({ accounts, screen }: ScanHandlerDeps): ScanH
       if (!codes.some((code) => code.kind === 'otpauth' || code.kind === 'migration')) {
         throw appError('INVALID_INPUT', 'None of the scanned codes holds an account, so nothing was saved.');
       }
-      return importScannedCodes(accounts, codes, { skip, replace });
+      const { added, replaced, skipped } = await importScannedCodes(accounts, codes, { skip, replace });
+      return { added, replaced, skipped };
     },
   };
 }

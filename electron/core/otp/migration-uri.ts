@@ -85,12 +85,18 @@ export function decodeMigrationUri(uri: string): MigrationImport {
   };
 }
 
+/** What keeps Google Authenticator from holding the account ("does not support …"), or undefined when it can. */
+export function googleAuthenticatorProblem(account: Pick<KeyUriAccount, 'type' | 'digits' | 'period'>): string | undefined {
+  if (account.type === 'steam') return 'does not support Steam Guard codes';
+  if (account.digits !== 6 && account.digits !== 8) return 'only supports 6 or 8 digits';
+  if (account.type === 'totp' && account.period !== DEFAULT_PERIOD) return 'only supports a 30-second period';
+  return undefined;
+}
+
 function toRaw(account: KeyUriAccount): RawOtpParameters {
   const name = account.issuer ? `${account.issuer}: ${account.label}` : account.label;
-  const unsupported = (why: string) => appError('UNSUPPORTED', `${name} cannot be exported to Google Authenticator: ${why}.`);
-  if (account.type === 'steam') throw unsupported('it does not support Steam Guard codes');
-  if (account.digits !== 6 && account.digits !== 8) throw unsupported('it only supports 6 or 8 digits');
-  if (account.type === 'totp' && account.period !== DEFAULT_PERIOD) throw unsupported('it only supports a 30-second period');
+  const problem = googleAuthenticatorProblem(account);
+  if (problem) throw appError('UNSUPPORTED', `${name} cannot be exported to Google Authenticator: it ${problem}.`);
   return {
     secret: base32ToBytes(account.secret),
     name: account.issuer ? `${account.issuer}:${account.label}` : account.label,

@@ -1,5 +1,5 @@
 import type { PreviewAccount, PreviewCode } from '../../../shared/ipc/scan';
-import { saveImported, type AccountsWriter, type DuplicatePolicy } from '../backup';
+import { saveImported, type AccountsWriter, type DuplicatePolicy, type SaveReport } from '../backup';
 import { classifyCode } from './classify-codes';
 import type { ScannedAccount, ScannedCode } from './scanned-code';
 
@@ -67,11 +67,16 @@ export interface ImportCounts {
   skipped: number;
 }
 
+export interface ImportReport extends ImportCounts {
+  /** The accounts not saved, each with the reason (never the secret). */
+  notImported: SaveReport['skipped'];
+}
+
 /**
  * Saves the accounts of scanned codes with the importers' duplicate rules: one policy for all (the
  * CLI's --on-duplicate) or the scan view's per-account choices. Every account is added, replaced or skipped.
  */
-export async function importScannedCodes(accounts: ScanAccounts, codes: readonly ScannedCode[], choice: DuplicatePolicy | ImportChoices): Promise<ImportCounts> {
+export async function importScannedCodes(accounts: ScanAccounts, codes: readonly ScannedCode[], choice: DuplicatePolicy | ImportChoices): Promise<ImportReport> {
   const keyed = keyedAccounts(codes);
   const batches: Array<[DuplicatePolicy, KeyedAccount[]]> =
     typeof choice === 'string'
@@ -81,13 +86,14 @@ export async function importScannedCodes(accounts: ScanAccounts, codes: readonly
           const chosen = keyed.filter((k) => !skip.has(k.key));
           return [['replace', chosen.filter((k) => replace.has(k.key))], ['skip', chosen.filter((k) => !replace.has(k.key))]];
         })();
-  const counts: ImportCounts = { added: 0, replaced: 0, skipped: 0 };
+  const report: ImportReport = { added: 0, replaced: 0, skipped: 0, notImported: [] };
   for (const [policy, group] of batches) {
     if (group.length === 0) continue;
-    const report = await saveImported(accounts, group.map((k) => k.account), policy);
-    counts.added += report.added;
-    counts.replaced += report.replaced;
+    const saved = await saveImported(accounts, group.map((k) => k.account), policy);
+    report.added += saved.added;
+    report.replaced += saved.replaced;
+    report.notImported.push(...saved.skipped);
   }
-  counts.skipped = keyed.length - counts.added - counts.replaced;
-  return counts;
+  report.skipped = keyed.length - report.added - report.replaced;
+  return report;
 }

@@ -3,7 +3,11 @@ import { batchLabel } from './classify-codes';
 import type { ScannedFile } from './scan-image-files';
 import type { ScannedAccount, ScannedCode } from './scanned-code';
 
-/** One file in `traykey scan --json`: every code's text, the accounts they hold (no secrets), decode ms. */
+/**
+ * One file in `traykey scan --json`: the codes' texts, the accounts they hold (no secrets), decode ms.
+ * Texts of codes that hold secrets (otpauth, transfer, and unusable otpauth-like codes) are left out
+ * unless `reveal` is set, so a scan printed to a terminal or a log does not spill secrets.
+ */
 export interface ScanJsonEntry {
   file: string;
   codes: string[];
@@ -15,10 +19,17 @@ function accountJson({ issuer, label, type, algorithm, digits, period, counter }
   return { issuer, label, type, algorithm, digits, period, ...(type === 'hotp' ? { counter: counter ?? 0 } : {}) };
 }
 
-export function scanJson(files: readonly ScannedFile[]): ScanJsonEntry[] {
+export interface ScanReportOptions {
+  /** Print the full text of codes that hold secrets. */
+  reveal?: boolean;
+}
+
+const holdsSecrets = (code: ScannedCode) => code.kind === 'otpauth' || code.kind === 'migration' || code.kind === 'invalid';
+
+export function scanJson(files: readonly ScannedFile[], { reveal = false }: ScanReportOptions = {}): ScanJsonEntry[] {
   return files.map(({ file, codes, ms }) => ({
     file,
-    codes: codes.map((c) => c.text),
+    codes: codes.filter((c) => reveal || !holdsSecrets(c)).map((c) => c.text),
     accounts: codes.flatMap((c) => (c.kind === 'otpauth' ? [c.account] : c.kind === 'migration' ? c.accounts : [])).map(accountJson),
     ms: Math.round(ms * 10) / 10,
   }));
@@ -29,27 +40,29 @@ function describeAccount(a: ScannedAccount): string {
   return `${displayName(a)}: ${kind}`;
 }
 
-function describeCode(code: ScannedCode): string[] {
+function describeCode(code: ScannedCode, reveal: boolean): string[] {
+  const text = reveal || !holdsSecrets(code) ? [code.text] : [];
+  const indent = text.length > 0 ? '  ' : '';
   switch (code.kind) {
     case 'otpauth':
-      return [code.text, `  account ${describeAccount(code.account)}`];
+      return [...text, `${indent}account ${describeAccount(code.account)}`];
     case 'migration':
-      return [code.text, `  Google Authenticator transfer, code ${batchLabel(code.batch)}, ${code.accounts.length} accounts:`, ...code.accounts.map((a) => `  account ${describeAccount(a)}`)];
+      return [...text, `${indent}Google Authenticator transfer, code ${batchLabel(code.batch)}, ${code.accounts.length} accounts:`, ...code.accounts.map((a) => `${indent}  account ${describeAccount(a)}`)];
     case 'link':
-      return [code.text, '  a web address, not an account'];
+      return [...text, '  a web address, not an account'];
     case 'text':
-      return [code.text, '  text, not an account'];
+      return [...text, '  text, not an account'];
     case 'invalid':
-      return [code.text, `  ${code.message}`];
+      return [...text, `${indent}${code.message}`];
   }
 }
 
-/** The human-readable report: per file, each code's text and the accounts it holds. */
-export function scanText(files: readonly ScannedFile[]): string {
+/** The human-readable report: per file, the accounts each code holds (and, with `reveal`, its full text). */
+export function scanText(files: readonly ScannedFile[], { reveal = false }: ScanReportOptions = {}): string {
   return files
     .map(({ file, codes, ms }) => {
       const head = `${file}: ${codes.length === 0 ? 'no QR code' : codes.length === 1 ? '1 QR code' : `${codes.length} QR codes`} (${ms.toFixed(1)} ms)`;
-      return [head, ...codes.flatMap(describeCode).map((line) => `  ${line}`)].join('\n');
+      return [head, ...codes.flatMap((code) => describeCode(code, reveal)).map((line) => `  ${line}`)].join('\n');
     })
     .join('\n')
     .concat('\n');

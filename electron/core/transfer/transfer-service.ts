@@ -1,7 +1,9 @@
 import { randomInt } from 'node:crypto';
 import type { AccountDetails } from '../../../shared/accounts';
+import { appError } from '../../../shared/errors';
+import { displayName } from '../accounts/stored-account';
 import type { KeyUriAccount } from '../otp/key-uri';
-import { encodeMigrationUris } from '../otp/migration-uri';
+import { encodeMigrationUris, googleAuthenticatorProblem } from '../otp/migration-uri';
 import { qrPngDataUrl } from './qr-image';
 
 /** What transfers need from the accounts: `reveal` goes through the vault session, so a locked vault says VAULT_LOCKED. */
@@ -47,6 +49,31 @@ export async function accountQr(accounts: RevealingAccounts, id: string): Promis
 export function migrationUris(accounts: RevealingAccounts, ids: readonly string[], batchId: number = randomBatchId()): string[] {
   const selected = [...new Set(ids)].map((id) => keyUriAccountOf(accounts.reveal(id)));
   return encodeMigrationUris(selected, batchId);
+}
+
+export interface TransferPlan {
+  uris: string[];
+  /** Accounts left out, each with what keeps Google Authenticator from holding it ("does not support …"). */
+  skipped: Array<{ issuer: string; label: string; problem: string }>;
+}
+
+/**
+ * Like migrationUris, but an account Google Authenticator cannot hold is left out and listed with the
+ * reason while the rest are exported; only a selection with nothing it can hold is refused.
+ */
+export function transferableUris(accounts: RevealingAccounts, ids: readonly string[], batchId: number = randomBatchId()): TransferPlan {
+  const kept: KeyUriAccount[] = [];
+  const skipped: TransferPlan['skipped'] = [];
+  for (const account of [...new Set(ids)].map((id) => keyUriAccountOf(accounts.reveal(id)))) {
+    const problem = googleAuthenticatorProblem(account);
+    if (problem) skipped.push({ issuer: account.issuer, label: account.label, problem });
+    else kept.push(account);
+  }
+  if (kept.length === 0) {
+    const why = skipped.map((account) => `${displayName(account)}: it ${account.problem}`).join('; ');
+    throw appError('UNSUPPORTED', `Google Authenticator cannot hold any of these accounts (${why}); export them as a Traykey backup instead.`);
+  }
+  return { uris: encodeMigrationUris(kept, batchId), skipped };
 }
 
 /** migrationUris drawn as PNG data URLs; reveals every selected secret, so only after the user confirmed. */

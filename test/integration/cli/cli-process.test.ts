@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -61,5 +61,15 @@ describe('the traykey process', { timeout: 60_000 }, () => {
     const keychainMode = await traykey(['list'], { TRAYKEY_HOME: home });
     expect(keychainMode.code).toBe(1);
     expect(keychainMode.stderr).toMatch(/^The vault .+ is protected by a passphrase: set TRAYKEY_PASSPHRASE or pass --passphrase-file\.\n$/);
+  });
+
+  it('ends quietly with exit 0 when the reader closes the pipe early (list | head -1)', async () => {
+    const environment = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env };
+    const child = spawn(TSX, ['electron/cli.ts', 'list'], { cwd: ROOT, env: environment, stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.on('exit', done));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 });

@@ -45,8 +45,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('traykey scan', () => {
-  it('prints one JSON array with every code, the accounts they hold and the decode time', async () => {
-    const { code, stdout } = await run('scan', '--json', file('two.png'), file('transfer.jpg'), file('empty.png'));
+  it('prints one JSON array with every code (with --reveal), the accounts they hold and the decode time', async () => {
+    const { code, stdout } = await run('scan', '--json', '--reveal', file('two.png'), file('transfer.jpg'), file('empty.png'));
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as Array<{ file: string; codes: string[]; accounts: unknown[]; ms: number }>;
     expect(report.map((r) => r.file)).toEqual([file('two.png'), file('transfer.jpg'), file('empty.png')]);
@@ -63,6 +63,20 @@ describe('traykey scan', () => {
     ]);
     expect(report[2]).toMatchObject({ codes: [], accounts: [] });
     expect(report.every((r) => typeof r.ms === 'number' && r.ms >= 0)).toBe(true);
+  });
+
+  it('shows issuers and names but no secret unless --reveal is given', async () => {
+    const json = await run('scan', '--json', file('two.png'), file('link.png'));
+    expect(json.code).toBe(0);
+    expect(json.stdout).not.toContain('JBSWY3DPEHPK3PXP');
+    expect(json.stdout).not.toContain('otpauth://');
+    const report = JSON.parse(json.stdout) as Array<{ codes: string[]; accounts: Array<{ issuer: string }> }>;
+    expect(report[0]!.accounts.map((a) => a.issuer).sort()).toEqual(['Acme', 'GitHub']);
+    expect(report[1]!.codes).toEqual(['https://example.com/help']);
+    const text = await run('scan', file('two.png'));
+    expect(text.stdout).toContain('account Acme (alice@example.com): totp, SHA1, 6 digits, 30 s');
+    expect(text.stdout).not.toContain('secret=');
+    expect((await run('scan', '--reveal', file('two.png'))).stdout).toContain(ACME);
   });
 
   it('describes each code in plain text, links as links', async () => {
@@ -83,12 +97,17 @@ describe('traykey scan', () => {
 });
 
 describe('traykey import', () => {
-  it('adds every account found, then skips duplicates by default and replaces them when asked', async () => {
+  it('adds every account found, then skips duplicates by default, naming them, and replaces them in place when asked', async () => {
     expect(await run('import', file('two.png'), file('transfer.jpg'))).toMatchObject({ code: 0, stdout: 'Added 4, replaced 0, skipped 0 (duplicates are skipped).\n' });
-    expect(await run('import', file('replaced.png'))).toMatchObject({ code: 0, stdout: 'Added 0, replaced 0, skipped 1 (duplicates are skipped).\n' });
+    const order = (JSON.parse((await run('list', '--json')).stdout) as Array<{ issuer: string }>).map((a) => a.issuer);
+    expect(await run('import', file('replaced.png'))).toEqual({
+      code: 0,
+      stdout: 'Added 0, replaced 0, skipped 1 (duplicates are skipped).\n',
+      stderr: 'Not imported Acme (alice@example.com): an account with the same issuer and name already exists.\n',
+    });
     expect(await run('import', '--on-duplicate', 'replace', file('replaced.png'))).toMatchObject({ code: 0, stdout: 'Added 0, replaced 1, skipped 0 (duplicates are replaced).\n' });
     const listed = JSON.parse((await run('list', '--json')).stdout) as Array<{ issuer: string }>;
-    expect(listed.map((a) => a.issuer).sort()).toEqual(['AWS', 'Acme', 'GitHub', 'Okta']);
+    expect(listed.map((a) => a.issuer)).toEqual(order);
   });
 
   it('saves nothing from images without an account', async () => {

@@ -99,6 +99,18 @@ describe('AccountsService', () => {
     expect((await rejection(service.rename('nope', 'x', 'y'))).code).toBe('NOT_FOUND');
   });
 
+  it('replaces an account in its place, keeping its id and tags, unless the new one duplicates another', async () => {
+    await service.addUri(`otpauth://totp/A:first?secret=${RFC_SHA1}`);
+    await service.addUri(`otpauth://totp/B:second?secret=${RFC_SHA256}`);
+    const replaced = await service.replace('id-1', { issuer: 'A', label: 'first', secret: 'JBSWY3DPEHPK3PXP', type: 'totp', algorithm: 'SHA1', digits: 8, period: 30 });
+    expect(replaced).toMatchObject({ id: 'id-1', digits: 8 });
+    expect(service.list().map((a) => a.id)).toEqual(['id-1', 'id-2']);
+    expect(service.reveal('id-1').secret).toBe('JBSWY3DPEHPK3PXP');
+    const clash = { issuer: 'B', label: 'second', secret: 'MFRGGZDFMZTWQ2LK', type: 'totp', algorithm: 'SHA1', digits: 6, period: 30 } as const;
+    expect((await rejection(service.replace('id-1', clash))).code).toBe('DUPLICATE');
+    expect((await rejection(service.replace('nope', clash))).code).toBe('NOT_FOUND');
+  });
+
   it('reorders, keeping accounts the request did not name at the end', async () => {
     for (const name of ['a', 'b', 'c', 'd']) await service.add({ issuer: '', label: name, secret: `${RFC_SHA1.slice(0, 24)}${'ABCD'.indexOf(name.toUpperCase()) + 2}AAAAAAA` });
     const reordered = await service.reorder(['id-3', 'id-1', 'unknown']);

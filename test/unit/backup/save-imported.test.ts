@@ -43,15 +43,15 @@ describe('saving imported accounts', () => {
     expect(service.list().map((a) => a.label)).toEqual(['alice', 'carol']);
   });
 
-  it('replaces a duplicate with --on-duplicate replace, keeping its tags', async () => {
-    const service = await serviceWith(totp('GitHub', 'alice', 'JBSWY3DPEHPK3PXP'));
+  it('replaces a duplicate with --on-duplicate replace, keeping its place in the list, its id and its tags', async () => {
+    const service = await serviceWith(totp('GitHub', 'alice', 'JBSWY3DPEHPK3PXP'), totp('Bank', 'bob', 'MFRGGZDFMZTWQ2LK'));
     const report = await saveImported(service, [{ ...totp('GitHub', 'alice', 'KRSXG5CTMVRXEZLU'), digits: 8 }], 'replace');
     expect(report).toEqual({ added: 0, replaced: 1, skipped: [] });
-    expect(accountsForBackup(service)).toEqual([{ ...totp('GitHub', 'alice', 'KRSXG5CTMVRXEZLU'), digits: 8 }]);
-    expect(service.list()[0]?.tags).toEqual(['work']);
+    expect(accountsForBackup(service)).toEqual([{ ...totp('GitHub', 'alice', 'KRSXG5CTMVRXEZLU'), digits: 8 }, totp('Bank', 'bob', 'MFRGGZDFMZTWQ2LK')]);
+    expect(service.list()[0]).toMatchObject({ id: 'id-1', tags: ['work'] });
   });
 
-  it('puts the stored account back when the replacement clashes with a second stored account', async () => {
+  it('leaves the stored account alone when the replacement clashes with a second stored account', async () => {
     const service = await serviceWith(totp('GitHub', 'alice', 'JBSWY3DPEHPK3PXP'), totp('Bank', 'bob', 'MFRGGZDFMZTWQ2LK'));
     const clash = totp('Bank', 'bob', 'JBSWY3DPEHPK3PXP');
     const report = await saveImported(service, [clash], 'replace');

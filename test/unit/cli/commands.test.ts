@@ -90,6 +90,16 @@ describe('traykey commands (in-process)', () => {
     expect(JSON.parse((await cli.run(['list', '--json'])).stdout)[0].counter).toBe(6);
   });
 
+  it('refuses --at for an HOTP account with a sentence, leaving its counter alone', async () => {
+    await cli.run(['add', `otpauth://hotp/Example:h?secret=${SHA1}&counter=4`]);
+    expect(await cli.run(['code', 'h', '--at', '59'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Example (h) is counter-based: its codes follow a counter, not the clock, so --at does not apply; its counter was left as it was.\n',
+    });
+    expect(JSON.parse((await cli.run(['list', '--json'])).stdout)[0].counter).toBe(4);
+  });
+
   it('removes the one account a query names', async () => {
     await addRfcAccounts();
     expect(await cli.run(['remove', 'bob'])).toEqual({ code: 0, stdout: 'Removed ACME (bob).\n', stderr: '' });

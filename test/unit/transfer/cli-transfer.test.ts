@@ -72,12 +72,26 @@ describe('traykey qr and traykey transfer (in-process)', () => {
     expect(exported.accounts.map((account) => account.label)).toEqual(['alice', 'carol']);
   });
 
-  it('refuses a Steam account with Google Authenticator’s reason and writes nothing', async () => {
+  it('leaves out a Steam account, saying which and why, and exports the rest', async () => {
     await add(`otpauth://totp/ACME:alice?secret=${SECRET}&issuer=ACME`);
+    await add(`otpauth://steam/Steam:gamer?secret=${secretFor(1)}&issuer=Steam`);
+    const dir = join(cli.home, 'partial');
+    const run = await cli.run(['transfer', '--out-dir', dir]);
+    expect(run).toMatchObject({ code: 0, stderr: 'Left out Steam (gamer): Google Authenticator does not support Steam Guard codes.\n' });
+    expect(run.stdout).toContain('Wrote 1 account as 1 QR code');
+    const exported = decodeMigrationUri(readQrPng(await readFile(join(dir, 'traykey-transfer-1-of-1.png'))));
+    expect(exported.accounts.map((account) => account.label)).toEqual(['alice']);
+  });
+
+  it('refuses, writing nothing, when Google Authenticator can hold none of the accounts', async () => {
     await add(`otpauth://steam/Steam:gamer?secret=${secretFor(1)}&issuer=Steam`);
     const dir = join(cli.home, 'refused');
     const run = await cli.run(['transfer', '--out-dir', dir]);
-    expect(run).toEqual({ code: 1, stdout: '', stderr: 'Steam: gamer cannot be exported to Google Authenticator: it does not support Steam Guard codes.\n' });
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Google Authenticator cannot hold any of these accounts (Steam (gamer): it does not support Steam Guard codes); export them as a Traykey backup instead.\n',
+    });
     await expect(readdir(dir)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 

@@ -1,0 +1,6 @@
+import { displayName } from '../core/accounts/stored-account';
+
+/** One line per account an import left out, naming it and saying why; QR and backup imports both print these. */
+export function notImportedText(skipped: readonly { issuer: string; label: string; reason: string }[]): string {
+  return skipped.map((account) => `Not imported ${displayName(account)}: ${account.reason}.\n`).join('');
+}
