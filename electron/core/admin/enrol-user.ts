@@ -215,5 +215,5 @@ async function waitForStep(step: number, context: StepContext, period: number): 
 function describeFailure(step: EnrolStep, error: unknown): NonNullable<EnrolRecord['error']> {
   const attempted = step === 'saved' ? 'save' : STEP_ATTEMPTED[step];
   if (isAppError(error)) return { step: attempted, code: (error as AppError).code, message: error.message };
-  return { step: attempted, code: 'INTERNAL', message: `The ${attempted} step failed unexpectedly; run again with --resume to retry it.` };
+  return { step: attempted, code: 'INTERNAL', message: `The ${attempted} step failed unexpectedly; running the command again retries it.` };
 }

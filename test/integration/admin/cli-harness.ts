@@ -19,7 +19,7 @@ export async function adminCli() {
   const home = await mkdtemp(join(tmpdir(), 'traykey-admin-'));
   const env = { TRAYKEY_HOME: home, TRAYKEY_PASSPHRASE: 'pw' };
   const openVault = () => Vault.open({ home, keySource: { kind: 'passphrase', passphrase: 'pw' }, unsafeTestScrypt: TEST_SCRYPT });
-  const run = async (args: string[], extra: { env?: Record<string, string>; stdin?: string } = {}): Promise<CliRun> => {
+  const run = async (args: string[], extra: { env?: Record<string, string>; stdin?: string; signal?: AbortSignal } = {}): Promise<CliRun> => {
     let stdout = '';
     let stderr = '';
     const io = {
@@ -27,6 +27,7 @@ export async function adminCli() {
       stderr: (text: string) => void (stderr += text),
       env: { ...env, ...extra.env },
       stdin: async () => extra.stdin ?? '',
+      ...(extra.signal ? { signal: extra.signal } : {}),
     };
     const code = await main(args, io, { openVault: () => openVault() });
     return { code, stdout, stderr };

@@ -101,6 +101,24 @@ describe('ownership of test users (Okta, simulator)', { timeout: 60_000 }, () =>
     await expect(import('node:fs/promises').then(({ access }) => access(lockFile))).rejects.toThrow();
   });
 
+  it('Ctrl-C says what was done and the exact command that continues; untouched users stay pending', async () => {
+    setup.sim.faults.add({ kind: 'latency', ms: 150, path: '/api/v1/users/*/factors**' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 600);
+    const args = ['admin', 'okta', 'enroll', '--org', setup.sim.okta.url, '--count', '6', '--prefix', 'ctrlc', '--concurrency', '1'];
+    const stopped = await setup.cli.run(args, { env: setup.oktaEnv, signal: controller.signal });
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toMatch(new RegExp(`Stopped by Ctrl-C\\. So far: \\d enrolled, 0 failed, [1-6] not finished \\(still pending\\); every user is recorded\\. To continue, run: traykey admin okta enroll --org ${setup.sim.okta.url.replace(/[.]/g, '\\.')} --resume\\n$`));
+    const results = await setup.cli.run(['admin', 'okta', 'results', '--org', setup.sim.okta.url, '--format', 'json']);
+    const statuses = jsonLines(results.stdout).map((line) => line.status);
+    expect(statuses).not.toContain('failed');
+    expect(statuses).toContain('pending');
+    setup.sim.faults.clear();
+    const resumed = await setup.cli.run(['admin', 'okta', 'enroll', '--org', setup.sim.okta.url, '--resume', '--json'], { env: setup.oktaEnv });
+    expect(resumed.code).toBe(0);
+    expect(jsonLines(resumed.stdout).at(-1)).toMatchObject({ failed: 0, pending: 0 });
+  });
+
   it('results read the vault only: no API token is needed', async () => {
     await setup.cli.run(['admin', 'okta', 'enroll', '--org', setup.sim.okta.url, '--count', '1', '--prefix', 'ro', '--json'], { env: setup.oktaEnv });
     const results = await setup.cli.run(['admin', 'okta', 'results', '--org', setup.sim.okta.url]);
