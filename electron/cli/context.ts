@@ -57,7 +57,21 @@ export function createCliContext(io: CliIo, deps: CliDeps = {}): CliContext {
     options: {},
     async withAccounts(run) {
       const { AccountsService } = await import('../core/accounts/accounts-service');
-      return context.withVault((vault) => run(new AccountsService(vault, { now })));
+      return context.withVault(async (vault) => {
+        // Edits are stamped for sync when made, so they keep their place against other computers' edits.
+        let recorded = Promise.resolve();
+        const onChange = () => {
+          const at = now();
+          recorded = recorded
+            .then(async () => new (await import('../core/sync/sync-service')).SyncService({ vault, home: dataHome(io.env), now }).recordEdits(at))
+            .catch(() => io.stderr('The change was saved here but could not be recorded for sync; `traykey sync now` will pick it up.\n'));
+        };
+        try {
+          return await run(new AccountsService(vault, { now, onChange }));
+        } finally {
+          await recorded;
+        }
+      });
     },
     async withVault(run) {
       const passphraseFile = context.options.passphraseFile;

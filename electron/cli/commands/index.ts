@@ -33,4 +33,5 @@ export const commands: readonly CommandEntry[] = [
   { name: 'push', summary: 'approve sign-in requests on this computer (Okta custom authenticator)', load: () => import('./push') },
   { name: 'policy', summary: 'show the settings your organisation manages', load: () => import('./policy') },
   { name: 'vault', summary: 'look after the vault file and its backup copy', load: () => import('./vault') },
+  { name: 'sync', summary: 'sync accounts between your computers through a folder you already sync, end-to-end encrypted', load: () => import('./sync') },
 ];

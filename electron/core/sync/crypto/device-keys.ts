@@ -1,0 +1,75 @@
+import { createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import { openAesGcm, sealAesGcm, GCM_NONCE_BYTES, GCM_TAG_BYTES } from '../../backup/aes-gcm';
+
+/** One key pair as base64 DER (SPKI public, PKCS#8 private), as the vault and the logs keep them. */
+export interface KeyPairText {
+  publicKey: string;
+  privateKey: string;
+}
+
+/** A device's long-term keys: Ed25519 signs every record it writes; X25519 receives new sync keys. */
+export interface DeviceKeys {
+  sign: KeyPairText;
+  box: KeyPairText;
+}
+
+function pairText(type: 'ed25519' | 'x25519'): KeyPairText {
+  const { publicKey, privateKey } = type === 'ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('x25519');
+  return { publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'), privateKey: privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64') };
+}
+
+export function generateDeviceKeys(): DeviceKeys {
+  return { sign: pairText('ed25519'), box: pairText('x25519') };
+}
+
+const publicKeyOf = (text: string): KeyObject => createPublicKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'spki' });
+const privateKeyOf = (text: string): KeyObject => createPrivateKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'pkcs8' });
+
+export const SIGNATURE_BYTES = 64;
+
+export function signBytes(privateKey: string, data: Uint8Array): Buffer {
+  return sign(null, data, privateKeyOf(privateKey));
+}
+
+/** False for a bad signature or a public key that is not one (a damaged membership record). */
+export function verifyBytes(publicKey: string, data: Uint8Array, signature: Uint8Array): boolean {
+  try {
+    return verify(null, data, publicKeyOf(publicKey), signature);
+  } catch {
+    return false;
+  }
+}
+
+/** A sync key sealed for one device: only its X25519 private key opens it. */
+export interface WrappedKey {
+  /** Ephemeral X25519 public key, base64 DER. */
+  epk: string;
+  /** nonce ‖ ciphertext ‖ tag, base64. */
+  box: string;
+}
+
+function wrappingKey(shared: Buffer, keyId: string, device: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', shared, Buffer.from(keyId, 'hex'), `traykey sync key wrap ${device}`, 32));
+}
+
+export function wrapKeyFor(recipientBoxPublic: string, device: string, keyId: string, key: Buffer): WrappedKey {
+  const ephemeral = generateKeyPairSync('x25519');
+  const shared = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: publicKeyOf(recipientBoxPublic) });
+  const nonce = randomBytes(GCM_NONCE_BYTES);
+  const sealed = sealAesGcm(wrappingKey(shared, keyId, device), nonce, key, Buffer.from(`${keyId}:${device}`));
+  return { epk: ephemeral.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'), box: Buffer.concat([nonce, sealed.ciphertext, sealed.tag]).toString('base64') };
+}
+
+/** The sync key, or null when the wrap is not for this device or was altered. */
+export function unwrapKey(ownBoxPrivate: string, device: string, keyId: string, wrapped: WrappedKey): Buffer | null {
+  try {
+    const shared = diffieHellman({ privateKey: privateKeyOf(ownBoxPrivate), publicKey: publicKeyOf(wrapped.epk) });
+    const box = Buffer.from(wrapped.box, 'base64');
+    if (box.length < GCM_NONCE_BYTES + GCM_TAG_BYTES) return null;
+    const nonce = box.subarray(0, GCM_NONCE_BYTES);
+    const sealed = { ciphertext: box.subarray(GCM_NONCE_BYTES, box.length - GCM_TAG_BYTES), tag: box.subarray(box.length - GCM_TAG_BYTES) };
+    return openAesGcm(wrappingKey(shared, keyId, device), nonce, sealed, Buffer.from(`${keyId}:${device}`));
+  } catch {
+    return null;
+  }
+}
