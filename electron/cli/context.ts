@@ -76,6 +76,7 @@ export function createCliContext(io: CliIo, deps: CliDeps = {}): CliContext {
     async withVault(run) {
       const passphraseFile = context.options.passphraseFile;
       const vault = await open({ home: dataHome(io.env), env: io.env, ...(passphraseFile !== undefined ? { passphraseFile } : {}) });
+      if (vault.warning) io.stderr(`${vault.warning}\n`);
       try {
         return await run(vault);
       } finally {

@@ -71,6 +71,7 @@ function Connected() {
 function Shell() {
   const view = useNavigation((state) => state.view);
   const Current = (views.find((entry) => entry.id === view) ?? views[0])?.component;
+  const olderCopy = useVault((state) => state.status?.warning);
   useLiveCodes();
   useApprovalsFeed();
   useEffect(() => {
@@ -94,6 +95,11 @@ function Shell() {
       </header>
       <ClockWarning />
       <PolicyBanner />
+      {olderCopy ? (
+        <p className="banner banner-error" role="alert">
+          {olderCopy}
+        </p>
+      ) : null}
       <main className="view">{Current ? <Current /> : null}</main>
       <DeepLinkPreview />
       <ToastArea />

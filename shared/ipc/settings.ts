@@ -18,6 +18,8 @@ export const vaultStatus = z.object({
   path: z.string(),
   accountCount: z.number().int(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** Why the open vault is read-only (an older copy), in one sentence. */
+  warning: z.string().optional(),
 });
 export type VaultStatus = z.infer<typeof vaultStatus>;
 

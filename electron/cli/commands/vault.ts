@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { restartReplayHistory } from '../../core/push/push-store';
 import type { CliContext } from '../context';
 
 /** Deliberate acts on the vault file itself, which Traykey never does on its own. */
@@ -10,5 +11,16 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async () => {
       await ctx.withVault((opened) => opened.replaceBackup());
       ctx.io.stdout('The backup copy now holds the vault as it was before this save.\n');
+    });
+  vault
+    .command('accept-older')
+    .description('Keep working from an older copy of the vault that Traykey opened read-only; what was changed after that copy is given up.')
+    .action(async () => {
+      const accepted = await ctx.withVault(async (opened) => {
+        if (!opened.warning) return false;
+        await opened.acceptOlderCopy((doc) => restartReplayHistory(doc, ctx.now()));
+        return true;
+      });
+      ctx.io.stdout(accepted ? 'Traykey works from this copy of the vault now; sign-in requests issued before now are refused.\n' : 'The vault is not an older copy; nothing was changed.\n');
     });
 }

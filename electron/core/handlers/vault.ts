@@ -6,12 +6,16 @@ type VaultHandlers = Pick<Handlers, 'vault:status' | 'vault:unlock' | 'vault:loc
 
 export function vaultHandlers(context: CoreContext): VaultHandlers {
   const { session, accounts, lock } = context;
-  const status = async (): Promise<VaultStatus> => ({
-    state: session.isOpen ? 'unlocked' : 'locked',
-    mode: await session.mode(),
-    path: session.path,
-    accountCount: session.isOpen ? accounts.list().length : 0,
-  });
+  const status = async (): Promise<VaultStatus> => {
+    const warning = session.isOpen ? session.current().warning : undefined;
+    return {
+      state: session.isOpen ? 'unlocked' : 'locked',
+      mode: await session.mode(),
+      path: session.path,
+      accountCount: session.isOpen ? accounts.list().length : 0,
+      ...(warning ? { warning } : {}),
+    };
+  };
   return {
     'vault:status': status,
     'vault:unlock': async ({ passphrase }) => {

@@ -78,6 +78,7 @@ export async function verifyChallenge(jwt: string, context: VerifyContext): Prom
       location: context_?.clientLocation ?? null,
       transactionTime: context_?.transactionTime ?? null,
       expiresAt: claims.exp * 1000 - context.skewMs,
+      ...(claims.iat !== undefined ? { issuedAt: claims.iat * 1000 - context.skewMs } : {}),
       signals: claims.signals ?? [],
     },
   };

@@ -57,5 +57,7 @@ export interface VerifiedChallenge {
   transactionTime: string | null;
   /** Epoch ms (server clock turned into local time) when the challenge stops being answerable. */
   expiresAt: number;
+  /** Epoch ms (local time) when the org issued it, when the challenge says (`iat`). */
+  issuedAt?: number;
   signals: string[];
 }

@@ -42,6 +42,11 @@ export type SeenChallenge = z.infer<typeof SeenChallenge>;
 export const PushSection = z.object({
   enrolments: z.array(StoredEnrolment).default([]),
   seen: z.array(SeenChallenge).default([]),
+  /**
+   * Epoch ms from which `seen` is complete: set when the person went back to an older copy of the vault,
+   * whose record lacks what was seen after it. Challenges issued before it are refused as possible replays.
+   */
+  historyFrom: z.number().optional(),
 });
 export type PushSection = z.infer<typeof PushSection>;
 

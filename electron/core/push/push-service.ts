@@ -289,8 +289,8 @@ export class PushService {
   private async replayVerdict(challenge: VerifiedChallenge): Promise<ReplayVerdict> {
     const known = this.pending.get(challenge.id);
     if (known && known.nonce === challenge.nonce && known.enrolmentId === challenge.enrolmentId) return 'pending';
-    return this.store.updateSeen(this.now(), (seen) => {
-      const verdict = judgeReplay(seen, challenge);
+    return this.store.updateSeen(this.now(), (seen, historyFrom) => {
+      const verdict = judgeReplay(seen, challenge, historyFrom);
       if (verdict === 'new') seen.push(seenEntry(challenge, this.leewayMs));
       return verdict;
     });

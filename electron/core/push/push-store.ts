@@ -10,6 +10,16 @@ function readSection(doc: Record<string, unknown>): PushSection {
   return parsed.data;
 }
 
+/**
+ * For a vault document going back to an older copy: its replay record misses what was seen after that
+ * copy, so from `now` on only challenges issued later are judged by it (the record never goes backwards).
+ */
+export function restartReplayHistory(doc: Record<string, unknown>, now: number): void {
+  const section = readSection(doc);
+  section.historyFrom = now;
+  doc[SECTION] = section;
+}
+
 /** The vault's `push` section: enrolments (with their private keys) and the replay record. */
 export class PushStore {
   constructor(private readonly vault: VaultLike) {}
@@ -47,10 +57,10 @@ export class PushStore {
   }
 
   /** Applies `change` to the replay record under the vault's lock, dropping entries past their time. */
-  async updateSeen<T>(now: number, change: (seen: SeenChallenge[]) => T): Promise<T> {
+  async updateSeen<T>(now: number, change: (seen: SeenChallenge[], historyFrom: number | undefined) => T): Promise<T> {
     return this.mutate((section) => {
       section.seen = section.seen.filter((s) => s.forgetAfter > now);
-      return change(section.seen);
+      return change(section.seen, section.historyFrom);
     });
   }
 

@@ -8,7 +8,7 @@ import type { VaultFiles } from './vault-errors';
  * rotate the good backup away).
  */
 export async function traceOfEarlierVault(files: VaultFiles, lockSeenBeforeCreating: boolean): Promise<string | undefined> {
-  for (const path of [files.backupPath]) {
+  for (const path of [files.backupPath, files.savesPath]) {
     if (await stat(path).then(() => true, () => false)) return path;
   }
   // The lock is ours by now; it only counts when it was there before this process took it.

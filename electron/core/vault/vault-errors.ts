@@ -6,6 +6,8 @@ export interface VaultFiles {
   path: string;
   backupPath: string;
   lockPath: string;
+  /** Passphrase mode's record of the latest save counter (see save-record.ts). */
+  savesPath: string;
 }
 
 function backupAdvice(files: VaultFiles): string {
@@ -33,6 +35,24 @@ export function vaultMissing(files: VaultFiles, trace: string): AppError {
       ? `There is no vault at ${files.path} but its backup copy ${files.backupPath} is there, so Traykey will not start an empty vault over it: to restore it, quit Traykey and copy ${files.backupPath} to ${files.path} (or move the backup out of the folder to start a new empty vault on purpose).`
       : `There is no vault at ${files.path} but ${trace} shows one was kept there, so Traykey will not start an empty vault: put your vault back from your own backup (or move ${trace} out of the folder to start a new empty vault on purpose).`;
   return appError('VAULT_MISSING', message);
+}
+
+/** What makes a vault file an older copy: its save counter, and the later one recorded elsewhere. */
+export interface OlderCopy {
+  file: number;
+  latest: number;
+  where: string;
+}
+
+export function olderCopyWarning(files: VaultFiles, older: OlderCopy): string {
+  return `The vault ${files.path} is an older copy: it is save ${older.file} of this vault, but ${older.where} records save ${older.latest}, so Traykey opened it read-only.`;
+}
+
+export function vaultOlder(files: VaultFiles, older: OlderCopy): AppError {
+  return appError(
+    'VAULT_OLDER',
+    `The vault ${files.path} is an older copy (save ${older.file}; ${older.where} records save ${older.latest}), so Traykey will not write to it: put the newer copy back, or run \`traykey vault accept-older\` to keep working from this one deliberately (changes made after it are then given up).`,
+  );
 }
 
 export function vaultBusy(files: VaultFiles, holder: LockHolder | undefined): AppError {

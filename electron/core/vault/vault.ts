@@ -7,10 +7,11 @@ import { isProblem, keyMatches, openVault, parseVaultFile, sealVault, type Parse
 import type { ScryptParams } from './kdf';
 import { accountCount, backupVerdict } from './backup-rotation';
 import { traceOfEarlierVault } from './earlier-vault';
+import { fileSaveRecord, keychainSaveRecord, type SaveRecord } from './save-record';
 import { acquireLock } from './lock-file';
 import { elapsedMs, log, rememberDocumentSecrets, secrets } from '../log';
 import { createVaultKey, forgetVaultKey, unlockVaultKey, type KeySource } from './vault-key';
-import { vaultBusy, vaultCorrupt, vaultForeign, vaultMissing, vaultNewer, vaultNotSaved, vaultUnreadable, type VaultFiles } from './vault-errors';
+import { vaultBusy, vaultCorrupt, olderCopyWarning, vaultForeign, vaultMissing, vaultNewer, vaultOlder, type OlderCopy, vaultNotSaved, vaultUnreadable, type VaultFiles } from './vault-errors';
 
 export type { KeySource } from './vault-key';
 export type { KeyStore } from '../keychain/key-store';
@@ -137,6 +138,8 @@ export class Vault {
   private closed = false;
   /** The save counter of the file on disk as last read or written. */
   private saves: number;
+  /** Set when the file is older than the save record: reads work, writes are refused. */
+  private older: OlderCopy | undefined;
   private readonly pendingNotices: string[] = [];
 
   private constructor(
@@ -146,6 +149,7 @@ export class Vault {
     saved: { json: string; doc: VaultDocument | undefined; saves: number },
     identity: FileIdentity | undefined,
     private readonly options: VaultOpenOptions,
+    private readonly record: SaveRecord,
   ) {
     this.saves = saved.saves;
     this.files = files;
@@ -163,7 +167,7 @@ export class Vault {
     const path = join(options.home, VAULT_FILE);
     const startedAt = performance.now();
     if (options.keySource.kind === 'passphrase') secrets.add(options.keySource.passphrase);
-    const files: VaultFiles = { path, backupPath: `${path}.bak`, lockPath: `${path}.lock` };
+    const files: VaultFiles = { path, backupPath: `${path}.bak`, lockPath: `${path}.lock`, savesPath: `${path}.saves` };
     let snapshot;
     try {
       await mkdir(options.home, { recursive: true, mode: 0o700 });
@@ -181,9 +185,23 @@ export class Vault {
         key.fill(0);
         throw error;
       }
-      await removeLeftoverTemps([files.path, files.backupPath]);
+      await removeLeftoverTemps([files.path, files.backupPath, files.savesPath]);
+      const record = saveRecordFor(options.keySource, files, parsed.vaultId);
+      const vault = new Vault(files, parsed, key, { ...saved, saves: parsed.saves }, { ...statOf(snapshot.stats), bytes: snapshot.bytes }, options, record);
+      const latest = await record.latest().catch(() => undefined);
+      if (latest !== undefined && parsed.saves < latest) {
+        // The record is written after the file, so a file read after the record that is still behind
+        // it is truly older; one that moved on was only saved by another process while this one read.
+        const again = await readSnapshot(path).catch(() => undefined);
+        if (again && !again.bytes.equals(snapshot.bytes)) {
+          vault.close();
+          return Vault.open(options);
+        }
+        vault.older = { file: parsed.saves, latest, where: record.where };
+        log.info('vault is an older copy', { saves: parsed.saves, latest });
+      }
       log.debug('vault opened', { mode: parsed.mode, bytes: snapshot.bytes.length, ms: elapsedMs(startedAt) });
-      return new Vault(files, parsed, key, { ...saved, saves: parsed.saves }, { ...statOf(snapshot.stats), bytes: snapshot.bytes }, options);
+      return vault;
     }
     return Vault.create(files, options);
   }
@@ -200,7 +218,7 @@ export class Vault {
       const trace = await traceOfEarlierVault(files, lockSeenBeforeCreating);
       if (trace) throw vaultMissing(files, trace);
       const { header, key } = await createVaultKey(options.keySource, options.unsafeTestScrypt);
-      const vault = new Vault(files, header, key, { json: '{}', doc: {}, saves: 0 }, undefined, options);
+      const vault = new Vault(files, header, key, { json: '{}', doc: {}, saves: 0 }, undefined, options, saveRecordFor(options.keySource, files, header.vaultId));
       try {
         await vault.save('{}', { diskAccounts: 0 });
       } catch (error) {
@@ -233,6 +251,20 @@ export class Vault {
     });
   }
 
+  /** A sentence for the person when the vault opened read-only because it is an older copy. */
+  get warning(): string | undefined {
+    return this.older ? olderCopyWarning(this.files, this.older) : undefined;
+  }
+
+  /**
+   * Keeps working from an older copy: the person's explicit word that the changes after it are given up.
+   * Its next save number jumps past the recorded one, so the record still only grows. `mutate` lets the
+   * caller mark what depends on history (the push replay record) in the same save.
+   */
+  acceptOlderCopy(mutate: (doc: VaultDocument) => void = () => undefined): Promise<void> {
+    return this.update(mutate, { acceptOlder: true });
+  }
+
   /**
    * Sentences for the person about what the last calls did besides their job (a backup copy kept instead
    * of replaced), each returned once.
@@ -250,7 +282,7 @@ export class Vault {
   }
 
   /** Applies mutate to the latest saved document and saves it, holding the cross-process lock throughout. */
-  update<T>(mutate: (doc: VaultDocument) => T | Promise<T>, options: { replaceBackup?: boolean } = {}): Promise<T> {
+  update<T>(mutate: (doc: VaultDocument) => T | Promise<T>, options: { replaceBackup?: boolean; acceptOlder?: boolean } = {}): Promise<T> {
     return this.serialized(async () => {
       this.ensureOpen();
       const lock = await acquireLock(this.files.lockPath, Vault.lockOptions(this.options)).catch((error: unknown) => {
@@ -259,6 +291,7 @@ export class Vault {
       if (!lock.acquired) throw vaultBusy(this.files, lock.holder);
       try {
         await this.reload();
+        if (this.older && !options.acceptOlder) throw vaultOlder(this.files, this.older);
         const draft = this.draft ?? parseDocument(this.json) ?? {};
         this.draft = undefined;
         const diskAccounts = accountCount(draft);
@@ -317,6 +350,7 @@ export class Vault {
     this.json = saved.json;
     this.draft = saved.doc;
     this.identity = identity;
+    if (parsed.saves < this.saves) this.older = { file: parsed.saves, latest: this.saves, where: 'this running Traykey' };
     this.saves = parsed.saves;
     return true;
   }
@@ -326,26 +360,34 @@ export class Vault {
     if (rotation.replaceBackup) return true;
     const verdict = await backupVerdict(this.files.backupPath, { vaultId: this.header.vaultId, saves: this.saves, accounts: rotation.diskAccounts }, this.key);
     if (verdict.replace) return true;
-    log.warn('vault backup kept', { path: this.files.backupPath });
+    log.info('vault backup kept', { path: this.files.backupPath });
     this.pendingNotices.push(`The backup copy was kept as it is because ${verdict.reason}; the vault itself was saved. To make the vault's previous state the backup anyway, run \`traykey vault replace-backup\`.`);
     return false;
   }
 
   private async save(json: string, rotation: { diskAccounts: number; replaceBackup?: boolean }): Promise<void> {
     const plaintext = Buffer.from(json, 'utf8');
-    const saves = this.saves + 1;
+    const saves = Math.max(this.saves, this.older?.latest ?? 0) + 1;
     const file = sealVault(this.header, this.key, plaintext, saves);
     plaintext.fill(0);
     try {
       const keepBackup = await this.mayRotateBackup(rotation);
       await writeFileAtomic(this.path, file, { mode: 0o600, ...(keepBackup ? { backupPath: this.files.backupPath } : {}), ...(this.options.writeFs ? { fs: this.options.writeFs } : {}) });
       this.saves = saves;
+      this.older = undefined;
       this.identity = { ...statOf(await stat(this.path)), bytes: file };
+      // The file is saved either way; a record that cannot be written only weakens the rollback check.
+      await this.record.write(saves).catch(() => log.warn('vault save record not written', { where: this.record.where }));
     } catch (error) {
       if (isAppError(error)) throw error;
       throw vaultNotSaved(this.files, error);
     }
   }
+}
+
+/** Keychain mode keeps the record in the keychain, out of reach of a restored folder; passphrase mode beside the file. */
+function saveRecordFor(source: KeySource, files: VaultFiles, vaultId: Buffer): SaveRecord {
+  return source.kind === 'keychain' ? keychainSaveRecord(source.store, vaultId) : fileSaveRecord(files.savesPath, vaultId);
 }
 
 const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);

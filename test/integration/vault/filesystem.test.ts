@@ -52,7 +52,7 @@ describe('the vault on a hostile file system', () => {
       const error = await expectAppError(() => vault.update((doc) => void (doc.accounts = accounts(3_000))), 'VAULT_IO');
       expect(error.message).toMatch(/disk is full/);
       expect(readFileSync(join(home, VAULT_FILE)).equals(before)).toBe(true);
-      expect(readdirSync(home).filter((name) => name !== VAULT_FILE && name !== `${VAULT_FILE}.bak`)).toEqual([]);
+      expect(readdirSync(home).filter((name) => ![VAULT_FILE, `${VAULT_FILE}.bak`, `${VAULT_FILE}.saves`].includes(name))).toEqual([]);
       expect(vault.read()).toEqual({ accounts: small });
       expect((await Vault.open({ home, keySource })).read()).toEqual({ accounts: small });
     } finally {
@@ -69,7 +69,7 @@ describe('the vault on a hostile file system', () => {
     const doc = (await Vault.open({ home, keySource })).read();
     expect(doc.counter).toBe(80);
     expect(Object.keys(doc.marks as object).sort()).toEqual([...Array.from({ length: 40 }, (_, i) => `app-${i}`), ...Array.from({ length: 40 }, (_, i) => `cli-${i}`)].sort());
-    expect(readdirSync(home).sort()).toEqual([VAULT_FILE, `${VAULT_FILE}.bak`]);
+    expect(readdirSync(home).sort()).toEqual([VAULT_FILE, `${VAULT_FILE}.bak`, `${VAULT_FILE}.saves`]);
   });
 
   it('is refused as VAULT_CORRUPT, never overwritten, when another process damages it while open', async () => {

@@ -149,7 +149,7 @@ describe('Vault', () => {
   it('leaves no temporary files behind after saves', async () => {
     const { home, vault } = await newVault();
     for (let i = 0; i < 3; i++) await vault.update((doc) => void (doc.i = i));
-    expect(readdirSync(home).sort()).toEqual([VAULT_FILE, `${VAULT_FILE}.bak`]);
+    expect(readdirSync(home).sort()).toEqual([VAULT_FILE, `${VAULT_FILE}.bak`, `${VAULT_FILE}.saves`]);
   });
 
   it('returns a copy of what mutate returned, so changing it later does not reach the vault', async () => {
