@@ -8,6 +8,7 @@ import { configureLogging } from './core/log';
 import { createCliContext, type CliContext, type CliDeps, type CliIo } from './cli/context';
 import { enforcePolicy } from './cli/policy-gate';
 import { endQuietlyOnClosedPipe } from './cli/closed-pipe';
+import { forTerminal, terminalSafeIo } from './cli/terminal-text';
 
 export type { CliIo } from './cli/context';
 
@@ -65,7 +66,8 @@ async function buildProgram(args: readonly string[], io: CliIo, deps: CliDeps) {
 }
 
 /** Runs `traykey ARGS…`; returns the exit code: 0 ok, 1 user error, 2 usage error. Never throws. */
-export async function main(argv: string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo, deps: CliDeps = {}): Promise<number> {
+  const io = terminalSafeIo(rawIo);
   configureLogging({ env: io.env, sink: (line) => io.stderr(line) });
   try {
     await (await buildProgram(argv, io, deps)).parseAsync(argv, { from: 'user' });
@@ -75,7 +77,8 @@ export async function main(argv: string[], io: CliIo, deps: CliDeps = {}): Promi
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : USAGE_ERROR;
     }
     if (isAppError(error)) {
-      io.stderr(`${error.message}\n`);
+      // Messages can quote a server's own words (error descriptions, names).
+      io.stderr(`${forTerminal(error.message)}\n`);
       return error.code === 'INTERRUPTED' ? INTERRUPTED : USER_ERROR;
     }
     io.stderr('Traykey failed unexpectedly; nothing was changed unless the command said so. Please report this.\n');

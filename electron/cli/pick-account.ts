@@ -3,6 +3,7 @@ import { appError } from '../../shared/errors';
 import type { AccountsService } from '../core/accounts/accounts-service';
 import { displayName } from '../core/accounts/stored-account';
 import type { CliIo } from './context';
+import { forTerminal } from './terminal-text';
 
 /**
  * The one account a query names. None is an error; several are listed on stderr (one per line) before
@@ -13,6 +14,6 @@ export function pickAccount(accounts: AccountsService, query: string, io: CliIo)
   const [only] = matches;
   if (only && matches.length === 1) return only;
   if (matches.length === 0) throw appError('NOT_FOUND', `No account matches "${query}"; run \`traykey list\` to see them.`);
-  for (const account of matches) io.stderr(`${displayName(account)}\n`);
+  for (const account of matches) io.stderr(`${forTerminal(displayName(account))}\n`);
   throw appError('AMBIGUOUS', `"${query}" matches ${matches.length} accounts (listed above); use more of the issuer or name.`);
 }

@@ -3,6 +3,7 @@ import { isAppError } from '../../../shared/errors';
 import { displayName } from '../../core/accounts/stored-account';
 import { decodeMigrationUri } from '../../core/otp/migration-uri';
 import type { CliContext } from '../context';
+import { forTerminal } from '../terminal-text';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -13,7 +14,7 @@ export function register(program: Command, ctx: CliContext): void {
       await ctx.withAccounts(async (accounts) => {
         if (!uri.trim().toLowerCase().startsWith('otpauth-migration:')) {
           const added = await accounts.addUri(uri);
-          ctx.io.stdout(`Added ${displayName(added)}.\n`);
+          ctx.io.stdout(`Added ${forTerminal(displayName(added))}.\n`);
           return;
         }
         const { accounts: incoming } = decodeMigrationUri(uri);

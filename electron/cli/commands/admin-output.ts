@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { EnrolEvent, RunSummary, UserResult } from '../../core/admin/enrol-run';
 import type { CliIo } from '../context';
+import { forTerminal } from '../terminal-text';
 
 export interface Reporter {
   onEvent(event: EnrolEvent): void;
@@ -52,7 +53,7 @@ export function lineReporter(io: CliIo): Reporter {
       if (event.kind !== 'user') return;
       const { result } = event;
       const tail = result.status === 'failed' ? `failed at ${result.step}: ${result.error ?? ''}` : result.status === 'skipped' ? `left alone: ${result.error ?? ''}` : `${result.status} (${result.ownership ?? 'unknown'})`;
-      io.stderr(`[${event.done}/${event.total}] ${result.login} ${tail}\n`);
+      io.stderr(`[${event.done}/${event.total}] ${forTerminal(result.login)} ${forTerminal(tail)}\n`);
     },
     finish: (summary) => textSummary(io, summary),
   };

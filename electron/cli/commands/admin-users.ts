@@ -16,6 +16,7 @@ import { enrollAction, factorProvider, wholeNumber, type EnrollOptions } from '.
 import { connectionOf, resolveTarget, targetArgs, type TargetOptions } from './admin-target';
 import { readStdin } from './admin-stdin';
 import { shellCommand } from './shell-command';
+import { forTerminal, tsvLine } from '../terminal-text';
 
 interface LoginOptions extends TargetOptions {
   login: string;
@@ -69,7 +70,7 @@ function registerEnrollFactor(parent: Command, provider: Provider, ctx: CliConte
 }
 
 function describeItem(item: CleanupItem): string {
-  return item.action === 'delete-user' ? `  delete user ${item.login}\n` : `  remove the factor Traykey enrolled from ${item.login} (the user stays)\n`;
+  return item.action === 'delete-user' ? `  delete user ${forTerminal(item.login)}\n` : `  remove the factor Traykey enrolled from ${forTerminal(item.login)} (the user stays)\n`;
 }
 
 function registerCleanup(parent: Command, provider: Provider, ctx: CliContext): void {
@@ -84,7 +85,7 @@ function registerCleanup(parent: Command, provider: Provider, ctx: CliContext): 
         return withRunLock(runLockDir(dataHome(ctx.io.env)), target.id, target.name, async () => {
           const journal = new EnrolJournal(vault, target.id, ctx.now);
           const plan = cleanupPlan(journal, { includeExisting: options.includeExisting === true });
-          for (const entry of plan.leftAlone) ctx.io.stderr(`  leave ${entry.login}: ${entry.reason}\n`);
+          for (const entry of plan.leftAlone) ctx.io.stderr(`  leave ${forTerminal(entry.login)}: ${forTerminal(entry.reason)}\n`);
           if (plan.items.length === 0) throw appError('NOT_FOUND', `Traykey has nothing to clean up in ${target.name}: it created none of the recorded users${options.includeExisting ? ' and enrolled no factor on the others' : ''}.`);
           ctx.io.stderr(`Clean-up of ${target.name} acts on these ${plan.items.length} users (each is checked to be still as Traykey left it); their accounts are removed from the vault:\n`);
           for (const item of plan.items) ctx.io.stderr(describeItem(item));
@@ -96,7 +97,7 @@ function registerCleanup(parent: Command, provider: Provider, ctx: CliContext): 
           return cleanUp(providerFor(target, { now: ctx.now }), journal, plan.items);
         });
       });
-      for (const result of results) ctx.io.stdout(`${result.login}\t${result.status}${result.error ? `\t${result.error}` : ''}\n`);
+      for (const result of results) ctx.io.stdout(tsvLine([result.login, result.status, result.error]));
       const failed = results.filter((result) => result.status === 'failed').length;
       if (failed > 0) throw appError('IDP_ERROR', `${failed} of ${results.length} users could not be cleaned up (listed above); run cleanup again to retry them.`);
     });
@@ -156,7 +157,7 @@ function registerResults(parent: Command, provider: Provider, ctx: CliContext): 
             ? resultsCsv(results, reveal)
             : options.format === 'json'
               ? results.map((result) => `${JSON.stringify(result)}\n`).join('')
-              : results.map((result) => `${result.login}\t${result.ownership ?? 'unknown'}\t${result.status}\t${result.step}${result.error ? `\t${result.error}` : ''}\n`).join('');
+              : results.map((result) => tsvLine([result.login, result.ownership ?? 'unknown', result.status, result.step, result.error])).join('');
       if (options.output === undefined) ctx.io.stdout(text);
       else {
         await writePrivateFile(options.output, text);
@@ -181,8 +182,8 @@ export function registerUserTools(parent: Command, provider: Provider, ctx: CliC
         return idp.listFactors(record);
       });
       if (options.json) ctx.io.stdout(`${JSON.stringify(factors)}\n`);
-      else if (factors.length === 0) ctx.io.stderr(`${options.login} has no factors.\n`);
-      else for (const factor of factors) ctx.io.stdout(`${factor.id}\t${factor.type}\t${factor.provider}\t${factor.status}\n`);
+      else if (factors.length === 0) ctx.io.stderr(`${forTerminal(options.login)} has no factors.\n`);
+      else for (const factor of factors) ctx.io.stdout(tsvLine([factor.id, factor.type, factor.provider, factor.status]));
     });
 
   parent

@@ -8,6 +8,7 @@ import { registerEnroll } from './admin-enroll';
 import { readStdin } from './admin-stdin';
 import { DEFAULT_REALM, orgUrlOf, resolveTarget, type TargetOptions } from './admin-target';
 import { registerUserTools } from './admin-users';
+import { tsvLine } from '../terminal-text';
 
 interface ConnectOptions extends TargetOptions {
   name?: string;
@@ -62,7 +63,7 @@ function registerConnect(admin: Command, ctx: CliContext): void {
       const list = await ctx.withVault(async (vault) => new ConnectionStore(vault, ctx.now).list());
       if (options.json) ctx.io.stdout(`${JSON.stringify(list)}\n`);
       else if (list.length === 0) ctx.io.stderr('No saved connections; add one with `traykey admin connect okta --org URL`.\n');
-      else for (const connection of list) ctx.io.stdout(`${connection.id}\t${connection.provider}\t${connection.name}\t${connection.url}\n`);
+      else for (const connection of list) ctx.io.stdout(tsvLine([connection.id, connection.provider, connection.name, connection.url]));
     });
 
   admin

@@ -13,6 +13,7 @@ import { exportTraykeyBackup } from '../../core/backup/traykey-backup';
 import type { CliContext } from '../context';
 import { askHidden } from '../hidden-prompt';
 import { notImportedText } from '../not-imported';
+import { forTerminal } from '../terminal-text';
 
 const FORMAT_NAMES: Record<BackupFormat, string> = { traykey: 'Traykey backup', aegis: 'Aegis export', '2fas': '2FAS export', uris: 'otpauth:// link list' };
 
@@ -77,8 +78,8 @@ async function readImportFile(file: string): Promise<Buffer> {
 }
 
 function describeProblem(p: ImportProblem): string {
-  const where = p.kind === 'line' ? `line ${p.number}` : `entry ${p.number}${p.name ? ` (${p.name})` : ''}`;
-  return `Skipped ${where}: ${p.reason.replace(/\.$/, '')}.\n`;
+  const where = p.kind === 'line' ? `line ${p.number}` : `entry ${p.number}${p.name ? ` (${forTerminal(p.name)})` : ''}`;
+  return `Skipped ${where}: ${forTerminal(p.reason.replace(/\.$/, ''))}.\n`;
 }
 
 function needsPassphrase(bytes: Uint8Array, format: BackupFormat | 'auto'): boolean {

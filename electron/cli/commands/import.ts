@@ -5,6 +5,7 @@ import { accountsOf, scanImageFiles } from '../../core/qr';
 import { importScannedCodes } from '../../core/qr/scan-import';
 import type { CliContext } from '../context';
 import { notImportedText } from '../not-imported';
+import { forTerminal } from '../terminal-text';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -14,7 +15,7 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(new Option('--on-duplicate <policy>', 'an account with the same secret, or the same issuer and name, is skipped or replaces the stored one').choices(DUPLICATE_POLICIES).default('skip'))
     .action(async (files: string[], options: { onDuplicate: DuplicatePolicy }) => {
       const codes = (await scanImageFiles(files)).flatMap((file) => file.codes);
-      for (const code of codes) if (code.kind === 'invalid') ctx.io.stderr(`${code.message}\n`);
+      for (const code of codes) if (code.kind === 'invalid') ctx.io.stderr(`${forTerminal(code.message)}\n`);
       if (accountsOf(codes).length === 0) throw appError('INVALID_INPUT', 'No account was found in the QR codes of these images, so nothing was saved.');
       const counts = await ctx.withAccounts((accounts) => importScannedCodes(accounts, codes, options.onDuplicate));
       ctx.io.stderr(notImportedText(counts.notImported));

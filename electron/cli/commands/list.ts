@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { displayName } from '../../core/accounts/stored-account';
 import type { CliContext } from '../context';
+import { forTerminal } from '../terminal-text';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -16,7 +17,7 @@ export function register(program: Command, ctx: CliContext): void {
       if (summaries.length === 0) ctx.io.stderr('No accounts yet; add one with `traykey add URI`.\n');
       for (const account of summaries) {
         const kind = account.type === 'hotp' ? `hotp, ${account.digits} digits, counter ${account.counter ?? 0}` : `${account.type}, ${account.digits} digits, ${account.period} s`;
-        ctx.io.stdout(`${displayName(account)}\t${kind}\n`);
+        ctx.io.stdout(`${forTerminal(displayName(account))}\t${kind}\n`);
       }
     });
 }

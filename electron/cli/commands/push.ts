@@ -10,6 +10,7 @@ import { approvalSentence } from '../../core/push/user-verification';
 import type { CliContext, CliIo } from '../context';
 import { readStdin } from './admin-stdin';
 import { withInterrupt } from './interrupt';
+import { forTerminal } from '../terminal-text';
 
 interface SignInOptions {
   user?: string;
@@ -38,10 +39,12 @@ async function signInMethod(ctx: CliContext, options: SignInOptions): Promise<Si
 
 function describe(challenge: VerifiedChallenge, now: number): string {
   const what = challenge.transactionType === 'CIBA' ? 'Confirm' : 'Sign in';
+  // Every field but the expiry came from the org (or whoever asked it to push): escaped, one line each.
+  const t = forTerminal;
   const lines = [
-    `${challenge.id}  ${what}${challenge.app ? ` to ${challenge.app}` : ''} (${challenge.orgUrl})`,
-    ...(challenge.bindingMessage !== null ? [`  Message: ${challenge.bindingMessage}`] : []),
-    ...(challenge.clientOS !== null ? [`  From: ${challenge.clientOS}${challenge.location ? `, ${challenge.location}` : ''}`] : []),
+    `${t(challenge.id)}  ${what}${challenge.app ? ` to ${t(challenge.app)}` : ''} (${t(challenge.orgUrl)})`,
+    ...(challenge.bindingMessage !== null ? [`  Message: ${t(challenge.bindingMessage)}`] : []),
+    ...(challenge.clientOS !== null ? [`  From: ${t(challenge.clientOS)}${challenge.location ? `, ${t(challenge.location)}` : ''}`] : []),
     `  Expires in ${Math.max(0, Math.round((challenge.expiresAt - now) / 1000))} s`,
   ];
   return `${lines.join('\n')}\n`;

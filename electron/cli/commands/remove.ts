@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { displayName } from '../../core/accounts/stored-account';
 import type { CliContext } from '../context';
 import { pickAccount } from '../pick-account';
+import { forTerminal } from '../terminal-text';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -14,6 +15,6 @@ export function register(program: Command, ctx: CliContext): void {
         await accounts.delete(account.id);
         return account;
       });
-      ctx.io.stdout(`Removed ${displayName(removed)}.\n`);
+      ctx.io.stdout(`Removed ${forTerminal(displayName(removed))}.\n`);
     });
 }

@@ -9,6 +9,7 @@ import { qrPngBytes, qrTerminalText } from '../../core/transfer/qr-image';
 import { transferableUris } from '../../core/transfer/transfer-service';
 import type { CliContext } from '../context';
 import { pickAccount } from '../pick-account';
+import { forTerminal } from '../terminal-text';
 
 /** The files hold secrets: readable by their owner only. */
 const SECRET_FILE_MODE = 0o600;
@@ -49,11 +50,11 @@ export function register(program: Command, ctx: CliContext): void {
         return { account: picked, uri: accounts.reveal(picked.id).uri };
       });
       if (options.out === undefined) {
-        ctx.io.stdout(`${displayName(account)}\n${await qrTerminalText(uri)}`);
+        ctx.io.stdout(`${forTerminal(displayName(account))}\n${await qrTerminalText(uri)}`);
         return;
       }
       await writeSecretPng(options.out, uri);
-      ctx.io.stdout(`Wrote the QR code of ${displayName(account)} to ${options.out}; it holds the secret, so delete it once scanned.\n`);
+      ctx.io.stdout(`Wrote the QR code of ${forTerminal(displayName(account))} to ${options.out}; it holds the secret, so delete it once scanned.\n`);
     });
 
   program

@@ -98,6 +98,17 @@ describe('traykey push as a second data folder approving CIBA requests', { timeo
     expect(await traykey(['push', 'deny', rows[0]?.id ?? ''], env)).toMatchObject({ code: 0 });
   });
 
+  it('prints a requester\'s binding message as text, never as terminal instructions', async () => {
+    await askToConfirm(sim, LOGIN, 'hi\u001b[1A\u001b[2Kfake line');
+    const listed = await traykey(['push', 'list'], env);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).not.toContain('\u001b');
+    expect(listed.stdout).toContain('Message: hi\\u001B[1A\\u001B[2Kfake line\n');
+    const asJson = JSON.parse((await traykey(['push', 'list', '--json'], env)).stdout) as { id: string; bindingMessage: string }[];
+    expect(asJson[0]?.bindingMessage).toBe('hi\u001b[1A\u001b[2Kfake line');
+    expect(await traykey(['push', 'deny', asJson[0]?.id ?? ''], env)).toMatchObject({ code: 0 });
+  });
+
   it('removes the enrolment here and at the org', async () => {
     const removed = await traykey(['push', 'remove', '--org', sim.okta.url, '--user', LOGIN], env, `${password}\n`);
     expect(removed).toEqual({ code: 0, stdout: `Removed this computer's enrolment with ${sim.okta.url}.\n`, stderr: '' });
