@@ -72,17 +72,17 @@ const CSV_COLUMNS = ['login', 'userId', 'factorId', 'ownership', 'status', 'step
 export function resultsCsv(results: UserResult[], showSecrets: boolean): string {
   const header = [...CSV_COLUMNS, ...(showSecrets ? ['secret', 'password'] : [])];
   const rows = results.map((result) => {
-    const cells = CSV_COLUMNS.map((column) => csvCell(formulaSafe(result[column] ?? '')));
-    // Secrets are written exactly as they are: a script reading them must get the real value.
-    if (showSecrets) cells.push(csvCell(result.secret ?? ''), csvCell(result.password ?? ''));
-    return cells.join(',');
+    const values = [...CSV_COLUMNS.map((column) => result[column] ?? ''), ...(showSecrets ? [result.secret ?? '', result.password ?? ''] : [])];
+    // Every cell, passwords included: a file that runs a formula when opened is worse than a quoted
+    // password, and scripts that need exact values have --format json or env.
+    return values.map((value) => csvCell(formulaSafe(value))).join(',');
   });
   return `${[header.join(','), ...rows].join('\n')}\n`;
 }
 
-/** A leading =, +, - or @ would be run as a formula by spreadsheet programs. */
+/** A leading =, +, - or @ (or a tab or carriage return) makes spreadsheet programs evaluate the cell (OWASP CSV injection). */
 function formulaSafe(value: string): string {
-  return /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 function csvCell(value: string): string {
