@@ -69,7 +69,7 @@ export function register(program: Command, ctx: CliContext): void {
         const plan = transferableUris(accounts, selected.map((account) => account.id));
         return { ...plan, count: selected.length - plan.skipped.length };
       });
-      for (const account of skipped) ctx.io.stderr(`Left out ${displayName(account)}: Google Authenticator ${account.problem}.\n`);
+      for (const account of skipped) ctx.io.stderr(`Left out ${forTerminal(displayName(account))}: Google Authenticator ${account.problem}.\n`);
       await mkdir(options.outDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
         throw appError('INVALID_INPUT', `Cannot create the folder ${options.outDir} (${error.code ?? 'an unknown error'}).`, { field: 'out-dir' });
       });

@@ -19,10 +19,15 @@ const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
  */
 export async function cliInTempHome(now: () => number = () => 1_700_000_000_000, { policyFile }: { policyFile?: string } = {}) {
   const home = await mkdtemp(join(tmpdir(), 'traykey-cli-'));
-  const run = async (args: string[], env: Record<string, string> = {}): Promise<CliRun> => {
+  const run = async (args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliRun> => {
     let stdout = '';
     let stderr = '';
-    const io = { stdout: (text: string) => void (stdout += text), stderr: (text: string) => void (stderr += text), env: { TRAYKEY_HOME: home, TRAYKEY_PASSPHRASE: 'pw', ...env } };
+    const io = {
+      stdout: (text: string) => void (stdout += text),
+      stderr: (text: string) => void (stderr += text),
+      env: { TRAYKEY_HOME: home, TRAYKEY_PASSPHRASE: 'pw', ...env },
+      ...(stdin !== undefined ? { stdin: () => Promise.resolve(stdin) } : {}),
+    };
     const code = await main(args, io, {
       now,
       policySources: async () => (policyFile ? [jsonPolicyFile(policyFile)] : []),
