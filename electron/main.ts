@@ -177,6 +177,8 @@ async function start(): Promise<void> {
     onClick: togglePopup,
     onAction: onTrayAction,
   });
+  // A clicked request notification opens the popup; the renderer shows that request.
+  core.events.on('push:open', showPopup);
   core.events.on('push:changed', () => {
     const badge = pushBadge(core?.push.list().length ?? 0);
     tray?.tray.setTitle(badge.title);

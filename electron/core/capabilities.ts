@@ -12,6 +12,8 @@ export interface Clipboard {
 export interface Notification {
   title: string;
   body: string;
+  /** Called when the person clicks the notification (where the desktop reports clicks). */
+  onClick?: () => void;
 }
 
 export interface Notifier {

@@ -5,9 +5,11 @@ import type { Notifier } from '../core/capabilities';
 export function electronNotifier(options: { icon?: string } = {}): Notifier {
   return {
     isSupported: () => Notification.isSupported(),
-    notify: ({ title, body }) => {
+    notify: ({ title, body, onClick }) => {
       if (!Notification.isSupported()) return;
-      new Notification({ title, body, silent: true, ...(options.icon ? { icon: options.icon } : {}) }).show();
+      const notification = new Notification({ title, body, silent: true, ...(options.icon ? { icon: options.icon } : {}) });
+      if (onClick) notification.on('click', onClick);
+      notification.show();
     },
   };
 }

@@ -13,6 +13,7 @@ import { useTheme } from './use-theme';
 import { useLiveCodes } from '../accounts/use-live-codes';
 import { ClockWarning } from '../clock/ClockWarning';
 import { useApprovalsFeed } from '../approvals/use-approvals';
+import { ApprovalsAnnouncer } from '../approvals/ApprovalsAnnouncer';
 import { DeepLinkPreview } from '../deep-link/DeepLinkPreview';
 import { PolicyBanner } from '../policy/PolicyBanner';
 
@@ -102,6 +103,7 @@ function Shell() {
       ) : null}
       <main className="view">{Current ? <Current /> : null}</main>
       <DeepLinkPreview />
+      <ApprovalsAnnouncer />
       <ToastArea />
     </div>
   );

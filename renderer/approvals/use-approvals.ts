@@ -1,23 +1,27 @@
 import { useEffect } from 'react';
 import { api } from '../api';
 import { goTo } from '../store/navigation';
-import { dropExpired, loadPending, useApprovals } from './approvals-store';
+import { announce, dropExpired, loadPending, spotlight } from './approvals-store';
 
 /**
  * Keeps the pending list in step with main: reloads on `push:changed` and whenever the popup is shown,
- * switches to the Approvals view when a new request arrives, and drops expired requests every second.
+ * and drops expired requests every second. A request arriving never switches views (the person may be
+ * typing elsewhere): it raises the badge and an announcement. Only the person clicking a request's
+ * notification (`push:open`) opens Approvals on it.
  */
 export function useApprovalsFeed(): void {
   useEffect(() => {
-    let known = useApprovals.getState().challenges.map((c) => c.id);
     const refresh = async () => {
-      await loadPending();
-      const ids = useApprovals.getState().challenges.map((c) => c.id);
-      if (ids.some((id) => !known.includes(id))) goTo('approvals');
-      known = ids;
+      const { arrived, focus } = await loadPending();
+      announce(arrived);
+      if (focus) {
+        goTo('approvals');
+        spotlight(focus);
+      }
     };
     void refresh();
-    const off = api().on('push:changed', () => void refresh());
+    const offChanged = api().on('push:changed', () => void refresh());
+    const offOpen = api().on('push:open', () => void refresh());
     const tick = setInterval(() => dropExpired(Date.now()), 1000);
     // Asking main is also how it learns the person is here, which speeds polling up for a while.
     const onShown = () => {
@@ -26,7 +30,8 @@ export function useApprovalsFeed(): void {
     document.addEventListener('visibilitychange', onShown);
     window.addEventListener('focus', onShown);
     return () => {
-      off();
+      offChanged();
+      offOpen();
       clearInterval(tick);
       document.removeEventListener('visibilitychange', onShown);
       window.removeEventListener('focus', onShown);

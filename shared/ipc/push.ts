@@ -23,6 +23,13 @@ export const pendingChallenge = z.object({
   expiresAt: z.number(),
   /** Approve first asks the OS to verify the person (Touch ID). */
   verifies: z.boolean(),
+  /** Epoch ms of the sign-in attempt (the org's transaction time, else when it arrived here). */
+  requestedAt: z.number(),
+  /** The person never approved a request from this OS / this location with this enrolment. */
+  newOS: z.boolean(),
+  newLocation: z.boolean(),
+  /** Another request for the same user came within seconds of this one (push bombing). */
+  burst: z.boolean(),
 });
 export type PendingChallengeData = z.infer<typeof pendingChallenge>;
 
@@ -44,7 +51,11 @@ export const pushCalls = {
   'push:pending': call({
     summary: 'Sign-in requests waiting for an answer here (the person is looking: polling speeds up).',
     request: z.object({}).strict(),
-    response: z.object({ challenges: z.array(pendingChallenge) }),
+    response: z.object({
+      challenges: z.array(pendingChallenge),
+      /** The request whose notification the person clicked, once: the popup shows it. */
+      focus: z.string().nullable(),
+    }),
   }),
   'push:approve': call({
     summary: 'Approve one waiting request, as the person chose (after the OS verified them when the org demands it).',

@@ -7,6 +7,7 @@ import type { VerifiedChallenge } from '../../core/push/challenge';
 import type { BrowserOpener, SignInMethod } from '../../core/push/oidc-signin';
 import { PushService } from '../../core/push/push-service';
 import { approvalSentence } from '../../core/push/user-verification';
+import { friendlyOs } from '../../../shared/push/request-wording';
 import type { CliContext, CliIo } from '../context';
 import { readStdin } from './admin-stdin';
 import { withInterrupt } from './interrupt';
@@ -44,7 +45,7 @@ function describe(challenge: VerifiedChallenge, now: number): string {
   const lines = [
     `${t(challenge.id)}  ${what}${challenge.app ? ` to ${t(challenge.app)}` : ''} (${t(challenge.orgUrl)})`,
     ...(challenge.bindingMessage !== null ? [`  Message: ${t(challenge.bindingMessage)}`] : []),
-    ...(challenge.clientOS !== null ? [`  From: ${t(challenge.clientOS)}${challenge.location ? `, ${t(challenge.location)}` : ''}`] : []),
+    ...(challenge.clientOS !== null ? [`  From: ${t(friendlyOs(challenge.clientOS) ?? 'an unknown device')}${challenge.location ? `, ${t(challenge.location)}` : ''}`] : []),
     `  Expires in ${Math.max(0, Math.round((challenge.expiresAt - now) / 1000))} s`,
   ];
   return `${lines.join('\n')}\n`;

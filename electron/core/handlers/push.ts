@@ -6,13 +6,15 @@ import type { BrowserOpener } from '../push/oidc-signin';
 import type { StoredEnrolment } from '../push/push-record';
 import type { PushService } from '../push/push-service';
 import { approvalSentence } from '../push/user-verification';
+import { inBurst, newOrigin, requestTime } from '../push/request-signals';
 import type { CoreContext } from './core-context';
 
 type PushHandlers = Pick<Handlers, Extract<keyof Handlers, `push:${string}`>>;
 
-export function pendingView(challenge: VerifiedChallenge, push: Pick<PushService, 'enrolments' | 'willVerify'>): PendingChallengeData {
+export function pendingView(challenge: VerifiedChallenge, push: Pick<PushService, 'enrolments' | 'willVerify' | 'origins' | 'list'>): PendingChallengeData {
   const { id, orgUrl, app, transactionType, bindingMessage, clientOS, location, transactionTime, expiresAt } = challenge;
   const enrolment = push.enrolments().find((e) => e.id === challenge.enrolmentId);
+  const fresh = newOrigin(challenge, push.origins());
   return {
     id,
     org: orgUrl,
@@ -26,6 +28,10 @@ export function pendingView(challenge: VerifiedChallenge, push: Pick<PushService
     transactionTime,
     expiresAt,
     verifies: push.willVerify(challenge),
+    requestedAt: requestTime(challenge),
+    newOS: fresh.os,
+    newLocation: fresh.location,
+    burst: inBurst(challenge, push.list()),
   };
 }
 
@@ -48,7 +54,7 @@ export function createPushHandlers(push: PushService, openBrowser: BrowserOpener
   return {
     'push:pending': async () => {
       push.activity();
-      return { challenges: push.list().map((challenge) => pendingView(challenge, push)) };
+      return { challenges: push.list().map((challenge) => pendingView(challenge, push)), focus: push.takeFocus() };
     },
     'push:approve': async ({ id }) => {
       const result = await push.approve(id);

@@ -79,6 +79,7 @@ export async function verifyChallenge(jwt: string, context: VerifyContext): Prom
       transactionTime: context_?.transactionTime ?? null,
       expiresAt: claims.exp * 1000 - context.skewMs,
       ...(claims.iat !== undefined ? { issuedAt: claims.iat * 1000 - context.skewMs } : {}),
+      receivedAt: context.serverNow - context.skewMs,
       signals: claims.signals ?? [],
     },
   };

@@ -59,5 +59,7 @@ export interface VerifiedChallenge {
   expiresAt: number;
   /** Epoch ms (local time) when the org issued it, when the challenge says (`iat`). */
   issuedAt?: number;
+  /** Epoch ms (local clock) when this machine verified it. */
+  receivedAt: number;
   signals: string[];
 }

@@ -33,6 +33,7 @@ export function attachPush(options: { vault: VaultLike; isVaultOpen: () => boole
     vault: options.vault,
     timers: options.timers,
     onChange: () => options.events.emit('push:changed'),
+    onOpenRequest: () => options.events.emit('push:open'),
     ...(config?.now ? { now: config.now } : {}),
     ...(config?.notifier ? { notifier: config.notifier } : {}),
     ...(config?.power ? { power: config.power } : {}),

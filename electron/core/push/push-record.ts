@@ -39,6 +39,15 @@ export const SeenChallenge = z.object({
 });
 export type SeenChallenge = z.infer<typeof SeenChallenge>;
 
+/** Where the person has approved sign-ins from before, per enrolment: the baseline for "unusual". */
+export const ApprovedOrigin = z.object({
+  enrolmentId: z.string(),
+  clientOS: z.string().nullable(),
+  location: z.string().nullable(),
+  lastApprovedAt: z.number(),
+});
+export type ApprovedOrigin = z.infer<typeof ApprovedOrigin>;
+
 export const PushSection = z.object({
   enrolments: z.array(StoredEnrolment).default([]),
   seen: z.array(SeenChallenge).default([]),
@@ -47,6 +56,7 @@ export const PushSection = z.object({
    * whose record lacks what was seen after it. Challenges issued before it are refused as possible replays.
    */
   historyFrom: z.number().optional(),
+  origins: z.array(ApprovedOrigin).default([]),
 });
 export type PushSection = z.infer<typeof PushSection>;
 

@@ -14,7 +14,7 @@ import { PollLoop, type PollOutcome } from './poll-loop';
 import type { CadencePolicy } from './poll-cadence';
 import { logPushEvent } from './push-log';
 import { PushStore } from './push-store';
-import type { StoredEnrolment } from './push-record';
+import type { ApprovedOrigin, StoredEnrolment } from './push-record';
 import { judgeReplay, seenEntry, type ReplayVerdict } from './replay-guard';
 import type { UserConsent } from './response-jwt';
 import { approvalResultOf, consentAfterPrompt, planApproval, verifyPerson, type ApprovalResult, type VerifiedPerson } from './user-verification';
@@ -40,6 +40,8 @@ export interface PushServiceOptions {
   log?: (event: PushLogEvent) => void;
   /** The pending list or the enrolments changed (the renderer reloads, the tray badge updates). */
   onChange?: () => void;
+  /** The person clicked a request's notification: show the popup on it. */
+  onOpenRequest?: () => void;
 }
 
 interface Running {
@@ -61,6 +63,8 @@ export class PushService {
   private readonly device: DeviceInfo;
   private readonly leewayMs: number;
   private started = false;
+  /** The request whose notification was clicked, until the popup has asked for it. */
+  private focusId: string | null = null;
   private powerPaused = false;
   private vaultOpen = true;
   private readonly unsubscribe: (() => void)[] = [];
@@ -127,6 +131,18 @@ export class PushService {
     return this.pending.list();
   }
 
+  /** The request the person asked to see (by clicking its notification), handed out once. */
+  takeFocus(): string | null {
+    const id = this.focusId;
+    this.focusId = null;
+    return id !== null && this.pending.get(id) ? id : null;
+  }
+
+  /** Where the person approved from before, for flagging a request from somewhere new. */
+  origins(): ApprovedOrigin[] {
+    return this.store.origins();
+  }
+
   /** Polls every enrolment once (joining a poll already running) and returns what is pending. */
   async pollAll(): Promise<VerifiedChallenge[]> {
     this.sync();
@@ -150,11 +166,11 @@ export class PushService {
     const enrolment = running.connection.enrolment;
     const verifier = this.options.verifier;
     const plan = planApproval(challenge.userVerification, enrolment.userVerification !== undefined, verifier);
-    if (plan.kind === 'cannot-verify') return this.answer(challenge, running, plan.consent);
-    if (plan.kind === 'consent' || !verifier) return this.answer(challenge, running, 'APPROVED_CONSENT_PROMPT');
+    if (plan.kind === 'cannot-verify') return this.answerApproval(challenge, running, plan.consent);
+    if (plan.kind === 'consent' || !verifier) return this.answerApproval(challenge, running, 'APPROVED_CONSENT_PROMPT');
     const proof = await verifyPerson(verifier, `approve ${challenge.app ? `the sign-in to ${challenge.app}` : 'a sign-in'} at ${new URL(challenge.orgUrl).host}`, { enrolmentId: enrolment.id, challengeId: challenge.id });
-    if (typeof proof === 'string') return this.answer(challenge, running, consentAfterPrompt(challenge.userVerification, proof));
-    return this.answer(challenge, running, 'APPROVED_USER_VERIFICATION', proof);
+    if (typeof proof === 'string') return this.answerApproval(challenge, running, consentAfterPrompt(challenge.userVerification, proof));
+    return this.answerApproval(challenge, running, 'APPROVED_USER_VERIFICATION', proof);
   }
 
   /** Resolves once the org recorded the denial (204). Denying never asks the OS to verify. */
@@ -246,15 +262,22 @@ export class PushService {
     return { challenge, running };
   }
 
-  private async answer(challenge: VerifiedChallenge, running: Running, consent: UserConsent, verified?: VerifiedPerson): Promise<ApprovalResult> {
+  private async answerApproval(challenge: VerifiedChallenge, running: Running, consent: Exclude<UserConsent, 'DENIED_CONSENT_PROMPT'>, verified?: VerifiedPerson): Promise<ApprovalResult> {
+    await this.answer(challenge, running, consent, verified);
+    return approvalResultOf(consent);
+  }
+
+  private async answer(challenge: VerifiedChallenge, running: Running, consent: UserConsent, verified?: VerifiedPerson): Promise<void> {
     const id = challenge.id;
     await running.connection.answer(challenge, consent, verified);
     this.pending.remove(id);
     await this.store.updateSeen(this.now(), (seen) => {
       for (const entry of seen) if (entry.enrolmentId === challenge.enrolmentId && entry.transactionId === challenge.id) entry.answered = true;
     });
+    if (consent === 'APPROVED_CONSENT_PROMPT' || consent === 'APPROVED_USER_VERIFICATION') {
+      await this.store.rememberOrigin({ enrolmentId: challenge.enrolmentId, clientOS: challenge.clientOS, location: challenge.location, lastApprovedAt: this.now() });
+    }
     this.changed();
-    return approvalResultOf(consent);
   }
 
   private async pollEnrolment(connection: EnrolmentConnection): Promise<PollOutcome> {
@@ -300,7 +323,14 @@ export class PushService {
     const notifier = this.options.notifier;
     if (notifier?.isSupported()) {
       const what = challenge.transactionType === 'CIBA' ? 'A request to confirm' : 'A sign-in';
-      notifier.notify({ title: 'Traykey: approve or deny', body: `${what}${challenge.app ? ` for ${challenge.app}` : ''} is waiting in Traykey.` });
+      notifier.notify({
+        title: 'Traykey: approve or deny',
+        body: `${what}${challenge.app ? ` for ${challenge.app}` : ''} is waiting in Traykey.`,
+        onClick: () => {
+          this.focusId = challenge.id;
+          this.options.onOpenRequest?.();
+        },
+      });
     }
     for (const listener of [...this.listeners]) listener(challenge);
   }

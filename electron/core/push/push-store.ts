@@ -1,6 +1,7 @@
 import { appError } from '../../../shared/errors';
 import type { VaultLike } from '../accounts/accounts-service';
-import { normalizeOrgUrl, PushSection, type SeenChallenge, type StoredEnrolment } from './push-record';
+import { normalizeOrgUrl, PushSection, type ApprovedOrigin, type SeenChallenge, type StoredEnrolment } from './push-record';
+import { rememberedOrigins } from './request-signals';
 
 const SECTION = 'push';
 
@@ -32,6 +33,17 @@ export class PushStore {
     return readSection(this.vault.read()).seen;
   }
 
+  origins(): ApprovedOrigin[] {
+    return readSection(this.vault.read()).origins;
+  }
+
+  /** Remembers an approved sign-in's OS and location for its enrolment (the most recent few only). */
+  async rememberOrigin(origin: ApprovedOrigin): Promise<void> {
+    await this.mutate((section) => {
+      section.origins = rememberedOrigins(section.origins, origin);
+    });
+  }
+
   async refresh(): Promise<void> {
     await this.vault.refreshIfChanged();
   }
@@ -53,6 +65,7 @@ export class PushStore {
     await this.mutate((section) => {
       section.enrolments = section.enrolments.filter((e) => e.id !== id);
       section.seen = section.seen.filter((s) => s.enrolmentId !== id);
+      section.origins = section.origins.filter((o) => o.enrolmentId !== id);
     });
   }
 

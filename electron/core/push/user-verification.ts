@@ -50,7 +50,7 @@ export function planApproval(demand: UserVerificationDemand, hasUserVerification
  * The answer after a prompt that did not verify the person. A cancel is always sent as a cancel; a
  * prompt that could not run only blocks the approval when the org REQUIRES verification.
  */
-export function consentAfterPrompt(demand: UserVerificationDemand, result: Exclude<VerificationResult, 'verified'>): UserConsent {
+export function consentAfterPrompt(demand: UserVerificationDemand, result: Exclude<VerificationResult, 'verified'>): Exclude<UserConsent, 'DENIED_CONSENT_PROMPT'> {
   if (result === 'cancelled') return 'CANCELLED_USER_VERIFICATION';
   if (demand !== 'REQUIRED') return 'APPROVED_CONSENT_PROMPT';
   return result === 'temporarily-unavailable' ? 'UV_TEMPORARILY_UNAVAILABLE' : 'UV_PERMANENTLY_UNAVAILABLE';
@@ -59,7 +59,7 @@ export function consentAfterPrompt(demand: UserVerificationDemand, result: Exclu
 /** How an Approve ended: approved, or the org was told the person could not be verified. */
 export type ApprovalResult = 'approved' | 'verification-cancelled' | 'verification-temporarily-unavailable' | 'verification-unavailable';
 
-export function approvalResultOf(consent: UserConsent): ApprovalResult {
+export function approvalResultOf(consent: Exclude<UserConsent, 'DENIED_CONSENT_PROMPT'>): ApprovalResult {
   if (consent === 'CANCELLED_USER_VERIFICATION') return 'verification-cancelled';
   if (consent === 'UV_TEMPORARILY_UNAVAILABLE') return 'verification-temporarily-unavailable';
   if (consent === 'UV_PERMANENTLY_UNAVAILABLE') return 'verification-unavailable';

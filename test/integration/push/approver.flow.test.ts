@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LOGIN, suiteSimulator } from './push-sim';
 import { PushService, type PushLogEvent } from '../../../electron/core/push/push-service';
 import { MemoryVault } from '../../unit/accounts/memory-vault';
+import type { Notification } from '../../../electron/core/capabilities';
 import { DEFAULT_CADENCE } from '../../../electron/core/push/poll-cadence';
 import { askToConfirm, cibaToken, simChallenge } from './ciba-requester';
 
@@ -103,17 +104,29 @@ describe('the desktop approver against the simulator', () => {
     expect(service.enrolments()).toEqual([]);
   });
 
-  it('polls on its own once started and raises one notification per new request, without the binding message', async () => {
+  it('polls on its own once started and raises one notification per new request, without the binding message; clicking it opens that request once', async () => {
     const vault = new MemoryVault();
-    const notes: { title: string; body: string }[] = [];
-    const service = new PushService({ vault, http: { timeoutMs: 5_000 }, cadence: { ...DEFAULT_CADENCE, activeIntervalMs: 100, idleIntervalMs: 100 }, notifier: { isSupported: () => true, notify: (n) => notes.push(n) } });
+    const notes: Notification[] = [];
+    let opened = 0;
+    const service = new PushService({
+      vault,
+      http: { timeoutMs: 5_000 },
+      cadence: { ...DEFAULT_CADENCE, activeIntervalMs: 100, idleIntervalMs: 100 },
+      notifier: { isSupported: () => true, notify: (n) => notes.push(n) },
+      onOpenRequest: () => (opened += 1),
+    });
     await service.enrol({ orgUrl: env.sim.okta.url, clientId: env.sim.okta.oidcClientId, signIn: { kind: 'password', username: LOGIN, password: env.password } });
     const arrived = new Promise((resolve) => service.onChallenge(resolve));
     service.start();
     await askToConfirm(env.sim, LOGIN, 'Secret-ish binding text');
     await arrived;
     await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(notes).toEqual([{ title: 'Traykey: approve or deny', body: 'A request to confirm for Helpdesk verification is waiting in Traykey.' }]);
+    expect(notes).toEqual([{ title: 'Traykey: approve or deny', body: 'A request to confirm for Helpdesk verification is waiting in Traykey.', onClick: expect.any(Function) }]);
+    expect(service.takeFocus()).toBeNull();
+    notes[0]?.onClick?.();
+    expect(opened).toBe(1);
+    expect(service.takeFocus()).toBe(service.list()[0]?.id);
+    expect(service.takeFocus()).toBeNull();
     service.stop();
     await service.remove({ orgUrl: env.sim.okta.url, signIn: { kind: 'password', username: LOGIN, password: env.password } });
   });

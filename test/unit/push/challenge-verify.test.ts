@@ -79,7 +79,7 @@ describe('verifying a challenge before it is shown', () => {
 
 describe('the replay record', () => {
   const base = { id: 'ftTX1', nonce: 'N1', enrolmentId: 'pfd1' };
-  const entry = { ...seenEntry({ ...base, orgUrl: ORG, verificationUri: '', app: null, transactionType: 'LOGIN', userVerification: 'PREFERRED', bindingMessage: null, clientOS: null, location: null, transactionTime: null, expiresAt: NOW, signals: [] }, 60_000) };
+  const entry = { ...seenEntry({ ...base, orgUrl: ORG, verificationUri: '', app: null, transactionType: 'LOGIN', userVerification: 'PREFERRED', bindingMessage: null, clientOS: null, location: null, transactionTime: null, expiresAt: NOW, receivedAt: NOW, signals: [] }, 60_000) };
 
   it('treats the same still-pending transaction with the same nonce as the same challenge', () => {
     expect(judgeReplay([entry], base)).toBe('pending');

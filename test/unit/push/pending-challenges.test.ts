@@ -4,7 +4,7 @@ import { PendingChallenges } from '../../../electron/core/push/pending-challenge
 import { pushBadge } from '../../../electron/core/push/badge';
 
 function challenge(id: string, expiresAt: number): VerifiedChallenge {
-  return { id, enrolmentId: 'pfd1', orgUrl: 'https://acme.okta.test', nonce: `n-${id}`, verificationUri: 'https://acme.okta.test/verify', app: null, transactionType: 'LOGIN', userVerification: 'PREFERRED', bindingMessage: null, clientOS: null, location: null, transactionTime: null, expiresAt, signals: [] };
+  return { id, enrolmentId: 'pfd1', orgUrl: 'https://acme.okta.test', nonce: `n-${id}`, verificationUri: 'https://acme.okta.test/verify', app: null, transactionType: 'LOGIN', userVerification: 'PREFERRED', bindingMessage: null, clientOS: null, location: null, transactionTime: null, expiresAt, receivedAt: 0, signals: [] };
 }
 
 function fakeTimers() {

@@ -19,6 +19,7 @@ const challenge: VerifiedChallenge = {
   location: null,
   transactionTime: null,
   expiresAt: NOW + 300_000,
+  receivedAt: NOW,
   signals: ['id', 'platform', 'udid', 'imei', 'osVersion'],
 };
 
