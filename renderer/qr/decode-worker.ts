@@ -6,7 +6,7 @@
  */
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { bgraToRgbaInPlace } from '../../shared/qr/channel-order';
-import { configureQrEngine, decodeQrCodes, UnreadableImageError } from '../../shared/qr/decode-qr';
+import { configureQrEngine, decodeQrCodes, OversizeImageError, UnreadableImageError } from '../../shared/qr/decode-qr';
 import type { DecodeInput, DecodeReply, DecodeRequest } from './decode-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -25,7 +25,12 @@ self.onmessage = async (event: MessageEvent<DecodeRequest>) => {
   try {
     reply = { id, ok: true, texts: await decode(input) };
   } catch (error) {
-    const message = error instanceof UnreadableImageError ? 'That file is not a readable PNG or JPEG image.' : 'The image could not be decoded.';
+    const message =
+      error instanceof OversizeImageError
+        ? `That image was not read: ${error.message}. Crop it to the QR code, or use a smaller screenshot.`
+        : error instanceof UnreadableImageError
+          ? 'That file is not a readable PNG or JPEG image.'
+          : 'The image could not be decoded.';
     reply = { id, ok: false, message };
   }
   self.postMessage(reply);

@@ -7,6 +7,7 @@
  * finds every code in a capture in one call, inverted ones included, and is several times faster.
  */
 import { prepareZXingModule, readBarcodes, type ReaderOptions, type ZXingModuleOverrides } from 'zxing-wasm/reader';
+import { imageDimensions } from './image-dimensions';
 
 /** Pixels as a canvas or a screen capture gives them: 4 bytes per pixel, RGBA order. */
 export interface RgbaImage {
@@ -58,9 +59,24 @@ export class UnreadableImageError extends Error {
   }
 }
 
+/** The image is larger than Traykey decodes; the size comes from its header, before any decoding. */
+export class OversizeImageError extends Error {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
+    super(`the image is ${width}×${height} pixels, more than the ${Math.round(MAX_QR_PIXELS / 1e6)} megapixels Traykey reads`);
+    this.name = 'OversizeImageError';
+  }
+}
+
 /** Every QR code in the image, each text once (a code seen on two displays is one code). */
 export async function decodeQrCodes(source: QrSource): Promise<FoundCode[]> {
-  if (isRgbaImage(source)) {
+  if (!isRgbaImage(source)) {
+    const size = imageDimensions(source);
+    if (!size || size.width === 0 || size.height === 0) throw new UnreadableImageError('it is not a readable PNG or JPEG image');
+    if (size.width * size.height > MAX_QR_PIXELS) throw new OversizeImageError(size.width, size.height);
+  } else {
     const { width, height, data } = source;
     if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0 || width * height > MAX_QR_PIXELS) {
       throw new UnreadableImageError('the image has no usable size');

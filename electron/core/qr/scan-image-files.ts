@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { appError } from '../../../shared/errors';
-import { decodeQrCodes, UnreadableImageError } from '../../../shared/qr/decode-qr';
+import { decodeQrCodes, OversizeImageError, UnreadableImageError } from '../../../shared/qr/decode-qr';
 import { classifyCode } from './classify-codes';
 import { prepareNodeQrEngine } from './node-engine';
 import type { ScannedCode } from './scanned-code';
@@ -36,6 +36,7 @@ export async function scanImageFile(path: string): Promise<ScannedFile> {
   try {
     texts = (await decodeQrCodes(bytes)).map((found) => found.text);
   } catch (error) {
+    if (error instanceof OversizeImageError) throw appError('INVALID_INPUT', `${name} was not read: ${error.message}. Crop it to the QR code, or take a smaller screenshot.`, { field: 'file' });
     if (error instanceof UnreadableImageError) throw appError('INVALID_INPUT', `${name} could not be decoded: the image is damaged or incomplete.`, { field: 'file' });
     throw error;
   }

@@ -6,6 +6,7 @@ import { appError } from '../../../shared/errors';
 import type { OktaAuthnClient } from '../idp/okta/authn';
 import type { HttpClient } from '../idp/http/client';
 import type { AuthnTransaction } from '../idp/okta/schemas';
+import { imageDimensions } from '../../../shared/qr/image-dimensions';
 
 const Activation = z.object({ expiresAt: z.string().optional(), _links: z.object({ qrcode: z.object({ href: z.string().min(1) }) }) });
 
@@ -32,7 +33,14 @@ export async function activationQr(http: HttpClient, authn: OktaAuthnClient, tra
   return { content, terminalText, ...(Number.isFinite(expiresAt) ? { expiresAt } : {}) };
 }
 
+/** An activation QR is a few hundred pixels wide; a larger declared size is refused before pngjs inflates it. */
+const MAX_ACTIVATION_QR_PIXELS = 2048 * 2048;
+
 function decodePng(bytes: Uint8Array): string {
+  const size = imageDimensions(bytes);
+  if (size && size.width * size.height > MAX_ACTIVATION_QR_PIXELS) {
+    throw appError('SERVER_FAULT', `Okta's activation QR image declares ${size.width}×${size.height} pixels, far more than a QR code needs, so Traykey did not read it: open the enrolment in a browser instead.`);
+  }
   try {
     const image = PNG.sync.read(Buffer.from(bytes));
     const found = jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height);
