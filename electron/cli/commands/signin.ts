@@ -5,6 +5,8 @@ import { defaultSleep } from '../../core/idp/http/sleep';
 import { signInAuth0, type Auth0FactorChoice } from '../../core/signin/auth0-signin';
 import { signInOkta, type FactorChoice } from '../../core/signin/okta-signin';
 import { totpAccountsFor } from '../../core/signin/vault-totp';
+import { AccountsService } from '../../core/accounts/accounts-service';
+import { markSpent, nextUnspentStep, spentStepOf } from '../../core/otp/spent-steps';
 import type { CliContext } from '../context';
 import { readStdin } from './admin-stdin';
 import { withInterrupt } from './interrupt';
@@ -42,7 +44,7 @@ export function register(program: Command, ctx: CliContext): void {
             now: ctx.now,
             sleep: ctx.sleep ?? defaultSleep,
             signal,
-            vaultTotp: (at) => vaultCode(ctx, options, orgUrl, at),
+            vaultTotp: (at) => vaultCode(ctx, options, orgUrl, at, signal),
             onActivationQr: (qr) => ctx.io.stderr(`Scan this code with Okta Verify on ${options.user}'s phone to enrol it:\n${qr.terminalText}\n`),
             onCountdown: countdownPrinter(ctx, (what: 'push' | 'activation') => (what === 'push' ? 'Approve the sign-in in Okta Verify' : 'Finish the enrolment in Okta Verify')),
           },
@@ -86,7 +88,7 @@ export function register(program: Command, ctx: CliContext): void {
             now: ctx.now,
             sleep: ctx.sleep ?? defaultSleep,
             signal,
-            vaultTotp: (at) => vaultCode(ctx, options, domainUrl, at),
+            vaultTotp: (at) => vaultCode(ctx, options, domainUrl, at, signal),
             onCountdown: (leftMs) => guardianCountdown(leftMs, undefined),
           },
         ),
@@ -115,14 +117,38 @@ function firstLine(text: string): string {
   return text.split(/\r?\n/)[0] ?? '';
 }
 
-/** The current code of the vault account for this login (or the one --account names). */
-async function vaultCode(ctx: CliContext, options: CommonOptions, orgUrl: string, at: number): Promise<string | undefined> {
-  return ctx.withAccounts(async (accounts) => {
+/**
+ * The vault account's next unused code for this login (or the one --account names), recorded as spent.
+ * When Traykey already used the current code (an enrolment, a sign-in moments ago), it waits for the
+ * next time step, counting down, since the org would refuse the same code twice.
+ */
+async function vaultCode(ctx: CliContext, options: CommonOptions, orgUrl: string, at: number, signal: AbortSignal): Promise<string | undefined> {
+  const found = await ctx.withVault(async (vault) => {
+    const accounts = new AccountsService(vault, { now: ctx.now });
     const matches = options.account !== undefined ? accounts.query(options.account).filter((a) => a.type === 'totp') : totpAccountsFor(accounts, options.user, orgUrl);
     if (matches.length > 1) throw appError('AMBIGUOUS', `The vault holds ${matches.length} code accounts for ${options.user} at this org: name one with --account.`);
     const [only] = matches;
-    return only ? accounts.currentCode(only.id, at).code : undefined;
+    if (!only) return undefined;
+    const next = nextUnspentStep(at, only.period, spentStepOf(vault.read(), only.id));
+    await vault.update((doc) => markSpent(doc, only.id, next.step));
+    return { code: accounts.currentCode(only.id, next.usableFrom).code, waitMs: next.waitMs };
   });
+  if (found && found.waitMs > 0) await waitForNextCode(ctx, found.waitMs, signal);
+  return found?.code;
+}
+
+const COUNTDOWN_EVERY_MS = 10_000;
+
+async function waitForNextCode(ctx: CliContext, waitMs: number, signal: AbortSignal): Promise<void> {
+  const sleep = ctx.sleep ?? defaultSleep;
+  let left = waitMs;
+  ctx.io.stderr(`The current code was already used (each code works once); the next one is usable in ${Math.ceil(left / 1000)} s (Ctrl-C cancels).\n`);
+  while (left > 0) {
+    const step = Math.min(left, COUNTDOWN_EVERY_MS);
+    await sleep(step, signal);
+    left -= step;
+    if (left > 0) ctx.io.stderr(`  ${Math.ceil(left / 1000)} s…\n`);
+  }
 }
 
 /** Prints the time left at most once per 30-second step, so a log stays readable. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { VaultLike } from '../accounts/accounts-service';
 import { accountsIn, type StoredAccount } from '../accounts/stored-account';
+import { markSpent } from '../otp/spent-steps';
 import { recordKey, runsIn, type EnrolRecord } from './enrol-record';
 
 export const TEST_USER_TAG = 'test-user';
@@ -12,6 +13,8 @@ export interface AccountToSave {
   secret: string;
   digits: number;
   period: number;
+  /** The last time step enrolment used: its code is spent, so the account's next code is a later one. */
+  spentStep?: number;
 }
 
 interface Change {
@@ -105,6 +108,7 @@ export class EnrolJournal {
       if (change.account) {
         accounts ??= accountsIn(doc);
         record.accountId = this.saveAccount(accounts, change.account, record.accountId);
+        if (change.account.spentStep !== undefined) markSpent(doc, record.accountId, change.account.spentStep);
       }
       mine[recordKey(record.login)] = record;
     }

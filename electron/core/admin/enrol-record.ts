@@ -32,6 +32,8 @@ export const enrolRecord = z.object({
   period: z.number().int().optional(),
   /** The TOTP time step the activation used: verification must use a later one (codes are single-use). */
   activationStep: z.number().int().optional(),
+  /** The time step the verification used: the account's next code is the step after it. */
+  verifyStep: z.number().int().optional(),
   password: z.string().optional(),
   /**
    * Who made the user: `created` when Traykey's create call made it, `existing` when it was found by

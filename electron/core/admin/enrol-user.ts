@@ -76,7 +76,8 @@ export async function enrolUser(start: EnrolRecord, context: StepContext): Promi
         case 'verified': {
           const factor = record as WithFactor;
           record = { ...record, step: 'saved' };
-          await context.journal.write(record, { issuer: context.provider.issuer, label: record.login, secret: factor.secret, digits: factor.digits ?? 6, period: factor.period ?? 30 });
+          const spentStep = record.verifyStep ?? record.activationStep;
+          await context.journal.write(record, { issuer: context.provider.issuer, label: record.login, secret: factor.secret, digits: factor.digits ?? 6, period: factor.period ?? 30, ...(spentStep !== undefined ? { spentStep } : {}) });
           record = context.journal.find(record.login) ?? record;
           context.onStep?.(record);
           break;
@@ -180,7 +181,7 @@ async function verify(record: WithFactor, context: StepContext, advance: Advance
   const period = record.period ?? 30;
   const step = await usableStep(record, context, period);
   await withOneRetry(context, period, () => context.provider.verify(record, codeAt(record, step.value), context.signal), step);
-  await advance({}, 'verified');
+  await advance({ verifyStep: step.value }, 'verified');
 }
 
 /**

@@ -37,3 +37,10 @@ export function malformedResponse(service: string, host: string, what: string, h
     ...(httpStatus !== undefined ? { httpStatus } : {}),
   });
 }
+
+/**
+ * One sentence for a code the org already accepted once (Okta E0000082; Auth0 says only "Invalid
+ * otp_code."): the next code is usable when the current time step ends.
+ */
+export const CODE_NEXT_USABLE = 'the next code is usable when the current 30-second period ends.';
+export const CODE_ALREADY_USED = `That code was already used, and each code works only once: ${CODE_NEXT_USABLE}`;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { main } from '../../../electron/cli';
+import type { CliDeps } from '../../../electron/cli/context';
 import { startSimulator, type SimHandle } from '../../sim';
 import { Vault } from '../../../electron/core/vault/vault';
 
@@ -19,7 +20,7 @@ export async function adminCli() {
   const home = await mkdtemp(join(tmpdir(), 'traykey-admin-'));
   const env = { TRAYKEY_HOME: home, TRAYKEY_PASSPHRASE: 'pw' };
   const openVault = () => Vault.open({ home, keySource: { kind: 'passphrase', passphrase: 'pw' }, unsafeTestScrypt: TEST_SCRYPT });
-  const run = async (args: string[], extra: { env?: Record<string, string>; stdin?: string; signal?: AbortSignal } = {}): Promise<CliRun> => {
+  const run = async (args: string[], extra: { env?: Record<string, string>; stdin?: string; signal?: AbortSignal; clock?: Pick<CliDeps, 'now' | 'sleep'> } = {}): Promise<CliRun> => {
     let stdout = '';
     let stderr = '';
     const io = {
@@ -29,7 +30,7 @@ export async function adminCli() {
       stdin: async () => extra.stdin ?? '',
       ...(extra.signal ? { signal: extra.signal } : {}),
     };
-    const code = await main(args, io, { openVault: () => openVault() });
+    const code = await main(args, io, { ...extra.clock, openVault: () => openVault() });
     return { code, stdout, stderr };
   };
   return { home, env, run, openVault };

@@ -90,7 +90,7 @@ describe('Auth0 MFA with an authenticator app', () => {
     expect(challenge.challenge_type).toBe('otp');
     const wrong = await grants.otp(second, '000000').catch((e: unknown) => e);
     expect(wrong).toMatchObject({ providerCode: 'invalid_grant' });
-    expect((wrong as Error).message).toContain('enter the current code from the authenticator app');
+    expect((wrong as Error).message).toContain('The code is wrong, or was already used and each code works only once: the next code is usable when the current 30-second period ends.');
     clock.t += 30_000;
     expect((await grants.otp(second, code(association.secret))).access_token).toBeTruthy();
 

@@ -50,7 +50,7 @@ describe('traykey commands (in-process)', () => {
     await addRfcAccounts();
     const run = await cli.run(['code', 'bob', '--at', '1111111109', '--json']);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ issuer: 'ACME', label: 'bob', code: '68084774', validForSeconds: 1 });
+    expect(JSON.parse(run.stdout)).toEqual({ issuer: 'ACME', label: 'bob', code: '68084774', validForSeconds: 1, usableInSeconds: 0 });
     expect(JSON.parse((await cli.run(['code', 'bob', '--at', '1111111080', '--json'])).stdout).validForSeconds).toBe(30);
   });
 
@@ -86,7 +86,7 @@ describe('traykey commands (in-process)', () => {
   it('advances and saves an HOTP counter on each code', async () => {
     await cli.run(['add', `otpauth://hotp/Example:h?secret=${SHA1}&counter=4`]);
     expect((await cli.run(['code', 'h'])).stdout).toBe('338314\n');
-    expect((await cli.run(['code', 'h', '--json'])).stdout).toBe('{"issuer":"Example","label":"h","code":"254676","validForSeconds":null}\n');
+    expect((await cli.run(['code', 'h', '--json'])).stdout).toBe('{"issuer":"Example","label":"h","code":"254676","validForSeconds":null,"usableInSeconds":null}\n');
     expect(JSON.parse((await cli.run(['list', '--json'])).stdout)[0].counter).toBe(6);
   });
 

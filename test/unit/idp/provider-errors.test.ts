@@ -35,6 +35,12 @@ describe('Okta errors', () => {
     expect(oktaErrorMapper('authn')(answer(401, body)).message).toContain('start the sign-in again');
   });
 
+  it('says once, without asking anyone to type, that a code was already used', () => {
+    const error = oktaErrorMapper('authn')(answer(403, { errorCode: 'E0000082', errorSummary: 'Each code can only be used once. Please wait for a new code and try again.' }));
+    expect(error.message).toBe('That code was already used, and each code works only once: the next code is usable when the current 30-second period ends.');
+    expect(error.providerSummary).toContain('Each code can only be used once');
+  });
+
   it('adds the error causes and hides secrets that a cause echoes', () => {
     const error = oktaErrorMapper('admin')(
       answer(400, { errorCode: 'E0000001', errorSummary: 'Api validation failed: login', errorCauses: [{ errorSummary: 'login: An object with this field already exists' }, { errorSummary: 'password: hunter2hunter2 is too common' }] }, ['hunter2hunter2']),
@@ -65,7 +71,7 @@ describe('Auth0 errors', () => {
 
   it('gives different advice for a wrong code, a wrong binding code and an expired MFA step', () => {
     const map = (error: string, description: string) => auth0ErrorMapper({ status: 403, body: { error, error_description: description }, host: 't', secrets: [] }).message;
-    expect(map('invalid_grant', 'Invalid otp_code.')).toContain('one-time code was not accepted');
+    expect(map('invalid_grant', 'Invalid otp_code.')).toBe('Invalid otp_code. The code is wrong, or was already used and each code works only once: the next code is usable when the current 30-second period ends.');
     expect(map('invalid_grant', 'Invalid binding_code.')).toContain('code sent to the phone');
     expect(map('expired_token', 'mfa_token is expired')).toContain('sign in again');
     expect(map('too_many_requests', 'Rate limit exceeded. Please retry after some time.')).toContain('wait');

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../../../shared/errors';
-import { IdpError, malformedResponse } from '../errors';
+import { CODE_NEXT_USABLE, IdpError, malformedResponse } from '../errors';
 import type { ErrorAnswer } from '../http/client';
 import { redactText } from '../http/redact';
 import { Auth0ErrorBody, Auth0ManagementErrorBody } from './schemas';
@@ -17,7 +17,8 @@ interface Advice {
  */
 export const AUTH0_ERROR_ADVICE: Readonly<Record<string, readonly Advice[]>> = {
   invalid_grant: [
-    { when: /otp/i, code: 'IDP_ERROR', advice: 'The one-time code was not accepted: enter the current code from the authenticator app.' },
+    // Auth0 answers a wrong code and a reused one alike ("Invalid otp_code."): the sentence covers both.
+    { when: /otp/i, code: 'IDP_ERROR', advice: `The code is wrong, or was already used and each code works only once: ${CODE_NEXT_USABLE}` },
     { when: /binding/i, code: 'IDP_ERROR', advice: 'The code sent to the phone was not accepted: enter it exactly as shown.' },
     { when: /mfa_token/i, code: 'IDP_ERROR', advice: 'The MFA step is no longer valid: sign in again.' },
     { when: /recovery/i, code: 'IDP_ERROR', advice: 'The recovery code was not accepted: check it; each recovery code works only once.' },

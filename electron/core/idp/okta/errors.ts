@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../../../shared/errors';
-import { IdpError, malformedResponse } from '../errors';
+import { CODE_ALREADY_USED, IdpError, malformedResponse } from '../errors';
 import type { ErrorAnswer } from '../http/client';
 import { redactText } from '../http/redact';
 import { OktaErrorBody } from './schemas';
@@ -10,6 +10,8 @@ export type OktaApi = 'authn' | 'admin';
 interface CodeAdvice {
   code: ErrorCode;
   advice: string | ((api: OktaApi) => string);
+  /** The advice says all Okta's summary says: the message is the advice alone. */
+  replacesSummary?: true;
 }
 
 /** The MFA-relevant codes from Okta's catalogue (contracts/okta/okta-error-codes.selected.json). */
@@ -37,7 +39,7 @@ export const OKTA_ERROR_ADVICE: Readonly<Record<string, CodeAdvice>> = {
   E0000074: { code: 'IDP_ERROR', advice: "Okta's factor service failed: try again in a moment, or use another factor." },
   E0000079: { code: 'IDP_ERROR', advice: 'This step does not fit the current state of the sign-in: start the sign-in again.' },
   E0000080: { code: 'INVALID_INPUT', advice: "Choose a password that meets the org's password policy (Security → Authentication → Password)." },
-  E0000082: { code: 'IDP_ERROR', advice: 'That code was already used: wait for the next code (up to 30 seconds) and enter it.' },
+  E0000082: { code: 'IDP_ERROR', advice: CODE_ALREADY_USED, replacesSummary: true },
   E0000083: { code: 'IDP_ERROR', advice: "The code arrived too late: check the device's clock and enter a fresh code." },
   E0000109: { code: 'RATE_LIMITED', advice: 'An SMS was sent moments ago: wait 30 seconds before asking for another.' },
   E0000113: { code: 'IDP_ERROR', advice: 'Okta asks for an additional verification: complete it, then try again.' },
@@ -61,7 +63,7 @@ export function oktaErrorMapper(api: OktaApi): (answer: ErrorAnswer) => IdpError
     const advice = known ? (typeof known.advice === 'string' ? known.advice : known.advice(api)) : `Okta refused the request (${errorCode}).`;
     return new IdpError({
       code: known?.code ?? statusCode(answer.status),
-      message: `${trimStop(summary)}. ${advice}`,
+      message: known?.replacesSummary ? advice : `${trimStop(summary)}. ${advice}`,
       providerCode: errorCode,
       providerSummary: summary,
       httpStatus: answer.status,
