@@ -58,7 +58,14 @@ export function resolveTarget(provider: Provider, options: TargetOptions, env: C
       id,
       name,
       url,
-      auth0: { managementClientId: clientId, managementClientSecret: clientSecret, appClientId, ...(appClientSecret ? { appClientSecret } : {}), realm: options.realm ?? DEFAULT_REALM },
+      auth0: {
+        managementClientId: clientId,
+        managementClientSecret: clientSecret,
+        appClientId,
+        ...(appClientSecret ? { appClientSecret } : {}),
+        realm: options.realm ?? DEFAULT_REALM,
+        ...(env.AUTH0_MANAGEMENT_DOMAIN ? { managementUrl: normalizeOrgUrl(env.AUTH0_MANAGEMENT_DOMAIN) } : {}),
+      },
     };
   }
   if (saved?.provider === 'auth0') return saved;

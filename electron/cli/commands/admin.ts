@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { appError } from '../../../shared/errors';
 import { testConnection } from '../../core/admin/connection-test';
 import { ConnectionStore } from '../../core/admin/connection-store';
-import type { Provider } from '../../core/admin/connection';
+import { normalizeOrgUrl, type Provider } from '../../core/admin/connection';
 import type { CliContext } from '../context';
 import { registerEnroll } from './admin-enroll';
 import { readStdin } from './admin-stdin';
@@ -13,6 +13,7 @@ import { tsvLine } from '../terminal-text';
 interface ConnectOptions extends TargetOptions {
   name?: string;
   clientId?: string;
+  managementDomain?: string;
 }
 
 /** Lines of standard input, each trimmed; tokens and secrets are never taken from arguments. */
@@ -40,6 +41,7 @@ function registerConnect(admin: Command, ctx: CliContext): void {
     .requiredOption('--client-id <ID>', 'Management API (machine-to-machine) client id')
     .option('--app-client-id <ID>', 'application for the password grant (default: the same client)')
     .option('--realm <CONNECTION>', 'database connection for new users', DEFAULT_REALM)
+    .option('--management-domain <DOMAIN>', 'for a tenant behind a custom domain: its canonical your-tenant.auth0.com, for the Management API')
     .option('--name <NAME>', 'how accounts are labelled (default: the tenant host)')
     .action(async (options: ConnectOptions) => {
       const url = orgUrlOf('auth0', options);
@@ -51,7 +53,14 @@ function registerConnect(admin: Command, ctx: CliContext): void {
         provider: 'auth0',
         url,
         ...(options.name ? { name: options.name } : {}),
-        auth0: { managementClientId: options.clientId ?? '', managementClientSecret, appClientId, ...(appClientSecret ? { appClientSecret } : {}), realm: options.realm ?? DEFAULT_REALM },
+        auth0: {
+          managementClientId: options.clientId ?? '',
+          managementClientSecret,
+          appClientId,
+          ...(appClientSecret ? { appClientSecret } : {}),
+          realm: options.realm ?? DEFAULT_REALM,
+          ...(options.managementDomain ? { managementUrl: normalizeOrgUrl(options.managementDomain) } : {}),
+        },
       });
     });
 

@@ -38,7 +38,8 @@ export function createAuth0Provider(target: { url: string; name: string; auth0: 
   const http = connectAuth0Tenant(target.url, options);
   const { auth0 } = target;
   const app = { clientId: auth0.appClientId, ...(auth0.appClientSecret ? { clientSecret: auth0.appClientSecret } : {}) };
-  const management = new Auth0Management(http, { clientId: auth0.managementClientId, clientSecret: auth0.managementClientSecret });
+  const managementHttp = auth0.managementUrl ? connectAuth0Tenant(auth0.managementUrl, options) : http;
+  const management = new Auth0Management(managementHttp, { clientId: auth0.managementClientId, clientSecret: auth0.managementClientSecret });
   const grants = new Auth0TokenGrants(http, app);
   const mfa = new Auth0MfaApi(http, app);
   /** mfa_tokens of this process, kept in memory only: they expire within minutes and are never recorded. */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { isAppError } from '../../../shared/errors';
 import type { HttpClient } from '../idp/http/client';
-import { connectAuth0Tenant, GRANT } from '../idp/auth0/tenant';
+import { connectAuth0Tenant, GRANT, managementAudience } from '../idp/auth0/tenant';
 import { TokenResponse } from '../idp/auth0/schemas';
 import { Auth0TokenGrants } from '../idp/auth0/token-grants';
 import { connectOktaOrg } from '../idp/okta/org';
 import { SKEW_WARNING_MS } from '../clock-skew/skew-bounds';
-import type { ConnectionTarget } from './connection';
+import { managementUrlOf, type ConnectionTarget } from './connection';
 import type { ProviderHttpOptions } from './okta-provider';
 
 export interface ConnectionCheck {
@@ -30,7 +30,8 @@ export async function testConnection(target: ConnectionTarget, options: Provider
       await http.json({ method: 'GET', path: '/api/v1/users', query: { limit: 1 }, headers: { authorization: `SSWS ${target.okta.apiToken}` }, secrets: [target.okta.apiToken] }, z.array(z.unknown()));
     } else {
       http = connectAuth0Tenant(target.url, { ...options, maxAttempts: 1 });
-      const problem = (await checkAuth0Management(http, target)) ?? (await checkAuth0App(http, target));
+      const management = target.auth0.managementUrl ? connectAuth0Tenant(target.auth0.managementUrl, { ...options, maxAttempts: 1 }) : http;
+      const problem = (await checkAuth0Management(management, target)) ?? (await checkAuth0App(http, target));
       if (problem) return { ok: false, usable: false, message: problem, ...skew(http) };
     }
   } catch (error) {
@@ -59,7 +60,7 @@ async function checkAuth0Management(http: HttpClient, target: Extract<Connection
     {
       method: 'POST',
       path: '/oauth/token',
-      form: { grant_type: GRANT.clientCredentials, client_id: auth0.managementClientId, client_secret: auth0.managementClientSecret, audience: new URL(`${target.url}/api/v2/`).toString() },
+      form: { grant_type: GRANT.clientCredentials, client_id: auth0.managementClientId, client_secret: auth0.managementClientSecret, audience: managementAudience(managementUrlOf(target)) },
       secrets: [auth0.managementClientSecret],
     },
     TokenResponse,

@@ -17,6 +17,11 @@ export const auth0Credentials = z.object({
   appClientSecret: z.string().optional(),
   /** The database connection users are created in (Username-Password-Authentication by default). */
   realm: z.string().min(1),
+  /**
+   * For a tenant behind a custom domain: its canonical address (https://TENANT.auth0.com), where the
+   * Management API is called and which names its audience; sign-ins keep using the custom domain.
+   */
+  managementUrl: z.string().optional(),
 });
 
 /** One saved connection, as the vault keeps it in `doc.adminConnections`: credentials never leave the vault. */
@@ -33,6 +38,11 @@ export type Auth0Credentials = z.infer<typeof auth0Credentials>;
 export type ConnectionTarget =
   | { provider: 'okta'; id: string; name: string; url: string; okta: OktaCredentials }
   | { provider: 'auth0'; id: string; name: string; url: string; auth0: Auth0Credentials };
+
+/** Where an Auth0 target's Management API is: its canonical domain when it has one, else the tenant address. */
+export function managementUrlOf(target: { url: string; auth0: Auth0Credentials }): string {
+  return target.auth0.managementUrl ?? target.url;
+}
 
 /**
  * The org's address without trailing slashes or query, after checking it is https (or http to this computer).

@@ -51,8 +51,9 @@ export class Auth0State {
     return this.config.clock();
   }
 
+  /** The identifier Auth0 expects as the Management API audience: the https form of the tenant address, though the simulator serves plain http. */
   get managementAudience(): string {
-    return `${this.config.baseUrl}/api/v2/`;
+    return `${this.config.baseUrl.replace(/^http:/, 'https:')}/api/v2/`;
   }
 
   findUser(usernameOrEmail: string): Auth0User | undefined {

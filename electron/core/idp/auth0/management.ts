@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { HttpClient, HttpMethod, RequestOptions } from '../http/client';
-import { joinUrl } from '../http/url';
 import { ManagementUser, TokenResponse } from './schemas';
-import { GRANT } from './tenant';
+import { GRANT, managementAudience } from './tenant';
 
 export interface CreateAuth0UserInput {
   connection: string;
@@ -25,7 +24,7 @@ export class Auth0Management {
   ) {}
 
   get audience(): string {
-    return joinUrl(this.http.baseUrl, '/api/v2/').toString();
+    return managementAudience(this.http.baseUrl);
   }
 
   async createUser(input: CreateAuth0UserInput, signal?: AbortSignal): Promise<ManagementUser> {
