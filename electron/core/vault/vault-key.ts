@@ -23,9 +23,13 @@ export async function createVaultKey(source: KeySource, testScrypt?: ScryptParam
     return { header: { mode: 'keychain', salt: Buffer.alloc(16), vaultId, keyCheck: keyCheckFor(key, vaultId) }, key };
   }
   checkPassphrase(source.passphrase);
-  const scrypt = testScrypt ?? DEFAULT_SCRYPT;
+  return passphraseVaultKey(source.passphrase, vaultId, testScrypt ?? DEFAULT_SCRYPT);
+}
+
+/** A passphrase vault's header and key under a fresh salt: for a new vault, or to raise an old vault's KDF cost. */
+export async function passphraseVaultKey(passphrase: string, vaultId: Buffer, scrypt: ScryptParams): Promise<{ header: VaultHeader; key: Buffer }> {
   const salt = randomBytes(16);
-  const key = await deriveVaultKey(source.passphrase, salt, scrypt);
+  const key = await deriveVaultKey(passphrase, salt, scrypt);
   return { header: { mode: 'passphrase', scrypt, salt, vaultId, keyCheck: keyCheckFor(key, vaultId) }, key };
 }
 

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { appError, isAppError } from '../../../shared/errors';
 import { removeLeftoverTemps, writeFileAtomic, type AtomicWriteFs } from './atomic-write';
 import { isProblem, keyMatches, openVault, parseVaultFile, sealVault, type ParsedFile, type VaultHeader } from './format';
-import type { ScryptParams } from './kdf';
+import { DEFAULT_SCRYPT, type ScryptParams } from './kdf';
 import { accountCount, backupVerdict } from './backup-rotation';
 import { traceOfEarlierVault } from './earlier-vault';
 import { fileSaveRecord, keychainSaveRecord, type SaveRecord } from './save-record';
 import { acquireLock } from './lock-file';
 import { elapsedMs, log, rememberDocumentSecrets, secrets } from '../log';
-import { createVaultKey, forgetVaultKey, unlockVaultKey, type KeySource } from './vault-key';
+import { createVaultKey, forgetVaultKey, passphraseVaultKey, unlockVaultKey, type KeySource } from './vault-key';
 import { vaultBusy, vaultCorrupt, olderCopyWarning, vaultForeign, vaultMissing, vaultNewer, vaultOlder, type OlderCopy, vaultNotSaved, vaultUnreadable, type VaultFiles } from './vault-errors';
 
 export type { KeySource } from './vault-key';
@@ -28,8 +28,13 @@ export interface VaultOpenOptions {
   now?: () => number;
   /** How long update() waits for another process's lock before VAULT_BUSY. */
   lockTimeoutMs?: number;
-  /** TEST ONLY: scrypt parameters for a NEW passphrase vault, so tests need not pay the real KDF cost. */
+  /** TEST ONLY: scrypt parameters for a NEW passphrase vault (and the cost a weaker one is raised to on save), so tests need not pay the real KDF cost. */
   unsafeTestScrypt?: ScryptParams;
+  /**
+   * Judges the passphrase of a vault about to be created (the strength policy), throwing when it is too
+   * weak; the CLI and the app pass shared/passphrase-strength. Opening an existing vault never asks.
+   */
+  vetNewPassphrase?: (passphrase: string) => Promise<void>;
   /** TEST ONLY: file-system calls of the atomic write, to inject a failing disk. */
   writeFs?: AtomicWriteFs;
 }
@@ -144,8 +149,8 @@ export class Vault {
 
   private constructor(
     files: VaultFiles,
-    private readonly header: VaultHeader,
-    private readonly key: Buffer,
+    private header: VaultHeader,
+    private key: Buffer,
     saved: { json: string; doc: VaultDocument | undefined; saves: number },
     identity: FileIdentity | undefined,
     private readonly options: VaultOpenOptions,
@@ -217,6 +222,7 @@ export class Vault {
       if (await exists(files.path)) return await Vault.open(options);
       const trace = await traceOfEarlierVault(files, lockSeenBeforeCreating);
       if (trace) throw vaultMissing(files, trace);
+      if (options.keySource.kind === 'passphrase') await options.vetNewPassphrase?.(options.keySource.passphrase);
       const { header, key } = await createVaultKey(options.keySource, options.unsafeTestScrypt);
       const vault = new Vault(files, header, key, { json: '{}', doc: {}, saves: 0 }, undefined, options, saveRecordFor(options.keySource, files, header.vaultId));
       try {
@@ -343,6 +349,7 @@ export class Vault {
       return false;
     }
     const parsed = parseOrThrow(this.files, snapshot.bytes);
+    if (parsed.vaultId.equals(this.header.vaultId) && parsed.mode === 'passphrase' && !keyMatches(this.key, parsed)) await this.adoptNewPassphraseKey(parsed);
     if (!parsed.vaultId.equals(this.header.vaultId) || !keyMatches(this.key, parsed)) {
       throw appError('VAULT_LOCKED', `The vault ${this.path} was replaced by a different vault; reopen Traykey to use it.`);
     }
@@ -365,16 +372,41 @@ export class Vault {
     return false;
   }
 
+  /**
+   * Another Traykey re-keyed the vault under the same passphrase (raising the KDF cost): derive the new
+   * key rather than calling the file foreign. A different passphrase answers WRONG_PASSPHRASE.
+   */
+  private async adoptNewPassphraseKey(parsed: ParsedFile): Promise<void> {
+    const key = await unlockVaultKey(this.options.keySource, parsed, this.files);
+    this.key.fill(0);
+    this.key = key;
+    this.header = { mode: parsed.mode, salt: parsed.salt, vaultId: parsed.vaultId, keyCheck: parsed.keyCheck, ...(parsed.scrypt ? { scrypt: parsed.scrypt } : {}) };
+  }
+
+  /** A new header and key at today's KDF cost, for a passphrase vault written under a lower one. */
+  private async strongerKdf(): Promise<{ header: VaultHeader; key: Buffer } | undefined> {
+    const target = this.options.unsafeTestScrypt ?? DEFAULT_SCRYPT;
+    const source = this.options.keySource;
+    if (source.kind !== 'passphrase' || !this.header.scrypt || this.header.scrypt.N >= target.N) return undefined;
+    return passphraseVaultKey(source.passphrase, this.header.vaultId, target);
+  }
+
   private async save(json: string, rotation: { diskAccounts: number; replaceBackup?: boolean }): Promise<void> {
     const plaintext = Buffer.from(json, 'utf8');
     const saves = Math.max(this.saves, this.older?.latest ?? 0) + 1;
-    const file = sealVault(this.header, this.key, plaintext, saves);
+    const upgrade = await this.strongerKdf();
+    const file = sealVault(upgrade?.header ?? this.header, upgrade?.key ?? this.key, plaintext, saves);
     plaintext.fill(0);
     try {
       const keepBackup = await this.mayRotateBackup(rotation);
       await writeFileAtomic(this.path, file, { mode: 0o600, ...(keepBackup ? { backupPath: this.files.backupPath } : {}), ...(this.options.writeFs ? { fs: this.options.writeFs } : {}) });
       this.saves = saves;
       this.older = undefined;
+      if (upgrade) {
+        this.key.fill(0);
+        ({ header: this.header, key: this.key } = upgrade);
+        log.info('vault key-derivation cost raised', { log2N: Math.log2(upgrade.header.scrypt?.N ?? 1) });
+      }
       this.identity = { ...statOf(await stat(this.path)), bytes: file };
       // The file is saved either way; a record that cannot be written only weakens the rollback check.
       await this.record.write(saves).catch(() => log.warn('vault save record not written', { where: this.record.where }));

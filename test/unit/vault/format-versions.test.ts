@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isProblem, parseVaultFile } from '../../../electron/core/vault/format';
 import { Vault, VAULT_FILE, type KeySource } from '../../../electron/core/vault/vault';
 import { MemoryKeyStore } from './fixtures/memory-key-store';
-import { useTempDirs } from './fixtures/temp-home';
+import { TEST_SCRYPT, useTempDirs } from './fixtures/temp-home';
 
 const tempDir = useTempDirs();
 const FIXTURES = join(__dirname, 'fixtures');
@@ -39,7 +39,7 @@ describe('a vault written before the save counter (format version 1)', () => {
   it.each(cases)('opens in %s mode and is rewritten as version 2, counting from its first new save', async (_mode, fixture, source) => {
     const home = homeWith(fixture);
     const keySource = source();
-    const vault = await Vault.open({ home, keySource });
+    const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
     expect(vault.read()).toEqual({ accounts: ACCOUNTS });
     expect(header(home)).toMatchObject({ version: 1, saves: 0 });
     await vault.update((doc) => void (doc.note = 'upgraded'));

@@ -61,7 +61,7 @@ describe('a data folder whose vault is gone', () => {
     const { home, file, backup } = await usedVault();
     renameSync(file, join(home, '..', 'moved-away.tkv'));
     copyFileSync(backup, file);
-    const vault = await Vault.open({ home, keySource });
+    const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
     expect(vault.read()).toEqual({ accounts: [account('a')] });
   });
 
@@ -88,13 +88,13 @@ describe('a data folder whose vault is gone', () => {
 describe('the backup copy', () => {
   it('follows the vault through ordinary saves, deletions included', async () => {
     const { home, backup } = await usedVault();
-    const vault = await Vault.open({ home, keySource });
+    const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
     await vault.update((doc) => void (doc.accounts = [account('a')]));
     await vault.update((doc) => void (doc.accounts = []));
     const restoredHome = join(tempDir(), 'restored');
     mkdirSync(restoredHome);
     copyFileSync(backup, join(restoredHome, VAULT_FILE));
-    expect((await Vault.open({ home: restoredHome, keySource })).read()).toEqual({ accounts: [account('a')] });
+    expect((await Vault.open({ home: restoredHome, keySource, unsafeTestScrypt: TEST_SCRYPT })).read()).toEqual({ accounts: [account('a')] });
     expect(vault.takeNotices()).toEqual([]);
   });
 
@@ -132,7 +132,7 @@ describe('the backup copy', () => {
     rmSync(`${file}.saves`);
     const goodBackup = readFileSync(`${file}.bak`);
 
-    const reopened = await Vault.open({ home, keySource });
+    const reopened = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
     await reopened.update((doc) => void (doc.note = 'edited'));
     expect(readFileSync(`${file}.bak`).equals(goodBackup)).toBe(true);
     expect(reopened.takeNotices()[0]).toContain('holds 2 accounts and the vault it would be replaced by only 1');

@@ -43,7 +43,7 @@ describe('an older copy of the vault put back in its place', () => {
     const keySource = source();
     const { home, file, older, putBack } = await vaultWithOlderCopy(keySource);
     putBack();
-    const vault = await Vault.open({ home, keySource });
+    const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
     expect(vault.read()).toEqual({ accounts: [account('a')] });
     expect(vault.warning).toMatch(/is an older copy: it is save 2 of this vault, but .* records save 4, so Traykey opened it read-only\.$/);
     expect(vault.warning).toMatch(where);
@@ -56,13 +56,13 @@ describe('an older copy of the vault put back in its place', () => {
     const keySource = source();
     const { home, file, putBack } = await vaultWithOlderCopy(keySource);
     putBack();
-    const vault = await Vault.open({ home, keySource });
+    const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
     await vault.acceptOlderCopy();
     expect(savesOf(file)).toBe(5);
     expect(vault.warning).toBeUndefined();
     await vault.update((doc) => void (doc.accounts = [account('a'), account('z')]));
     vault.close();
-    const again = await Vault.open({ home, keySource });
+    const again = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
     expect(again.warning).toBeUndefined();
     expect(again.read()).toEqual({ accounts: [account('a'), account('z')] });
   });
@@ -70,7 +70,7 @@ describe('an older copy of the vault put back in its place', () => {
   it('is noticed while open too: a file whose counter went backwards under a running vault is not written', async () => {
     const keySource: KeySource = { kind: 'keychain', store: new MemoryKeyStore() };
     const home = join(tempDir(), 'Traykey');
-    const vault = await Vault.open({ home, keySource });
+    const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
     const file = join(home, VAULT_FILE);
     await vault.update((doc) => void (doc.n = 1));
     const older = readFileSync(file);
@@ -84,7 +84,7 @@ describe('an older copy of the vault put back in its place', () => {
     const keySource: KeySource = { kind: 'keychain', store: new MemoryKeyStore() };
     const { home, putBack } = await vaultWithOlderCopy(keySource);
     putBack();
-    const vault = await Vault.open({ home, keySource });
+    const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
     const store = new PushStore(vault);
     await expectAppError(() => store.updateSeen(NOW, () => 'new'), 'VAULT_OLDER');
 
@@ -101,7 +101,7 @@ describe('an older copy of the vault put back in its place', () => {
     const { home, file, putBack } = await vaultWithOlderCopy(keySource);
     putBack();
     rmSync(`${file}.saves`);
-    const vault = await Vault.open({ home, keySource });
+    const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
     expect(vault.warning).toBeUndefined();
   });
 });

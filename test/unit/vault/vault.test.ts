@@ -60,7 +60,7 @@ describe('Vault', () => {
     const home = join(tempDir(), 'Traykey');
     await Vault.open({ home, keySource: passphrase('pw') });
     const header = readFileSync(join(home, VAULT_FILE));
-    expect([2 ** header.readUInt8(11), header.readUInt32BE(12), header.readUInt32BE(16)]).toEqual([2 ** 16, 8, 1]);
+    expect([2 ** header.readUInt8(11), header.readUInt32BE(12), header.readUInt32BE(16)]).toEqual([2 ** 17, 8, 1]);
   });
 
   it('says which mode a vault needs when opened with the other kind of key', async () => {
@@ -120,7 +120,7 @@ describe('Vault', () => {
 
   it('sees another instance’s save through refreshIfChanged, and update starts from it', async () => {
     const { home, vault: app } = await newVault();
-    const cli = await Vault.open({ home, keySource: passphrase('correct horse') });
+    const cli = await Vault.open({ home, keySource: passphrase('correct horse'), unsafeTestScrypt: TEST_SCRYPT });
     expect(await app.refreshIfChanged()).toBe(false);
     await cli.update((doc) => void (doc.fromCli = true));
     expect(await app.refreshIfChanged()).toBe(true);
@@ -128,6 +128,19 @@ describe('Vault', () => {
     await cli.update((doc) => void (doc.again = true));
     await app.update((doc) => void (doc.fromApp = true));
     expect((await Vault.open({ home, keySource: passphrase('correct horse') })).read()).toEqual({ fromCli: true, again: true, fromApp: true });
+  });
+
+  it('raises a weaker key-derivation cost on the next save, and another open instance follows without a new unlock', async () => {
+    const { home, vault: app, file } = await newVault();
+    const stronger = { ...TEST_SCRYPT, N: TEST_SCRYPT.N * 2 };
+    const cli = await Vault.open({ home, keySource: passphrase('correct horse'), unsafeTestScrypt: stronger });
+    const before = readFileSync(file);
+    await cli.update((doc) => void (doc.fromCli = true));
+    const after = readFileSync(file);
+    expect(2 ** after.readUInt8(11)).toBe(stronger.N);
+    expect(after.subarray(20, 36).equals(before.subarray(20, 36))).toBe(false);
+    await app.update((doc) => void (doc.fromApp = true));
+    expect((await Vault.open({ home, keySource: passphrase('correct horse') })).read()).toEqual({ fromCli: true, fromApp: true });
   });
 
   it('answers VAULT_BUSY, naming the lock file, while another live process holds the lock', async () => {
