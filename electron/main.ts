@@ -30,11 +30,11 @@ import { hardenSession, hardenWebContents } from './window/harden-session';
 import { popupBounds } from './window/popup-position';
 import { popupToggle } from './window/popup-toggle';
 import { registerAppScheme, serveRenderer } from './window/register-app-protocol';
-import { pushBadge } from './core/push/badge';
+import { pushBadge } from './tray/push-badge';
 import { PolicyService } from './core/policy/policy-service';
 import { platformPolicySources } from './core/policy/platform-policy-sources';
 import { watchPolicy } from './core/policy/watch-policy';
-import { realTimers } from './core/clipboard/clipboard-guard';
+import { realTimers } from './core/capabilities';
 import { signInPageUrl } from './core/idp/http/sign-in-page';
 
 const SHORTCUT = 'CommandOrControl+Alt+K';

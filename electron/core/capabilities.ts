@@ -1,3 +1,6 @@
+import type { CapturedDisplay } from '../../shared/ipc/scan';
+import { timerDelay } from '../../shared/timer-delay';
+
 /**
  * What core needs from the desktop, as small interfaces. main.ts passes the Electron adapters from
  * electron/platform/; tests and the CLI pass fakes or Node versions. Nothing here imports Electron.
@@ -55,3 +58,36 @@ export interface UserVerifier {
   /** Shows the OS prompt; `reason` completes "Traykey is trying to …". */
   verify(reason: string): Promise<VerificationResult>;
 }
+
+/**
+ * Captures every display at its native pixel size. main.ts passes electron/platform/screen-capture.ts;
+ * the CLI and tests have none (or a fake), because capturing needs Electron.
+ */
+export interface ScreenSource {
+  captureDisplays(): Promise<CapturedDisplay[]>;
+}
+
+/**
+ * The OS asking "is this really you?" before a keychain-mode vault opens again after a lock:
+ * Touch ID on macOS (electron/platform/user-presence.ts). Electron offers no Windows Hello or Linux
+ * equivalent, so there the OS keychain's own unlock prompt is the only gate.
+ */
+export interface UserPresence {
+  isAvailable(): boolean;
+  /** Resolves true once the user confirmed; false when they cancelled or the check failed. */
+  confirm(reason: string): Promise<boolean>;
+}
+
+/** Opens a URL in the user's browser: Electron's shell.openExternal in the app, xdg-open or a printed URL in the CLI. */
+export type BrowserOpener = (url: string) => Promise<void>;
+
+/** Delayed work, injectable so tests run on virtual time. */
+export interface Timers {
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realTimers: Timers = {
+  setTimeout: (run, ms) => setTimeout(run, timerDelay(ms)),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};

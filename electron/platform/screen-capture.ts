@@ -12,7 +12,7 @@
 import { desktopCapturer, screen } from 'electron';
 import type { CapturedDisplay } from '../../shared/ipc/scan';
 import { captureBox, matchSourcesToDisplays, nativeSize } from '../core/qr/match-displays';
-import type { ScreenSource } from '../core/qr/screen-source';
+import type { ScreenSource } from '../core/capabilities';
 
 export function createScreenCapture(): ScreenSource {
   return {

@@ -6,7 +6,7 @@ import { desktopCapturer, screen, shell, type Session, type WebContents } from '
 import { withContentSecurityPolicy } from './content-security-policy';
 import { decideWindowOpen } from './navigation-policy';
 import { isDisplayMediaAllowed, isPermissionGranted } from './permissions';
-import { pickScreenSource } from './screen-source';
+import { pickScreenSource } from './pick-screen-source';
 
 export function hardenSession(session: Session): void {
   session.webRequest.onHeadersReceived((details, callback) => {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { scanImageFiles } from '../../core/qr';
-import { scanJson, scanText } from '../../core/qr/scan-report';
+import { scanJson, scanText } from '../scan-report';
 import type { CliContext } from '../context';
 
 export function register(program: Command, ctx: CliContext): void {

@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import type { Timers } from '../clipboard/clipboard-guard';
+import type { Timers } from '../capabilities';
 
 export const WATCH_DEBOUNCE_MS = 150;
 

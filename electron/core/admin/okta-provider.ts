@@ -1,5 +1,5 @@
 import { appError, isAppError } from '../../../shared/errors';
-import type { HttpLogEvent } from '../idp/http/client';
+import type { HttpLogEvent } from '../idp/http/http-log';
 import { ClockSkew } from '../idp/http/clock-skew';
 import { RateGate } from '../idp/http/rate-gate';
 import { defaultSleep } from '../idp/http/sleep';

@@ -1,17 +1,4 @@
-import type { Clipboard } from '../capabilities';
-import { timerDelay } from '../../../shared/timer-delay';
-
-export type { Clipboard } from '../capabilities';
-
-export interface Timers {
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const realTimers: Timers = {
-  setTimeout: (run, ms) => setTimeout(run, timerDelay(ms)),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
+import { realTimers, type Clipboard, type Timers } from '../capabilities';
 
 /**
  * Copies codes and clears them again after a delay, but only if the clipboard still holds our code:

@@ -4,11 +4,10 @@ import type { ClipboardGuard } from '../clipboard/clipboard-guard';
 import type { ClockSkewService } from '../clock-skew/clock-service';
 import type { LockService } from '../lock/lock-service';
 import type { Clock } from '../otp/clock';
-import type { BrowserOpener } from '../push/oidc-signin';
+import type { BrowserOpener, ScreenSource } from '../capabilities';
 import type { PushService } from '../push/push-service';
-import type { ScreenSource } from '../qr/screen-source';
 import type { SettingsStore } from '../settings/settings-store';
-import type { VaultSession } from './vault-session';
+import type { VaultSession } from '../vault/vault-session';
 
 /** What every domain's handlers may use; createCore builds it once. */
 export interface CoreContext {

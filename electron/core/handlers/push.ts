@@ -2,7 +2,7 @@ import type { Handlers } from '../../../shared/ipc';
 import type { PendingChallengeData, PushEnrolmentData } from '../../../shared/ipc/push';
 import { appError } from '../../../shared/errors';
 import type { VerifiedChallenge } from '../push/challenge';
-import type { BrowserOpener } from '../push/oidc-signin';
+import type { BrowserOpener } from '../capabilities';
 import type { StoredEnrolment } from '../push/push-record';
 import type { PushService } from '../push/push-service';
 import { approvalSentence } from '../push/user-verification';

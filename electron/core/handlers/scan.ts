@@ -2,7 +2,7 @@ import type { Handlers } from '../../../shared/ipc';
 import { appError } from '../../../shared/errors';
 import { classifyCode } from '../qr/classify-codes';
 import { importScannedCodes, previewCodes, type ScanAccounts } from '../qr/scan-import';
-import type { ScreenSource } from '../qr/screen-source';
+import type { ScreenSource } from '../capabilities';
 import type { CoreContext } from './core-context';
 
 export type ScanHandlers = Pick<Handlers, Extract<keyof Handlers, `scan:${string}`>>;

@@ -1,4 +1,4 @@
-import type { Timers } from '../clipboard/clipboard-guard';
+import type { Timers } from '../capabilities';
 
 /**
  * Calls onIdle once no activity was seen for `limitMs`. Activity only records a timestamp: the one

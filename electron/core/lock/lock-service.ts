@@ -1,11 +1,10 @@
 import type { EventName } from '../../../shared/ipc';
 import { appError } from '../../../shared/errors';
-import type { Timers } from '../clipboard/clipboard-guard';
-import type { VaultSession } from '../handlers/vault-session';
+import type { Timers, UserPresence } from '../capabilities';
+import type { VaultSession } from '../vault/vault-session';
 import { log } from '../log';
 import type { SettingsStore } from '../settings/settings-store';
 import { IdleTimer } from './idle-timer';
-import type { UserPresence } from './user-presence';
 
 export type LockReason = 'user' | 'idle' | 'screen-lock' | 'sleep';
 

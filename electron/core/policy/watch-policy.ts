@@ -1,4 +1,4 @@
-import type { Timers } from '../clipboard/clipboard-guard';
+import type { Timers } from '../capabilities';
 import type { PolicyService } from './policy-service';
 
 /** How often main reads the managed location again: device management applies changes within minutes, not seconds. */

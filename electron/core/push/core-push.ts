@@ -1,11 +1,10 @@
 import type { EventName } from '../../../shared/ipc';
 import type { VaultLike } from '../accounts/accounts-service';
-import type { Notifier, PowerEvents, UserVerifier } from '../capabilities';
-import type { Timers } from '../clipboard/clipboard-guard';
-import type { BrowserOpener } from './oidc-signin';
+import type { BrowserOpener, Notifier, PowerEvents, Timers, UserVerifier } from '../capabilities';
 import type { CadencePolicy } from './poll-cadence';
 import type { PushHttpOptions } from './org-http';
-import { PushService, type PushLogEvent } from './push-service';
+import type { PushLogEvent } from './push-log';
+import { PushService } from './push-service';
 
 /** What the app hands the core for push approvals; without it the core answers calls but does not poll. */
 export interface PushCoreOptions {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { appError } from '../../../shared/errors';
+import type { BrowserOpener } from '../capabilities';
 import type { HttpClient } from '../idp/http/client';
 import { signInPageUrl } from '../idp/http/sign-in-page';
 import { listenForRedirect } from './loopback-redirect';
@@ -9,8 +10,6 @@ import type { OrgEndpoints } from './org-discovery';
 export const MANAGE_SCOPE = 'okta.myAccount.appAuthenticator.manage';
 const SIGN_IN_SCOPE = `openid profile ${MANAGE_SCOPE}`;
 
-/** Opens a URL in the user's browser: Electron's shell.openExternal in the app, xdg-open or a printed URL in the CLI. */
-export type BrowserOpener = (url: string) => Promise<void>;
 
 export type SignInMethod = { kind: 'browser'; openBrowser: BrowserOpener; timeoutMs?: number; port?: number } | { kind: 'password'; username: string; password: string };
 

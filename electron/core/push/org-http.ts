@@ -3,7 +3,7 @@ import { IdpError } from '../idp/errors';
 import { HttpClient, type ErrorAnswer, type HttpClientOptions } from '../idp/http/client';
 import { redactText } from '../idp/http/redact';
 import { oktaErrorMapper } from '../idp/okta/errors';
-import { logIdpCall } from '../log/idp-log';
+import { logIdpCall } from '../idp/http/http-log';
 
 export type PushHttpOptions = Omit<HttpClientOptions, 'service' | 'mapError' | 'baseUrl'>;
 

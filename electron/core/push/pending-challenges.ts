@@ -1,4 +1,4 @@
-import type { Timers } from '../clipboard/clipboard-guard';
+import type { Timers } from '../capabilities';
 import type { VerifiedChallenge } from './challenge';
 
 /**

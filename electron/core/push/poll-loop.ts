@@ -1,4 +1,4 @@
-import type { Timers } from '../clipboard/clipboard-guard';
+import type { Timers } from '../capabilities';
 import { DEFAULT_CADENCE, nextPollDelay, type CadencePolicy, type CadenceState } from './poll-cadence';
 
 export interface PollOutcome {

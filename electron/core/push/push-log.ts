@@ -1,5 +1,9 @@
 import { log } from '../log';
-import type { PushLogEvent } from './push-service';
+import type { RejectReason } from './challenge-verify';
+
+export type PushLogEvent =
+  | { kind: 'challenge-rejected'; enrolmentId: string; reason: RejectReason }
+  | { kind: 'poll-failed'; enrolmentId: string; code: string };
 
 /** Into the process log: what happened and why, never a challenge's contents, a token or a key. */
 export function logPushEvent(event: PushLogEvent): void {

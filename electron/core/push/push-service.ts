@@ -1,9 +1,8 @@
 import { appError, isAppError } from '../../../shared/errors';
 import type { VaultLike } from '../accounts/accounts-service';
-import type { Notifier, PowerEvents, UserVerifier } from '../capabilities';
-import { realTimers, type Timers } from '../clipboard/clipboard-guard';
+import { realTimers, type Notifier, type PowerEvents, type Timers, type UserVerifier } from '../capabilities';
 import type { VerifiedChallenge } from './challenge';
-import { DEFAULT_LEEWAY_MS, type RejectReason } from './challenge-verify';
+import { DEFAULT_LEEWAY_MS } from './challenge-verify';
 import { thisDevice, type DeviceInfo } from './device-info';
 import { EnrolmentConnection } from './enrolment-connection';
 import { enrolOrg, removeOrg, setUserVerification, type FlowDeps } from './enrolment-flow';
@@ -12,7 +11,7 @@ import { createOrgHttp, type PushHttpOptions } from './org-http';
 import { PendingChallenges } from './pending-challenges';
 import { PollLoop, type PollOutcome } from './poll-loop';
 import type { CadencePolicy } from './poll-cadence';
-import { logPushEvent } from './push-log';
+import { logPushEvent, type PushLogEvent } from './push-log';
 import { PushStore } from './push-store';
 import type { ApprovedOrigin, StoredEnrolment } from './push-record';
 import { judgeReplay, seenEntry, type ReplayVerdict } from './replay-guard';
@@ -20,9 +19,6 @@ import type { UserConsent } from './response-jwt';
 import { approvalResultOf, consentAfterPrompt, planApproval, verifyPerson, type ApprovalResult, type VerifiedPerson } from './user-verification';
 
 /** What is logged about push: never a challenge's contents, a token or a key. */
-export type PushLogEvent =
-  | { kind: 'challenge-rejected'; enrolmentId: string; reason: RejectReason }
-  | { kind: 'poll-failed'; enrolmentId: string; code: string };
 
 export interface PushServiceOptions {
   vault: VaultLike;

@@ -6,7 +6,8 @@ import { Auth0TokenGrants } from '../../../electron/core/idp/auth0/token-grants'
 import { Auth0MfaApi } from '../../../electron/core/idp/auth0/mfa-api';
 import { Auth0Management } from '../../../electron/core/idp/auth0/management';
 import { pollOob } from '../../../electron/core/idp/auth0/oob-poll';
-import type { HttpClient, HttpLogEvent } from '../../../electron/core/idp/http/client';
+import type { HttpClient } from '../../../electron/core/idp/http/client';
+import type { HttpLogEvent } from '../../../electron/core/idp/http/http-log';
 
 const PUSH_TIMEOUT_MS = 60_000;
 

@@ -5,7 +5,7 @@ import { connectOktaOrg, type OktaOrg } from '../../../electron/core/idp/okta/or
 import { OktaAuthnClient } from '../../../electron/core/idp/okta/authn';
 import { OktaUsersClient } from '../../../electron/core/idp/okta/users';
 import { OktaFactorsClient } from '../../../electron/core/idp/okta/factors';
-import type { HttpLogEvent } from '../../../electron/core/idp/http/client';
+import type { HttpLogEvent } from '../../../electron/core/idp/http/http-log';
 import type { AuthnTransaction } from '../../../electron/core/idp/okta/schemas';
 
 const PUSH_TIMEOUT_MS = 60_000;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOGIN, suiteSimulator } from './push-sim';
-import { PushService, type PushLogEvent } from '../../../electron/core/push/push-service';
+import type { PushLogEvent } from '../../../electron/core/push/push-log';
+import { PushService } from '../../../electron/core/push/push-service';
 import { MemoryVault } from '../../unit/accounts/memory-vault';
 import type { Notification } from '../../../electron/core/capabilities';
 import { DEFAULT_CADENCE } from '../../../electron/core/push/poll-cadence';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Timers } from '../../../electron/core/clipboard/clipboard-guard';
+import type { Timers } from '../../../electron/core/capabilities';
 import { watchVault } from '../../../electron/core/accounts/vault-watcher';
 
 /** Timers that run a debounced callback only when the test says so. */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpClient, type HttpClientOptions, type HttpLogEvent } from '../../../electron/core/idp/http/client';
+import { HttpClient, type HttpClientOptions } from '../../../electron/core/idp/http/client';
+import type { HttpLogEvent } from '../../../electron/core/idp/http/http-log';
 import { connectOktaOrg } from '../../../electron/core/idp/okta/org';
 import { oktaErrorMapper } from '../../../electron/core/idp/okta/errors';
 import { OktaUsersClient } from '../../../electron/core/idp/okta/users';

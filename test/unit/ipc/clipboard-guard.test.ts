@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ClipboardGuard, type Clipboard, type Timers } from '../../../electron/core/clipboard/clipboard-guard';
+import { ClipboardGuard } from '../../../electron/core/clipboard/clipboard-guard';
+import type { Clipboard, Timers } from '../../../electron/core/capabilities';
 
 class FakeClipboard implements Clipboard {
   text = '';

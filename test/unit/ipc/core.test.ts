@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channels, type Channel, type RequestOf, type ResponseOf } from '../../../shared/ipc';
 import { createCore, type Core } from '../../../electron/core/app-core';
-import type { Clipboard, Timers } from '../../../electron/core/clipboard/clipboard-guard';
+import type { Clipboard, Timers } from '../../../electron/core/capabilities';
 import { dispatch } from '../../../electron/core/ipc/dispatch';
 import { Vault } from '../../../electron/core/vault/vault';
 import { DEFAULT_SETTINGS } from '../../../electron/core/settings/settings-store';

@@ -6,7 +6,7 @@ import type { Channel, EventName, RequestOf } from '../../../shared/ipc';
 import { createCore, type Core } from '../../../electron/core/app-core';
 import { dispatch } from '../../../electron/core/ipc/dispatch';
 import type { KeyStore } from '../../../electron/core/keychain/key-store';
-import type { UserPresence } from '../../../electron/core/lock/user-presence';
+import type { UserPresence } from '../../../electron/core/capabilities';
 import { Vault } from '../../../electron/core/vault/vault';
 import { virtualTime } from './virtual-time';
 

@@ -1,4 +1,4 @@
-import type { Timers } from '../../../electron/core/clipboard/clipboard-guard';
+import type { Timers } from '../../../electron/core/capabilities';
 
 /** A clock and timers that move only when a test advances them: no real waiting. */
 export function virtualTime(start = 1_700_000_000_000) {

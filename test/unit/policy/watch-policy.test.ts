@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Timers } from '../../../electron/core/clipboard/clipboard-guard';
+import type { Timers } from '../../../electron/core/capabilities';
 import { POLICY_RELOAD_MS, watchPolicy } from '../../../electron/core/policy/watch-policy';
 
 function manualTimers(): Timers & { pending(): number[]; fire(): void } {

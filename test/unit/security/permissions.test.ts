@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../../electron/window/app-origin';
 import { GRANTED_PERMISSIONS, isDisplayMediaAllowed, isPermissionGranted } from '../../../electron/window/permissions';
-import { pickScreenSource } from '../../../electron/window/screen-source';
+import { pickScreenSource } from '../../../electron/window/pick-screen-source';
 
 describe('browser permissions', () => {
   it('grants exactly display capture and notifications', () => {

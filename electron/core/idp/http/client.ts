@@ -8,12 +8,12 @@ import { RateGate, type RateWindow, type Sleep } from './rate-gate';
 import { readRateWindow } from './rate-headers';
 import { defaultSleep } from './sleep';
 import { redactText, redactUrl } from './redact';
-import { logIdpCall } from '../../log/idp-log';
+import { logIdpCall, type HttpLogEvent, type HttpMethod } from './http-log';
 import { requireSecureTransport } from './transport-policy';
 import { joinUrl, resolveLink, withQuery } from './url';
 import type { z } from 'zod';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type { HttpMethod } from './http-log';
 
 /** A non-2xx answer, handed to the provider's error mapper. */
 export interface ErrorAnswer {
@@ -21,16 +21,6 @@ export interface ErrorAnswer {
   body: unknown;
   host: string;
   secrets: readonly (string | undefined)[];
-}
-
-export interface HttpLogEvent {
-  method: HttpMethod;
-  url: string;
-  attempt: number;
-  outcome: 'response' | 'network-error' | 'timeout';
-  status?: number;
-  durationMs: number;
-  retryInMs?: number;
 }
 
 export interface HttpClientOptions {

@@ -1,5 +1,16 @@
-import type { HttpLogEvent } from '../idp/http/client';
-import { log } from './index';
+import { log } from '../../log';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HttpLogEvent {
+  method: HttpMethod;
+  url: string;
+  attempt: number;
+  outcome: 'response' | 'network-error' | 'timeout';
+  status?: number;
+  durationMs: number;
+  retryInMs?: number;
+}
 
 /** The identity-provider layer's `log` hook: one debug line per attempt (URLs arrive redacted). */
 export function logIdpCall(event: HttpLogEvent): void {

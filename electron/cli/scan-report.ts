@@ -1,7 +1,7 @@
-import { displayName } from '../accounts/stored-account';
-import { batchLabel } from './classify-codes';
-import type { ScannedFile } from './scan-image-files';
-import type { ScannedAccount, ScannedCode } from './scanned-code';
+import { displayName } from '../core/accounts/stored-account';
+import { batchLabel } from '../core/qr/classify-codes';
+import type { ScannedFile } from '../core/qr/scan-image-files';
+import type { ScannedAccount, ScannedCode } from '../core/qr/scanned-code';
 
 /**
  * One file in `traykey scan --json`: the codes' texts, the accounts they hold (no secrets), decode ms.

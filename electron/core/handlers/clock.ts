@@ -1,5 +1,5 @@
 import type { Handlers } from '../../../shared/ipc';
-import type { CoreContext } from '../handlers/core-context';
+import type { CoreContext } from './core-context';
 
 export function clockHandlers({ clockSkew }: CoreContext): Pick<Handlers, 'clock:status' | 'clock:check'> {
   return {

@@ -3,8 +3,8 @@ import { appError } from '../../../shared/errors';
 import type { VaultLike } from '../accounts/accounts-service';
 import type { KeyStore } from '../keychain/key-store';
 import { createKeytarStore } from '../keychain/keytar-store';
-import { isProblem, parseVaultFile } from '../vault/format';
-import { Vault } from '../vault/vault';
+import { isProblem, parseVaultFile } from './format';
+import { Vault } from './vault';
 
 export type KeyMode = 'keychain' | 'passphrase';
 
