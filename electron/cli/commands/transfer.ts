@@ -8,6 +8,7 @@ import { displayName } from '../../core/accounts/stored-account';
 import { transferableUris } from '../../core/transfer/transfer-service';
 import type { CliContext } from '../context';
 import { writeSecretPng } from '../secret-png';
+import { forTerminal } from '../terminal-text';
 
 /** Every account the queries name, each once, in vault order; all accounts without a query. */
 function selectAccounts(accounts: AccountsService, queries: readonly string[]): AccountSummary[] {
