@@ -5,6 +5,16 @@ import { displayName, useAccounts } from '../store/accounts';
 import { openDetails } from '../store/navigation';
 import { Icon } from '../ui/icons';
 import { AccountQrDialog } from '../transfer/AccountQrDialog';
+import { IssuerAvatar } from '../ui/IssuerAvatar';
+import { SelectField } from '../ui/SelectField';
+import { appMessage } from '../ui/app-wording';
+import { BRAND_ICONS } from '../ui/brand-icons';
+import { findBrand, INITIALS_CHOICE } from '../ui/issuer-icon';
+import { chooseIcon, useSettings } from '../store/settings';
+import { showError } from '../store/toasts';
+import { LiveCode } from './Code';
+import { Countdown } from './Countdown';
+import { copyAccountCode } from './row-actions';
 import { ManagedNote } from '../policy/ManagedNote';
 import { useFeatureOff } from '../store/policy';
 
@@ -17,6 +27,7 @@ export function AccountDetails({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [showQr, setShowQr] = useState(false);
   const back = useRef<HTMLButtonElement>(null);
+  const iconChoice = useSettings((state) => state.settings?.accountIcons[id]);
 
   useEffect(() => {
     back.current?.focus();
@@ -41,7 +52,7 @@ export function AccountDetails({ id }: { id: string }) {
   const reveal = async () => {
     const result = await api().accountsReveal({ id });
     if (!result.ok) {
-      setError(result.error.message);
+      setError(appMessage(result.error));
       return;
     }
     setRevealed(result.value);
@@ -54,8 +65,18 @@ export function AccountDetails({ id }: { id: string }) {
         <button ref={back} type="button" className="icon-button" aria-label="Back to accounts" onClick={() => openDetails(null)}>
           <Icon name="back" />
         </button>
-        <h1 id="details-title">{displayName(account)}</h1>
+        <IssuerAvatar issuer={account.issuer} label={account.label} choice={iconChoice} />
+        <h1 id="details-title" className="details-title" aria-label={displayName(account)}>
+          {account.issuer || account.label}
+          {account.issuer ? <span className="details-subtitle">{account.label}</span> : null}
+        </h1>
       </div>
+      {account.type === 'hotp' ? null : (
+        <button type="button" className="details-code row-code" aria-label={`Copy the code for ${displayName(account)}`} onClick={() => void copyAccountCode(id)}>
+          <LiveCode id={id} period={account.period} />
+          <Countdown period={account.period} spoken={false} />
+        </button>
+      )}
       <dl className="facts">
         <dt>Type</dt>
         <dd>{account.type === 'hotp' ? 'Counter (HOTP)' : account.type === 'steam' ? 'Steam Guard' : 'Time-based (TOTP)'}</dd>
@@ -75,19 +96,13 @@ export function AccountDetails({ id }: { id: string }) {
           </>
         )}
       </dl>
+      <IconChoice id={id} issuer={account.issuer} choice={iconChoice} />
       {secretsOff ? <ManagedNote what="showing an account’s secret or QR code is switched off." /> : null}
       {stage === 'hidden' && !secretsOff ? (
         <button type="button" onClick={() => setStage('confirm')}>
           Show secret…
         </button>
       ) : null}
-      {showQr ? (
-        <AccountQrDialog id={id} name={displayName(account)} onClose={() => setShowQr(false)} />
-      ) : secretsOff ? null : (
-        <button type="button" onClick={() => setShowQr(true)}>
-          Show as QR code…
-        </button>
-      )}
       {stage === 'confirm' ? (
         <div className="confirm" role="alertdialog" aria-labelledby="confirm-text">
           <p id="confirm-text">Anyone who sees this secret can make this account’s codes. Show it only where nobody is watching your screen.</p>
@@ -106,6 +121,13 @@ export function AccountDetails({ id }: { id: string }) {
           ) : null}
         </div>
       ) : null}
+      {showQr ? (
+        <AccountQrDialog id={id} name={displayName(account)} onClose={() => setShowQr(false)} />
+      ) : secretsOff ? null : (
+        <button type="button" onClick={() => setShowQr(true)}>
+          Show as QR code…
+        </button>
+      )}
       {stage === 'shown' && revealed ? (
         <div className="secret">
           <label className="field">
@@ -129,4 +151,14 @@ export function AccountDetails({ id }: { id: string }) {
       ) : null}
     </section>
   );
+}
+
+const ICON_OPTIONS = [...BRAND_ICONS].sort((a, b) => a.title.localeCompare(b.title)).map((icon) => ({ value: icon.slug, label: icon.title }));
+
+/** Another brand icon or initials for this account; "automatic" matches on the issuer again. */
+function IconChoice({ id, issuer, choice }: { id: string; issuer: string; choice: string | undefined }) {
+  const matched = findBrand(issuer);
+  const options = [{ value: '', label: matched ? `Automatic (${matched.title})` : 'Automatic (initials)' }, { value: INITIALS_CHOICE, label: 'Initials' }, ...ICON_OPTIONS];
+  const change = (value: string) => void chooseIcon(id, value === '' ? null : value).then((error) => error && showError(error));
+  return <SelectField label="Icon" name="icon" value={choice ?? ''} onChange={change} options={options} />;
 }

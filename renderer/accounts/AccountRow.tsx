@@ -3,6 +3,8 @@ import type { AccountSummary } from '../../shared/accounts';
 import { displayName, nextHotp, select, startRename, useAccounts } from '../store/accounts';
 import { openDetails } from '../store/navigation';
 import { showError } from '../store/toasts';
+import { togglePinned, useSettings } from '../store/settings';
+import { IssuerAvatar } from '../ui/IssuerAvatar';
 import { Icon } from '../ui/icons';
 import { Code, LiveCode } from './Code';
 import { Countdown } from './Countdown';
@@ -21,13 +23,13 @@ export const AccountRow = memo(function AccountRow({ account, dragging, onDragSt
   const { id } = account;
   const selected = useAccounts((state) => state.selectedId === id);
   const renaming = useAccounts((state) => state.renamingId === id);
-  // Whether there is a code, not which one: a boundary flip must not re-render the whole row.
-  const hasLiveCode = useAccounts((state) => Boolean(state.codes[id]?.code));
   const hotpCode = useAccounts((state) => state.hotpCodes[id]);
+  const copied = useAccounts((state) => state.copiedId === id);
+  const pinned = useAccounts((state) => state.pinned.includes(id));
+  const iconChoice = useSettings((state) => state.settings?.accountIcons[id]);
   const [over, setOver] = useState(false);
   const name = displayName(account);
   const hotp = account.type === 'hotp';
-  const hasCode = hotp ? Boolean(hotpCode) : hasLiveCode;
   const tab = selected ? 0 : -1;
 
   if (renaming) {
@@ -60,25 +62,34 @@ export const AccountRow = memo(function AccountRow({ account, dragging, onDragSt
         onDrop(id);
       }}
     >
-      <button
-        type="button"
-        className="row-main"
-        tabIndex={tab}
-        aria-current={selected ? 'true' : undefined}
-        aria-label={hasCode ? `Copy code for ${name}` : name}
-        onClick={() => {
+      <button type="button" className="row-main" tabIndex={tab} aria-current={selected ? 'true' : undefined} onClick={() => {
           select(id);
-          void copyAccountCode(id, name);
+          void copyAccountCode(id);
         }}
         onFocus={() => select(id)}
       >
+        <IssuerAvatar issuer={account.issuer} label={account.label} choice={iconChoice} />
         <span className="row-text">
-          <span className="row-issuer">{account.issuer || account.label}</span>
-          {account.issuer ? <span className="row-label">{account.label}</span> : null}
+          <span className="row-issuer">
+            {pinned ? <Icon name="star" className="row-pin" /> : null}
+            {account.issuer || account.label}
+            <span className="spoken-separator">, </span>
+          </span>
+          {account.issuer ? (
+            <span className="row-label">
+              {account.label}
+              <span className="spoken-separator">, </span>
+            </span>
+          ) : null}
         </span>
         <span className="row-code">
-          {hotp ? (hotpCode ? <Code code={hotpCode} /> : null) : <LiveCode id={id} />}
-          {hotp ? null : <Countdown period={account.period} />}
+          {hotp ? hotpCode ? <Code code={hotpCode} /> : null : <LiveCode id={id} period={account.period} spokenSuffix={selected ? ', ' : ''} />}
+          {hotp ? null : <Countdown period={account.period} spoken={selected} />}
+          {copied ? (
+            <span className="row-copied" aria-hidden="true">
+              Copied <Icon name="check" />
+            </span>
+          ) : null}
         </span>
       </button>
       {account.type === 'hotp' ? (
@@ -104,6 +115,10 @@ export const AccountRow = memo(function AccountRow({ account, dragging, onDragSt
         <button type="button" className="action" tabIndex={tab} aria-label={`Details of ${name}`} onClick={() => openDetails(id)}>
           <Icon name="info" />
           <span aria-hidden="true">Details</span>
+        </button>
+        <button type="button" className="action" tabIndex={tab} aria-pressed={pinned} aria-label={`Pin ${name} to the top`} onClick={() => void togglePinned(id).then((error) => error && showError(error))}>
+          <Icon name="star" />
+          <span aria-hidden="true">{pinned ? 'Unpin' : 'Pin'}</span>
         </button>
         <button type="button" className="action danger" tabIndex={tab} aria-label={`Delete ${name}`} title="Delete key" onClick={() => void deleteWithUndo(id)}>
           <Icon name="trash" />

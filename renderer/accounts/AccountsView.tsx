@@ -5,6 +5,7 @@ import { Icon } from '../ui/icons';
 import { AccountList } from './AccountList';
 import { AccountDetails } from './AccountDetails';
 import { useListKeyboard } from './use-list-keyboard';
+import { TagFilter } from './TagFilter';
 
 export function AccountsView() {
   const detailsId = useNavigation((state) => state.detailsId);
@@ -42,6 +43,7 @@ function AccountsList() {
           autoComplete="off"
         />
       </div>
+      <TagFilter />
       {error ? (
         <p className="banner banner-error" role="alert">
           {error.message}

@@ -1,15 +1,17 @@
-import { copyCode, deleteAccount, undoDelete } from '../store/accounts';
+import { copyCode, deleteAccount, markCopied, undoDelete } from '../store/accounts';
 import { appMessage } from '../ui/app-wording';
 import { showError, showToast } from '../store/toasts';
 
-export async function copyAccountCode(id: string, name: string): Promise<void> {
+/** Copies through main; the row says "Copied ✓" and the one-line toast says when the clipboard is cleared. */
+export async function copyAccountCode(id: string): Promise<void> {
   const result = await copyCode(id);
   if (!result.ok) {
     showError(result.error);
     return;
   }
-  const clears = result.clearsInSeconds > 0 ? ` It clears from the clipboard in ${result.clearsInSeconds} s.` : '';
-  showToast({ message: `Copied the code for ${name}.${clears}` }, 3000);
+  markCopied(id);
+  const clears = result.clearsInSeconds > 0 ? `Clipboard clears in ${result.clearsInSeconds} s.` : 'It stays on the clipboard.';
+  showToast({ message: `Copied. ${clears}` }, 3000);
 }
 
 export async function deleteWithUndo(id: string): Promise<void> {

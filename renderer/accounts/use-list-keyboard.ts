@@ -1,5 +1,5 @@
 import { useEffect, type RefObject } from 'react';
-import { displayName, moveAccount, moveSelection, setQuery, startRename, useAccounts } from '../store/accounts';
+import { moveAccount, moveSelection, setQuery, startRename, useAccounts } from '../store/accounts';
 import { showError } from '../store/toasts';
 import { openDetails } from '../store/navigation';
 import { copyAccountCode, deleteWithUndo } from './row-actions';
@@ -44,7 +44,7 @@ export function useListKeyboard(search: RefObject<HTMLInputElement | null>, list
       if (event.key === 'Enter' && plain && (inSearch || event.target === document.body)) {
         if (selected) {
           event.preventDefault();
-          void copyAccountCode(selected.id, displayName(selected));
+          void copyAccountCode(selected.id);
         }
         return;
       }

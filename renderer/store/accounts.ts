@@ -9,6 +9,7 @@ import { api } from '../api';
 import { flipCodes, mergeCodes } from '../accounts/live-codes';
 import { matchesQuery } from '../accounts/search';
 import { loadVaultStatus } from './vault';
+import { useSettings } from './settings';
 
 export interface AccountsState {
   accounts: AccountSummary[];
@@ -20,6 +21,12 @@ export interface AccountsState {
   query: string;
   selectedId: string | null;
   renamingId: string | null;
+  /** Only accounts carrying this tag are shown, when set. */
+  tag: string | null;
+  /** Accounts pinned to the top (the favourites setting, mirrored here for the list's selectors). */
+  pinned: readonly string[];
+  /** The account whose row says "Copied ✓" for a moment. */
+  copiedId: string | null;
   /** Main's clock minus ours: main corrects for skew measured against identity providers. */
   mainOffsetMs: number;
 }
@@ -33,14 +40,29 @@ export const useAccounts = create<AccountsState>(() => ({
   query: '',
   selectedId: null,
   renamingId: null,
+  tag: null,
+  pinned: [],
+  copiedId: null,
   mainOffsetMs: 0,
 }));
 
 const set = useAccounts.setState;
 const get = useAccounts.getState;
 
-export function visibleAccounts(state: Pick<AccountsState, 'accounts' | 'query'>): AccountSummary[] {
-  return state.query === '' ? state.accounts : state.accounts.filter((account) => matchesQuery(account, state.query));
+const NONE_PINNED: readonly string[] = [];
+useSettings.subscribe((state) => setPinned(state.settings?.favourites ?? NONE_PINNED));
+
+/** What the list shows: the search and the tag filter applied, pinned accounts first (each group in the user's order). */
+export function visibleAccounts(state: Pick<AccountsState, 'accounts' | 'query' | 'tag' | 'pinned'>): AccountSummary[] {
+  const shown = state.accounts.filter((account) => (state.tag === null || account.tags.includes(state.tag)) && (state.query === '' || matchesQuery(account, state.query)));
+  if (state.pinned.length === 0) return shown;
+  const pinned = new Set(state.pinned);
+  return [...shown.filter((account) => pinned.has(account.id)), ...shown.filter((account) => !pinned.has(account.id))];
+}
+
+/** Every tag some account carries, sorted, for the filter. */
+export function allTags(accounts: readonly AccountSummary[]): string[] {
+  return [...new Set(accounts.flatMap((account) => account.tags))].sort((a, b) => a.localeCompare(b));
 }
 
 /** Keeps a selection that is still visible, else the first visible account. */
@@ -122,6 +144,27 @@ export function flipAt(now: number): void {
 export function setQuery(query: string): void {
   set({ query });
   settleSelection();
+}
+
+export function setTag(tag: string | null): void {
+  set({ tag });
+  settleSelection();
+}
+
+function setPinned(pinned: readonly string[]): void {
+  if (pinned === get().pinned) return;
+  set({ pinned });
+  settleSelection();
+}
+
+const COPIED_MS = 1500;
+let copiedTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** The row confirms the copy itself, for a moment. */
+export function markCopied(id: string): void {
+  clearTimeout(copiedTimer);
+  set({ copiedId: id });
+  copiedTimer = setTimeout(() => set({ copiedId: null }), COPIED_MS);
 }
 
 export function select(id: string | null): void {

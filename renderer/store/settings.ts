@@ -21,3 +21,15 @@ export async function saveSettings(change: Partial<Settings>): Promise<AppErrorD
   useSettings.setState({ settings: result.value, error: null });
   return null;
 }
+
+/** Pins an account to the top of the list, or unpins it. */
+export async function togglePinned(id: string): Promise<AppErrorData | null> {
+  const favourites = useSettings.getState().settings?.favourites ?? [];
+  return saveSettings({ favourites: favourites.includes(id) ? favourites.filter((entry) => entry !== id) : [...favourites, id] });
+}
+
+/** A brand icon's slug, "initials", or null to match on the issuer again. */
+export async function chooseIcon(id: string, choice: string | null): Promise<AppErrorData | null> {
+  const { [id]: _previous, ...others } = useSettings.getState().settings?.accountIcons ?? {};
+  return saveSettings({ accountIcons: choice === null ? others : { ...others, [id]: choice } });
+}

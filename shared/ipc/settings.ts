@@ -9,6 +9,12 @@ export const settingsSchema = z.object({
   lockAfterMinutes: z.number().int().min(0).max(1440),
   /** An https server whose Date header the clock check compares against. */
   timeSourceUrl: z.url({ protocol: /^https$/ }).max(2048),
+  /** In a code's last 5 seconds, show the next code beside it. */
+  nextCodePreview: z.boolean(),
+  /** Account ids pinned to the top of the list, in the order they were pinned. */
+  favourites: z.array(z.string().min(1).max(200)).max(10_000),
+  /** Per account id: a brand icon's slug, or "initials"; absent means matched on the issuer. */
+  accountIcons: z.record(z.string().min(1).max(200), z.string().min(1).max(64)),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

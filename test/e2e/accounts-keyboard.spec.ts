@@ -39,7 +39,7 @@ test.describe('keyboard-first popup', () => {
     await current('bob');
     await expect(ui.search).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(ui.toast).toContainText('Copied the code for Google (bob)');
+    await expect(ui.toast).toContainText('Copied. Clipboard clears in');
     const codes = await harness.call('accounts:codes', { at: harness.clock.now() });
     const bob = (await harness.call('accounts:list', {})).find((account) => account.label === 'bob');
     expect(harness.clipboard.current).toBe(codes.codes.find((code) => code.id === bob?.id)?.code);
@@ -54,16 +54,18 @@ test.describe('keyboard-first popup', () => {
     const ui = popup(page);
     await ui.search.focus();
     await page.keyboard.press('Tab');
-    const first = ui.row('alice').getByRole('button', { name: 'Copy code for GitHub (alice)' });
+    const first = ui.row('alice').getByRole('button', { name: /^GitHub, alice, / });
     await expect(first).toBeFocused();
     const outline = await first.evaluate((element) => getComputedStyle(element).outlineStyle);
     expect(outline).not.toBe('none');
     await page.keyboard.press('ArrowDown');
-    await expect(ui.row('bob').getByRole('button', { name: 'Copy code for Google (bob)' })).toBeFocused();
+    await expect(ui.row('bob').getByRole('button', { name: /^Google, bob, / })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(ui.row('bob').getByRole('button', { name: 'Rename Google (bob)' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(ui.row('bob').getByRole('button', { name: 'Details of Google (bob)' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(ui.row('bob').getByRole('button', { name: 'Pin Google (bob) to the top' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(ui.row('bob').getByRole('button', { name: 'Delete Google (bob)' })).toBeFocused();
   });
@@ -106,7 +108,7 @@ test.describe('keyboard-first popup', () => {
     await page.keyboard.press('Enter');
     await expect(ui.row('alice')).toContainText('Forge');
 
-    await ui.row('alice').getByRole('button', { name: 'Copy code for Forge (alice)' }).focus();
+    await ui.row('alice').getByRole('button', { name: /^Forge, alice, / }).focus();
     await page.keyboard.press('Delete');
     await expect(ui.rows).toHaveCount(2);
     await page.keyboard.press('Control+z');

@@ -40,9 +40,10 @@ test.describe('accounts in the popup', () => {
     await app.open();
     const ui = popup(app.page);
     await expect(ui.code('alice')).toHaveText(totp(59_000));
-    await ui.row('alice').getByRole('button', { name: 'Copy code for ACME (alice)' }).click();
+    await ui.row('alice').getByRole('button', { name: /^ACME, alice, / }).click();
     const { clipboardClearSeconds } = await harness.call('settings:get', {});
-    await expect(ui.toast).toContainText(`Copied the code for ACME (alice). It clears from the clipboard in ${clipboardClearSeconds} s.`);
+    await expect(ui.toast).toContainText(`Copied. Clipboard clears in ${clipboardClearSeconds} s.`);
+    await expect(ui.row('alice')).toContainText('Copied');
     expect(harness.clipboard.current).toBe(totp(59_000));
   });
 
@@ -88,7 +89,7 @@ test.describe('accounts in the popup', () => {
     await harness.call('accounts:add', { issuer: 'ACME', label: 'alice', secret: RFC_SECRET });
     await app.open();
     const ui = popup(app.page);
-    await ui.row('alice').getByRole('button', { name: 'Copy code for ACME (alice)' }).focus();
+    await ui.row('alice').getByRole('button', { name: /^ACME, alice, / }).focus();
     await ui.row('alice').getByRole('button', { name: 'Rename ACME (alice)' }).click();
     await app.page.getByLabel('Issuer').fill('Acme Corp');
     await app.page.getByLabel('Label').fill('alice@acme.test');
@@ -103,7 +104,7 @@ test.describe('accounts in the popup', () => {
     await harness.call('accounts:add', { issuer: 'Other', label: 'bob', secret: testSecret(2) });
     await app.open();
     const ui = popup(app.page);
-    await ui.row('alice').getByRole('button', { name: 'Copy code for ACME (alice)' }).focus();
+    await ui.row('alice').getByRole('button', { name: /^ACME, alice, / }).focus();
     await ui.row('alice').getByRole('button', { name: 'Delete ACME (alice)' }).click();
     await expect(ui.rows).toHaveCount(1);
     await expect(ui.toast).toContainText('Deleted ACME (alice).');
@@ -142,7 +143,7 @@ test.describe('accounts in the popup', () => {
     await harness.call('accounts:add', { issuer: 'ACME', label: 'alice', secret: RFC_SECRET });
     await app.open();
     const ui = popup(app.page);
-    await ui.row('alice').getByRole('button', { name: 'Copy code for ACME (alice)' }).focus();
+    await ui.row('alice').getByRole('button', { name: /^ACME, alice, / }).focus();
     await ui.row('alice').getByRole('button', { name: 'Details of ACME (alice)' }).click();
     await expect(app.page.getByRole('heading', { name: 'ACME (alice)' })).toBeVisible();
     await expect(app.page.getByLabel('Secret')).toHaveCount(0);

@@ -7,7 +7,16 @@ import { settingsChangeRefusal, settingsUnderPolicy } from './policy-limits';
 
 export const SETTINGS_FILE = 'settings.json';
 
-export const DEFAULT_SETTINGS: Settings = { clipboardClearSeconds: 30, theme: 'system', adminArea: false, lockAfterMinutes: 5, timeSourceUrl: 'https://www.cloudflare.com/' };
+export const DEFAULT_SETTINGS: Settings = {
+  clipboardClearSeconds: 30,
+  theme: 'system',
+  adminArea: false,
+  lockAfterMinutes: 5,
+  timeSourceUrl: 'https://www.cloudflare.com/',
+  nextCodePreview: true,
+  favourites: [],
+  accountIcons: {},
+};
 
 /**
  * The user's preferences, in settings.json beside the vault. Never secrets: only the fields of the

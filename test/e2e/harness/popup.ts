@@ -13,7 +13,9 @@ export function popup(page: Page) {
 
 /** The order of the rows' names as shown. */
 export async function shownOrder(page: Page): Promise<string[]> {
-  return page.locator('#account-list > li .row-label').allTextContents();
+  const labels = await page.locator('#account-list > li .row-label').allTextContents();
+  // Each label ends in the comma screen readers hear between it and the code.
+  return labels.map((label) => label.replace(/, $/, ''));
 }
 
 /** Areas that live inside Add rather than in the header. */
@@ -25,6 +27,8 @@ const INSIDE_ADD = ['Scan'];
  */
 export async function openSection(page: Page, name: string): Promise<void> {
   const nav = page.getByRole('navigation', { name: 'Sections' });
+  // The header is drawn once settings are in; until then no button can be told apart from a missing one.
+  await nav.getByRole('button', { name: 'More' }).waitFor();
   if (INSIDE_ADD.includes(name)) {
     await openSection(page, 'Add');
     await page.getByRole('tab', { name }).click();

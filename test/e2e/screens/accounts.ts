@@ -1,6 +1,7 @@
 /** Twelve accounts a person might really have, for pictures of the popup (secrets are test-only). */
 import type { Harness } from '../harness/harness';
 import { testSecret } from '../harness/secrets';
+import { parseKeyUri } from '../../../electron/core/otp/key-uri';
 
 export const REALISTIC_ACCOUNTS = [
   { issuer: 'GitHub', label: 'alice-dev' },
@@ -10,7 +11,6 @@ export const REALISTIC_ACCOUNTS = [
   { issuer: 'Dropbox', label: 'alice@example.com' },
   { issuer: 'Slack', label: 'acme.slack.com' },
   { issuer: 'Discord', label: 'alice#4242' },
-  { issuer: 'Okta', label: 'qa-1@acme.test' },
   { issuer: 'Cloudflare', label: 'ops@acme.test' },
   { issuer: 'Proton', label: 'alice@proton.me' },
   { issuer: 'Bitwarden', label: 'alice@example.com' },
@@ -21,4 +21,6 @@ export async function seedRealisticAccounts(harness: Harness): Promise<void> {
   for (const [index, account] of REALISTIC_ACCOUNTS.entries()) {
     await harness.call('accounts:add', { ...account, secret: testSecret(100 + index) });
   }
+  // A test user the Admin area enrolled carries the tag the list can filter by.
+  await harness.core.accounts.insert(parseKeyUri(`otpauth://totp/Okta:qa-1@acme.test?secret=${testSecret(99)}&issuer=Okta`), ['test-user']);
 }

@@ -61,7 +61,7 @@ export const SCENARIOS: Scenario[] = [
     async show(context) {
       await listOfTwelve(context);
       await context.page.locator('#account-list > li').first().locator('.row-main').click();
-      await context.page.getByRole('status').getByText(/Copied/).waitFor();
+      await context.page.getByRole('status').getByText(/^Copied/).waitFor();
     },
   },
   {
