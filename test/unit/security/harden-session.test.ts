@@ -9,14 +9,6 @@ import { CONTENT_SECURITY_POLICY } from '../../../electron/window/content-securi
 const fake = vi.hoisted(() => ({ opened: [] as string[] }));
 vi.mock('electron', () => ({
   shell: { openExternal: async (url: string) => void fake.opened.push(url) },
-  screen: { getCursorScreenPoint: () => ({ x: 5, y: 5 }), getDisplayNearestPoint: () => ({ id: 2 }) },
-  desktopCapturer: {
-    getSources: async () => [
-      { id: 'window:1:0', name: 'w', display_id: '' },
-      { id: 'screen:1:0', name: 's1', display_id: '1' },
-      { id: 'screen:2:0', name: 's2', display_id: '2' },
-    ],
-  },
 }));
 
 type Fn = (...args: never[]) => unknown;
@@ -27,10 +19,7 @@ function fakeSession() {
     setPermissionRequestHandler: (fn: Fn) => (hooks.request = fn),
     setPermissionCheckHandler: (fn: Fn) => (hooks.check = fn),
     setDevicePermissionHandler: (fn: Fn) => (hooks.device = fn),
-    setDisplayMediaRequestHandler: (fn: Fn, opts: unknown) => {
-      hooks.displayMedia = fn;
-      hooks.displayMediaOpts = (() => opts) as Fn;
-    },
+    setDisplayMediaRequestHandler: (fn: Fn) => (hooks.displayMedia = fn),
     on: (name: string, fn: Fn) => (hooks[`on:${name}`] = fn),
   };
   return { session, hooks: hooks as Record<string, (...args: unknown[]) => unknown> };
@@ -55,22 +44,24 @@ describe('hardenSession', () => {
     hooks.request?.({}, 'media', (granted: boolean) => answers.push(granted), { requestingUrl: APP_ENTRY_URL, isMainFrame: true });
     hooks.request?.({}, 'notifications', (granted: boolean) => answers.push(granted), { requestingUrl: 'https://evil.example/', isMainFrame: true });
     expect(answers).toEqual([true, false, false]);
-    expect(hooks.check?.(null, 'display-capture', APP_ORIGIN, { isMainFrame: true })).toBe(true);
     expect(hooks.check?.(null, 'geolocation', APP_ORIGIN, { isMainFrame: true })).toBe(false);
     expect(hooks.device?.()).toBe(false);
   });
 
-  it('hands our page the screen under the pointer, and refuses other requesters', async () => {
+  it('gives no page a display stream, not ours with a gesture, not ours without one, not another origin', async () => {
     const { hardenSession } = await import('../../../electron/window/harden-session');
     const { session, hooks } = fakeSession();
     hardenSession(session as never);
-    const granted = await new Promise((resolve) =>
-      hooks.displayMedia?.({ frame: { url: APP_ENTRY_URL, parent: null }, securityOrigin: APP_ORIGIN, videoRequested: true, audioRequested: false, userGesture: true }, resolve),
-    );
-    expect(granted).toMatchObject({ video: { id: 'screen:2:0' } });
-    const refused = vi.fn();
-    hooks.displayMedia?.({ frame: { url: 'https://evil.example/', parent: null }, securityOrigin: 'https://evil.example', videoRequested: true, audioRequested: false, userGesture: true }, refused);
-    expect(refused).toHaveBeenCalledWith(null);
+    for (const request of [
+      { frame: { url: APP_ENTRY_URL, parent: null }, securityOrigin: APP_ORIGIN, videoRequested: true, audioRequested: false, userGesture: true },
+      { frame: { url: APP_ENTRY_URL, parent: null }, securityOrigin: APP_ORIGIN, videoRequested: true, audioRequested: false, userGesture: false },
+      { frame: { url: 'https://evil.example/', parent: null }, securityOrigin: 'https://evil.example', videoRequested: true, audioRequested: false, userGesture: true },
+    ]) {
+      const answer = vi.fn();
+      hooks.displayMedia?.(request, answer);
+      expect(answer).toHaveBeenCalledWith(null);
+    }
+    expect(hooks.check?.(null, 'display-capture', APP_ORIGIN, { isMainFrame: true })).toBe(false);
   });
 
   it('cancels downloads', async () => {
