@@ -8,6 +8,7 @@ import type { ImportedAccount } from './imported-account';
 import { DEFAULT_KDF_LIMITS, checkScryptParams, deriveScrypt, type KdfLimits, type ScryptParams } from './kdf';
 import { isJsonObject, parseJson, requireArray, requireInteger, requireObject, requireString, type JsonObject } from './json-shape';
 import { decodeUtf8 } from './text-decoding';
+import { requireStrongPassphrase } from '../../../shared/passphrase-strength';
 
 /*
  * A Traykey backup is one JSON envelope that names itself and everything needed to open it:
@@ -19,7 +20,6 @@ import { decodeUtf8 } from './text-decoding';
 export const TRAYKEY_BACKUP_FORMAT = 'traykey-backup';
 export const TRAYKEY_BACKUP_VERSION = 1;
 export const DEFAULT_BACKUP_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
-export const MIN_BACKUP_PASSPHRASE_LENGTH = 8;
 
 const WHAT = 'Traykey backup';
 const SALT_BYTES = 32;
@@ -64,9 +64,7 @@ export interface ExportOptions {
 }
 
 export async function exportTraykeyBackup(accounts: readonly ImportedAccount[], passphrase: string, options: ExportOptions = {}): Promise<Uint8Array> {
-  if (passphrase.length < MIN_BACKUP_PASSPHRASE_LENGTH) {
-    throw appError('INVALID_INPUT', `Choose a backup passphrase of at least ${MIN_BACKUP_PASSPHRASE_LENGTH} characters.`, { field: 'passphrase' });
-  }
+  await requireStrongPassphrase(passphrase, 'backup');
   const params = options.scrypt ?? DEFAULT_BACKUP_SCRYPT;
   checkScryptParams(params, { maxScryptWork: Number.MAX_SAFE_INTEGER }, WHAT);
   const payload = accounts.map((account, i) => {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { appError } from '../../../shared/errors';
+import { requireStrongPassphrase } from '../../../shared/passphrase-strength';
 import type { KeyStore } from '../keychain/key-store';
 import { createKeytarStore } from '../keychain/keytar-store';
 import { dataHome, type Env } from '../paths';
@@ -43,5 +44,5 @@ export async function keySourceFromEnv(options: OpenFromEnvOptions): Promise<Key
  */
 export async function openVaultFromEnv(options: OpenFromEnvOptions): Promise<Vault> {
   const keySource = await keySourceFromEnv(options);
-  return Vault.open({ home: options.home ?? dataHome(options.env), keySource, ...(options.now ? { now: options.now } : {}) });
+  return Vault.open({ home: options.home ?? dataHome(options.env), keySource, vetNewPassphrase: (passphrase) => requireStrongPassphrase(passphrase, 'vault'), ...(options.now ? { now: options.now } : {}) });
 }

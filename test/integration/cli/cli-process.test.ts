@@ -24,12 +24,15 @@ function traykey(args: string[], env: Record<string, string>): Promise<Run> {
   });
 }
 
+/** Strong enough for the passphrase policy, which refuses to create a vault under a guessable one. */
+const PASSPHRASE = 'tangerine walrus umbrella 47';
+
 describe('the traykey process', { timeout: 60_000 }, () => {
   let home: string;
   let env: Record<string, string>;
   beforeAll(async () => {
     home = await mkdtemp(join(tmpdir(), 'traykey-cli-process-'));
-    env = { TRAYKEY_HOME: home, TRAYKEY_PASSPHRASE: 'x' };
+    env = { TRAYKEY_HOME: home, TRAYKEY_PASSPHRASE: PASSPHRASE };
   });
   afterAll(() => rm(home, { recursive: true, force: true }));
 
@@ -54,7 +57,7 @@ describe('the traykey process', { timeout: 60_000 }, () => {
 
   it('opens the vault with --passphrase-file and says which mode is needed without one', async () => {
     const file = join(home, 'passphrase.txt');
-    await writeFile(file, 'x\n', { mode: 0o600 });
+    await writeFile(file, `${PASSPHRASE}\n`, { mode: 0o600 });
     const run = await traykey(['--passphrase-file', file, 'list', '--json'], { TRAYKEY_HOME: home });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual([expect.objectContaining({ issuer: 'ACME', label: 'alice' })]);

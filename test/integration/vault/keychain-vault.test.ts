@@ -55,7 +55,7 @@ describe('a keychain-mode vault with the real gnome-keyring', () => {
     const refused = await runChild(['open-from-env', home], deadBus);
     expect(JSON.parse(refused.stdout)).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringContaining('TRAYKEY_PASSPHRASE') });
     expect(existsSync(join(home, VAULT_FILE))).toBe(false);
-    const withPassphrase = await runChild(['open-from-env', home], { ...deadBus, TRAYKEY_PASSPHRASE: 'pw' });
+    const withPassphrase = await runChild(['open-from-env', home], { ...deadBus, TRAYKEY_PASSPHRASE: 'tangerine walrus umbrella 47' });
     expect(JSON.parse(withPassphrase.stdout)).toEqual({ ok: true });
     expect(readFileSync(join(home, VAULT_FILE)).readUInt8(9)).toBe(2);
   });
