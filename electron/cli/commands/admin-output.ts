@@ -22,9 +22,9 @@ export function jsonReporter(io: CliIo): Reporter {
 }
 
 function jsonResult(result: UserResult): Record<string, unknown> {
-  const { login, userId, factorId, ownership, status, error, secret, password } = result;
+  const { login, userId, factorId, ownership, status, error, secret, password, recoveryCode } = result;
   const why = status === 'skipped' ? { note: error } : error ? { error, failedStep: result.step } : {};
-  return { login, userId: userId ?? null, factorId: factorId ?? null, ownership: ownership ?? null, status, ...why, ...(secret ? { secret } : {}), ...(password ? { password } : {}) };
+  return { login, userId: userId ?? null, factorId: factorId ?? null, ownership: ownership ?? null, status, ...why, ...(secret ? { secret } : {}), ...(password ? { password } : {}), ...(recoveryCode ? { recoveryCode } : {}) };
 }
 
 /** A progress bar on a terminal (stderr, so stdout stays clean for pipes). */
@@ -68,11 +68,11 @@ function textSummary(io: CliIo, summary: RunSummary): void {
 
 const CSV_COLUMNS = ['login', 'userId', 'factorId', 'ownership', 'status', 'step', 'error'] as const;
 
-/** login,userId,factorId,ownership,status,step,error[,secret,password] with RFC 4180 quoting. */
+/** login,userId,factorId,ownership,status,step,error[,secret,password,recoveryCode] with RFC 4180 quoting. */
 export function resultsCsv(results: UserResult[], showSecrets: boolean): string {
-  const header = [...CSV_COLUMNS, ...(showSecrets ? ['secret', 'password'] : [])];
+  const header = [...CSV_COLUMNS, ...(showSecrets ? ['secret', 'password', 'recoveryCode'] : [])];
   const rows = results.map((result) => {
-    const values = [...CSV_COLUMNS.map((column) => result[column] ?? ''), ...(showSecrets ? [result.secret ?? '', result.password ?? ''] : [])];
+    const values = [...CSV_COLUMNS.map((column) => result[column] ?? ''), ...(showSecrets ? [result.secret ?? '', result.password ?? '', result.recoveryCode ?? ''] : [])];
     // Every cell, passwords included: a file that runs a formula when opened is worse than a quoted
     // password, and scripts that need exact values have --format json or env.
     return values.map((value) => csvCell(formulaSafe(value))).join(',');

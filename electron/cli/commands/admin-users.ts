@@ -115,6 +115,7 @@ function envExport(records: EnrolRecord[]): string {
         `${envName(index, 'LOGIN')}=${shellCommand([record.login])}`,
         ...(record.password ? [`${envName(index, 'PASSWORD')}=${shellCommand([record.password])}`] : []),
         ...(record.secret ? [`${envName(index, 'TOTP_SECRET')}=${record.secret}`] : []),
+        ...(record.recoveryCode ? [`${envName(index, 'RECOVERY_CODE')}=${shellCommand([record.recoveryCode])}`] : []),
       ].join('\n'),
     )
     .join('\n')

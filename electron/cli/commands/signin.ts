@@ -6,6 +6,8 @@ import { signInAuth0, type Auth0FactorChoice } from '../../core/signin/auth0-sig
 import { signInOkta, type FactorChoice } from '../../core/signin/okta-signin';
 import { totpAccountsFor } from '../../core/signin/vault-totp';
 import { AccountsService } from '../../core/accounts/accounts-service';
+import { keepRecoveryCode, recoveryCodeOf } from '../../core/accounts/recovery-code';
+import type { AccountSummary } from '../../../shared/accounts';
 import { markSpent, nextUnspentStep, spentStepOf } from '../../core/otp/spent-steps';
 import type { CliContext } from '../context';
 import { readStdin } from './admin-stdin';
@@ -64,12 +66,15 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--realm <CONNECTION>', 'the database connection (password-realm grant)')
     .addOption(new Option('--factor <FACTOR>', 'which second factor to use').choices(['auto', 'otp', 'push']).default('auto'))
     .option('--recovery-code', 'use a recovery code: give it on the line after the password')
+    .option('--use-recovery-code', 'use the recovery code kept in the vault with the account, and keep the new one Auth0 returns')
     .option('--account <QUERY>', 'the vault account holding the OTP secret (default: label = login, issuer = the tenant)')
     .option('--json', 'print {"result","method","newRecoveryCode"?}')
-    .action(async (options: CommonOptions & { domain: string; clientId: string; realm?: string; factor: Auth0FactorChoice; recoveryCode?: boolean }) => {
+    .action(async (options: CommonOptions & { domain: string; clientId: string; realm?: string; factor: Auth0FactorChoice; recoveryCode?: boolean; useRecoveryCode?: boolean }) => {
       const domainUrl = normalizeOrgUrl(options.domain);
-      const [password = '', recoveryCode] = (await readStdin(ctx.io)).split(/\r?\n/);
-      if (options.recoveryCode && !recoveryCode?.trim()) throw appError('INVALID_INPUT', 'Give the recovery code on the line after the password.', { field: 'recoveryCode' });
+      const [password = '', typedCode] = (await readStdin(ctx.io)).split(/\r?\n/);
+      if (options.recoveryCode && !typedCode?.trim()) throw appError('INVALID_INPUT', 'Give the recovery code on the line after the password.', { field: 'recoveryCode' });
+      const kept = options.useRecoveryCode ? await keptRecoveryCode(ctx, options, domainUrl) : undefined;
+      const recoveryCode = kept?.code ?? (options.recoveryCode ? typedCode?.trim() : undefined);
       const clientSecret = ctx.io.env.AUTH0_CLIENT_SECRET;
       const guardianCountdown = countdownPrinter(ctx, () => 'Approve the sign-in in Auth0 Guardian');
       const outcome = await withInterrupt(ctx.io, (signal) =>
@@ -82,7 +87,7 @@ export function register(program: Command, ctx: CliContext): void {
             password,
             ...(options.realm ? { realm: options.realm } : {}),
             factor: options.factor,
-            ...(options.recoveryCode && recoveryCode ? { recoveryCode: recoveryCode.trim() } : {}),
+            ...(recoveryCode ? { recoveryCode } : {}),
           },
           {
             now: ctx.now,
@@ -94,13 +99,17 @@ export function register(program: Command, ctx: CliContext): void {
         ),
       );
       if (outcome.result !== 'SIGNED_IN') return fail(ctx, options, outcome.result);
+      const { newRecoveryCode } = outcome;
+      if (kept && newRecoveryCode) await ctx.withVault((vault) => vault.update((doc) => keepRecoveryCode(doc, kept.accountId, newRecoveryCode)));
+      // A new code the vault did not keep is shown once, on purpose: the old one is spent.
+      const shown = newRecoveryCode && !kept ? newRecoveryCode : undefined;
       if (options.json) {
-        ctx.io.stdout(`${JSON.stringify({ result: 'signed-in', method: outcome.method, ...(outcome.newRecoveryCode ? { newRecoveryCode: outcome.newRecoveryCode } : {}) })}\n`);
+        ctx.io.stdout(`${JSON.stringify({ result: 'signed-in', method: outcome.method, ...(shown ? { newRecoveryCode: shown } : {}), ...(kept && newRecoveryCode ? { newRecoveryCodeKept: true } : {}) })}\n`);
         return;
       }
       ctx.io.stdout(`Signed in as ${options.user} (${METHOD_NAMES[outcome.method]}).\n`);
-      // The old code is spent: the user must keep the new one, so it is shown once, on purpose.
-      if (outcome.newRecoveryCode) ctx.io.stdout(`Auth0 replaced the recovery code; keep the new one somewhere safe: ${outcome.newRecoveryCode}\n`);
+      if (shown) ctx.io.stdout(`Auth0 replaced the recovery code; keep the new one somewhere safe: ${shown}\n`);
+      if (kept && newRecoveryCode) ctx.io.stdout('Auth0 replaced the recovery code; the new one is kept in the vault with the account.\n');
     });
 }
 
@@ -117,6 +126,23 @@ function firstLine(text: string): string {
   return text.split(/\r?\n/)[0] ?? '';
 }
 
+/** The one vault account for this login at this org (or the one --account names), if any. */
+function vaultAccountFor(accounts: AccountsService, options: CommonOptions, orgUrl: string): AccountSummary | undefined {
+  const matches = options.account !== undefined ? accounts.query(options.account).filter((a) => a.type === 'totp') : totpAccountsFor(accounts, options.user, orgUrl);
+  if (matches.length > 1) throw appError('AMBIGUOUS', `The vault holds ${matches.length} code accounts for ${options.user} at this org: name one with --account.`);
+  return matches[0];
+}
+
+async function keptRecoveryCode(ctx: CliContext, options: CommonOptions, orgUrl: string): Promise<{ accountId: string; code: string }> {
+  const found = await ctx.withVault(async (vault) => {
+    const account = vaultAccountFor(new AccountsService(vault, { now: ctx.now }), options, orgUrl);
+    const code = account ? recoveryCodeOf(vault.read(), account.id) : undefined;
+    return account && code ? { accountId: account.id, code } : undefined;
+  });
+  if (!found) throw appError('NOT_FOUND', `The vault keeps no recovery code for ${options.user} at this tenant: give one with --recovery-code.`, { field: 'recoveryCode' });
+  return found;
+}
+
 /**
  * The vault account's next unused code for this login (or the one --account names), recorded as spent.
  * When Traykey already used the current code (an enrolment, a sign-in moments ago), it waits for the
@@ -125,9 +151,7 @@ function firstLine(text: string): string {
 async function vaultCode(ctx: CliContext, options: CommonOptions, orgUrl: string, at: number, signal: AbortSignal): Promise<string | undefined> {
   const found = await ctx.withVault(async (vault) => {
     const accounts = new AccountsService(vault, { now: ctx.now });
-    const matches = options.account !== undefined ? accounts.query(options.account).filter((a) => a.type === 'totp') : totpAccountsFor(accounts, options.user, orgUrl);
-    if (matches.length > 1) throw appError('AMBIGUOUS', `The vault holds ${matches.length} code accounts for ${options.user} at this org: name one with --account.`);
-    const [only] = matches;
+    const only = vaultAccountFor(accounts, options, orgUrl);
     if (!only) return undefined;
     const next = nextUnspentStep(at, only.period, spentStepOf(vault.read(), only.id));
     await vault.update((doc) => markSpent(doc, only.id, next.step));

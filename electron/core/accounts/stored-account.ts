@@ -19,6 +19,8 @@ export const storedAccount = z.object({
   tags: z.array(z.string()),
   /** Epoch ms. */
   createdAt: z.number(),
+  /** The user's recovery code where the provider gave one (Auth0 OTP enrolment); never sent to the renderer. */
+  recoveryCode: z.string().min(1).optional(),
 });
 export type StoredAccount = z.infer<typeof storedAccount>;
 

@@ -7,6 +7,8 @@ export interface EnrolledFactor {
   secret: string;
   digits: number;
   period: number;
+  /** The recovery code the provider returned with the factor (Auth0), kept with the account. */
+  recoveryCode?: string;
 }
 
 export type FactorState = 'pending' | 'active' | 'missing';

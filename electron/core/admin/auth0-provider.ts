@@ -86,7 +86,8 @@ export function createAuth0Provider(target: { url: string; name: string; auth0: 
       const pending = (await mfa.listAuthenticators(token, signal)).filter((entry) => entry.authenticator_type === 'otp' && !entry.active);
       const factorId = pending.at(-1)?.id;
       if (!factorId) throw appError('IDP_ERROR', `Auth0 accepted the OTP enrolment of ${record.login} but does not list it: try again.`);
-      return { factorId, secret: association.secret.toUpperCase().replace(/=+$/, ''), digits: OTP_DIGITS, period: OTP_PERIOD };
+      const recoveryCode = association.recovery_codes?.[0];
+      return { factorId, secret: association.secret.toUpperCase().replace(/=+$/, ''), digits: OTP_DIGITS, period: OTP_PERIOD, ...(recoveryCode ? { recoveryCode } : {}) };
     },
 
     async factorState(record, signal) {

@@ -15,6 +15,7 @@ export interface AccountToSave {
   period: number;
   /** The last time step enrolment used: its code is spent, so the account's next code is a later one. */
   spentStep?: number;
+  recoveryCode?: string;
 }
 
 interface Change {
@@ -121,7 +122,7 @@ export class EnrolJournal {
   private saveAccount(accounts: StoredAccount[], input: AccountToSave, knownId: string | undefined): string {
     const existing = accounts.find((account) => account.id === knownId) ?? accounts.find((account) => isTestAccountOf(account, this.connectionId) && recordKey(account.label) === recordKey(input.label));
     if (existing) {
-      Object.assign(existing, { issuer: input.issuer, label: input.label, secret: input.secret, digits: input.digits, period: input.period });
+      Object.assign(existing, { issuer: input.issuer, label: input.label, secret: input.secret, digits: input.digits, period: input.period, ...(input.recoveryCode ? { recoveryCode: input.recoveryCode } : {}) });
       return existing.id;
     }
     const id = this.newId();
@@ -136,6 +137,7 @@ export class EnrolJournal {
       secret: input.secret,
       tags: [TEST_USER_TAG, this.connectionId],
       createdAt: this.now(),
+      ...(input.recoveryCode ? { recoveryCode: input.recoveryCode } : {}),
     });
     return id;
   }

@@ -35,6 +35,8 @@ export const enrolRecord = z.object({
   /** The time step the verification used: the account's next code is the step after it. */
   verifyStep: z.number().int().optional(),
   password: z.string().optional(),
+  /** The recovery code the provider returned with the factor (Auth0). */
+  recoveryCode: z.string().optional(),
   /**
    * Who made the user: `created` when Traykey's create call made it, `existing` when it was found by
    * login. Unset until one of the two is known; clean-up deletes only `created` users.

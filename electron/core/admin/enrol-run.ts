@@ -23,6 +23,7 @@ export interface UserResult {
   error?: string;
   secret?: string;
   password?: string;
+  recoveryCode?: string;
 }
 
 export interface RunSummary {
@@ -180,5 +181,6 @@ export function resultOf(record: EnrolRecord, already: boolean, showSecrets: boo
     ...(record.error ? { error: record.error.message } : status === 'skipped' ? { error: LEFT_ALONE } : {}),
     ...(showSecrets && record.secret ? { secret: record.secret } : {}),
     ...(showSecrets && record.password ? { password: record.password } : {}),
+    ...(showSecrets && record.recoveryCode ? { recoveryCode: record.recoveryCode } : {}),
   };
 }

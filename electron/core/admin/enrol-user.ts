@@ -77,7 +77,7 @@ export async function enrolUser(start: EnrolRecord, context: StepContext): Promi
           const factor = record as WithFactor;
           record = { ...record, step: 'saved' };
           const spentStep = record.verifyStep ?? record.activationStep;
-          await context.journal.write(record, { issuer: context.provider.issuer, label: record.login, secret: factor.secret, digits: factor.digits ?? 6, period: factor.period ?? 30, ...(spentStep !== undefined ? { spentStep } : {}) });
+          await context.journal.write(record, { issuer: context.provider.issuer, label: record.login, secret: factor.secret, digits: factor.digits ?? 6, period: factor.period ?? 30, ...(spentStep !== undefined ? { spentStep } : {}), ...(record.recoveryCode ? { recoveryCode: record.recoveryCode } : {}) });
           record = context.journal.find(record.login) ?? record;
           context.onStep?.(record);
           break;
@@ -160,7 +160,7 @@ async function enrolFactor(record: EnrolRecord & { userId: string }, fresh: bool
     if (state === 'active') return advance({ activationStep: timeStep(context.provider.serverNow(), record.period ?? 30) }, 'activated');
   }
   const factor = await context.provider.enrolTotp(record, fresh, context.signal);
-  await advance({ factorId: factor.factorId, secret: factor.secret, digits: factor.digits, period: factor.period }, 'factor-enrolled');
+  await advance({ factorId: factor.factorId, secret: factor.secret, digits: factor.digits, period: factor.period, ...(factor.recoveryCode ? { recoveryCode: factor.recoveryCode } : {}) }, 'factor-enrolled');
 }
 
 async function activate(record: WithFactor, resumed: boolean, context: StepContext, advance: Advance): Promise<void> {

@@ -55,12 +55,12 @@ describe('CSV results', () => {
   it('quotes cells, guards formulas, and adds secrets only when asked', () => {
     const results = [{ login: 'a@example.com', userId: 'u1', factorId: 'f1', ownership: 'created' as const, status: 'failed' as const, step: 'verify', error: '=bad, "really"', secret: 'ABC', password: '-pw' }];
     expect(resultsCsv(results, false)).toBe('login,userId,factorId,ownership,status,step,error\na@example.com,u1,f1,created,failed,verify,"\'=bad, ""really"""\n');
-    expect(resultsCsv(results, true).split('\n')[1]).toBe('a@example.com,u1,f1,created,failed,verify,"\'=bad, ""really""",ABC,\'-pw');
+    expect(resultsCsv(results, true).split('\n')[1]).toBe('a@example.com,u1,f1,created,failed,verify,"\'=bad, ""really""",ABC,\'-pw,');
   });
 
   it('guards every cell a spreadsheet would evaluate, a chosen password and a tab-led login included', () => {
     const results = [{ login: '\t=cmd|calc', userId: '+1', factorId: '@SUM(A1)', ownership: 'created' as const, status: 'enrolled' as const, step: 'done', password: '=HYPERLINK("x")', secret: 'ABC' }];
     const row = resultsCsv(results, true).split('\n')[1] ?? '';
-    expect(row).toBe(`'\t=cmd|calc,'+1,'@SUM(A1),created,enrolled,done,,ABC,"'=HYPERLINK(""x"")"`);
+    expect(row).toBe(`'\t=cmd|calc,'+1,'@SUM(A1),created,enrolled,done,,ABC,"'=HYPERLINK(""x"")",`);
   });
 });
