@@ -15,12 +15,14 @@ import { pushCalls } from './ipc/push';
 import { transferCalls } from './ipc/transfer';
 import { confirmCalls } from './ipc/confirm';
 import { policyCalls } from './ipc/policy';
+import { syncCalls } from './ipc/sync';
 import type { MethodName } from './ipc/define';
 
 export { methodName } from './ipc/define';
 export type { MethodName } from './ipc/define';
 
 export const contract = {
+  ...syncCalls,
   ...accountsCalls,
   ...settingsCalls,
   ...scanCalls,
@@ -48,7 +50,7 @@ export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promis
 export type TraykeyApi = { [C in Channel as MethodName<C>]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>> };
 
 /** Events main pushes to the renderer (no request/response; payloads validated by the renderer). */
-export const EVENTS = ['accounts:changed', 'vault:changed', 'deepLink:received', 'push:changed', 'push:open', 'clock:changed', 'policy:changed'] as const;
+export const EVENTS = ['accounts:changed', 'vault:changed', 'deepLink:received', 'push:changed', 'push:open', 'clock:changed', 'policy:changed', 'sync:changed'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 /** The object the preload exposes as `window.traykey`: the calls, plus change notifications. */

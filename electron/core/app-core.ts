@@ -12,6 +12,8 @@ import { vaultHandlers } from './handlers/vault';
 import { pushHandlers } from './handlers/push';
 import { adminHandlers } from './handlers/admin';
 import { transferHandlers } from './handlers/transfer';
+import { attachSync } from './sync/core-sync';
+import { syncHandlers } from './sync/sync-handlers';
 import { confirmHandlers } from './handlers/confirm';
 import { attachPush, type PushCoreOptions } from './push/core-push';
 import type { PushService } from './push/push-service';
@@ -30,7 +32,7 @@ import { policyHandlers } from './handlers/policy';
 import type { Vault } from './vault/vault';
 
 /** Every domain's handlers; a new domain adds its factory here (and its calls to shared/ipc.ts). */
-const coreDomains: DomainHandlers[] = [accountsHandlers, settingsHandlers, vaultHandlers, scanHandlers, pushHandlers, adminHandlers, clockHandlers, transferHandlers, confirmHandlers];
+const coreDomains: DomainHandlers[] = [accountsHandlers, settingsHandlers, vaultHandlers, scanHandlers, pushHandlers, adminHandlers, clockHandlers, transferHandlers, confirmHandlers, syncHandlers];
 
 export interface CoreOptions {
   vault: Vault;
@@ -114,14 +116,19 @@ export function createCore(options: CoreOptions): Core {
   const clock = new Clock(options.now ?? Date.now);
   const events = createEvents();
   const session = new VaultSession(options.vault, { home: options.home, ...(options.keyStore ? { keyStore: options.keyStore } : {}) });
-  const accounts = new AccountsService(session.vault, { now: () => clock.now(), onChange: () => events.emit('accounts:changed') });
+  const sync = attachSync({ vault: session.vault, home: options.home, now: options.now ?? Date.now, timers, emit: events.emit });
+  const accountsChanged = () => {
+    events.emit('accounts:changed');
+    sync.edited();
+  };
+  const accounts = new AccountsService(session.vault, { now: () => clock.now(), onChange: accountsChanged });
   const policy = options.policy ?? new PolicyService([]);
   const settings = new SettingsStore(options.home, () => policy.policy);
   const clipboard = options.clipboard ? new ClipboardGuard(options.clipboard, timers) : undefined;
   const clockSkew = new ClockSkewService(clock, settings, events.emit, { ...options.timeSource, ...(options.now ? { machineNow: options.now } : {}) });
   const lock = new LockService({ session, settings, emit: events.emit, timers, now: options.now ?? Date.now, beforeLock: async () => { await clipboard?.flush(); accounts.forgetUndo(); }, ...(options.presence ? { presence: options.presence } : {}) });
   const push = attachPush({ vault: session.vault, isVaultOpen: () => session.isOpen, events, timers, push: withIdpHooks(options.push, clockSkew) });
-  const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screen ? { screen: options.screen } : {}), emit: events.emit, lock, clockSkew, push: push.service, ...(push.openBrowser ? { openBrowser: push.openBrowser } : {}) };
+  const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screen ? { screen: options.screen } : {}), emit: events.emit, lock, clockSkew, push: push.service, sync, ...(push.openBrowser ? { openBrowser: push.openBrowser } : {}) };
   const built = buildHandlers(context, [...coreDomains, () => policyHandlers(policy), ...(options.domains ?? [])]);
   const handlers = trackActivity(guardByPolicy(built.handlers, policy), lock);
   const stopPolicy = policy.onChange(() => {
@@ -133,7 +140,8 @@ export function createCore(options: CoreOptions): Core {
   const stopWatching =
     options.watchVault === false
       ? () => undefined
-      : watchVault({ path: session.path, refresh: () => session.vault.refreshIfChanged(), onChanged: () => events.emit('accounts:changed'), timers });
+      : watchVault({ path: session.path, refresh: () => session.vault.refreshIfChanged(), onChanged: accountsChanged, timers });
+  const stopSyncOnUnlock = events.on('vault:changed', () => sync.start());
   return {
     handlers,
     unavailable,
@@ -152,6 +160,8 @@ export function createCore(options: CoreOptions): Core {
       push.stop();
       lock.stop();
       stopWatching();
+      stopSyncOnUnlock();
+      sync.stop();
       clipboard?.cancel();
       accounts.forgetUndo();
       session.close();

@@ -7,6 +7,7 @@ import type { Clock } from '../otp/clock';
 import type { BrowserOpener, ScreenSource } from '../capabilities';
 import type { PushService } from '../push/push-service';
 import type { SettingsStore } from '../settings/settings-store';
+import type { SyncRunner } from '../sync/sync-runner';
 import type { VaultSession } from '../vault/vault-session';
 
 /** What every domain's handlers may use; createCore builds it once. */
@@ -25,6 +26,8 @@ export interface CoreContext {
   lock: LockService;
   clockSkew: ClockSkewService;
   push: PushService;
+  /** Folder sync with the person's other computers. */
+  sync: SyncRunner;
   /** Opens the system browser for sign-ins; absent in the e2e harness. */
   openBrowser?: BrowserOpener;
 }

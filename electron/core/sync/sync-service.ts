@@ -73,6 +73,10 @@ export class SyncService {
     return syncSectionIn(this.options.vault.read()) !== undefined;
   }
 
+  folder(): string {
+    return requireSection(this.options.vault.read()).folder;
+  }
+
   /** Makes this computer the first of a new group syncing through `folder`. */
   async setup(folderInput: string): Promise<SyncStatus> {
     const folder = resolve(folderInput);

@@ -1,0 +1,59 @@
+import { watch, type FSWatcher } from 'chokidar';
+import { join } from 'node:path';
+import type { Timers } from '../clipboard/clipboard-guard';
+import { DEVICES_DIR, folderExists } from './folder/sync-folder';
+
+/** Sync clients write a file in bursts (and several files at once): one round after the burst settles. */
+export const SYNC_DEBOUNCE_MS = 100;
+/** How often a folder that went away (an unplugged drive, a signed-out sync app) is looked for again. */
+export const FOLDER_RECHECK_MS = 10_000;
+
+export interface FolderWatcherOptions {
+  folder: string;
+  onChange: () => void;
+  timers: Timers;
+}
+
+/**
+ * Watches the other devices' files with chokidar, debounced. A folder that disappears stops the watch
+ * and is looked for every FOLDER_RECHECK_MS; when it is back the watch restarts and a round runs.
+ */
+export function watchSyncFolder(options: FolderWatcherOptions): () => void {
+  let watcher: FSWatcher | undefined;
+  let pending: unknown;
+  let recheck: unknown;
+  let stopped = false;
+  const fire = () => {
+    if (pending !== undefined) options.timers.clearTimeout(pending);
+    pending = options.timers.setTimeout(() => {
+      pending = undefined;
+      options.onChange();
+    }, SYNC_DEBOUNCE_MS);
+  };
+  const stopWatching = () => {
+    void watcher?.close();
+    watcher = undefined;
+  };
+  const check = async () => {
+    recheck = undefined;
+    if (stopped) return;
+    const present = await folderExists(options.folder);
+    if (present && !watcher) {
+      watcher = watch(join(options.folder, DEVICES_DIR), { ignoreInitial: true, depth: 0 });
+      watcher.on('all', fire);
+      watcher.on('error', () => stopWatching());
+      fire();
+    } else if (!present && watcher) {
+      stopWatching();
+      fire();
+    }
+    if (!stopped) recheck = options.timers.setTimeout(() => void check(), FOLDER_RECHECK_MS);
+  };
+  void check();
+  return () => {
+    stopped = true;
+    if (pending !== undefined) options.timers.clearTimeout(pending);
+    if (recheck !== undefined) options.timers.clearTimeout(recheck);
+    stopWatching();
+  };
+}

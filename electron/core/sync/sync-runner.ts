@@ -1,0 +1,167 @@
+import type { Timers } from '../clipboard/clipboard-guard';
+import { qrPngDataUrl } from '../transfer/qr-image';
+import { watchSyncFolder } from './folder-watcher';
+import type { SyncDevice, SyncService, SyncStatus } from './sync-service';
+
+export interface SyncRunnerOptions {
+  service: SyncService;
+  now: () => number;
+  timers: Timers;
+  /** Told when the status, the devices or (after a merge) the accounts changed. */
+  onChanged: (what: { accounts: boolean }) => void;
+}
+
+export interface PairingOffer {
+  words: string[];
+  /** The words as a QR image, for the other computer's screen capture. */
+  qrDataUrl: string;
+  expiresAt: number;
+}
+
+export const PAIRING_URI_PREFIX = 'traykey-sync:';
+
+/**
+ * Sync in the running app: records each edit as it is made, runs a round after edits and whenever
+ * another device's file changes, one round at a time, and keeps the latest status for the UI. A round
+ * that fails (the vault locked, the folder briefly unreadable) is retried by the next trigger.
+ */
+export class SyncRunner {
+  private stopWatching: (() => void) | undefined;
+  private running: Promise<void> = Promise.resolve();
+  private again = false;
+  private busy = false;
+  private pairing: AbortController | undefined;
+  private lastStatus: SyncStatus = { health: 'off', sentence: 'off', pending: 0, problems: [] };
+  /** Whether sync was set up when last looked at, so edits cost nothing while it is off. */
+  private enabled = false;
+
+  constructor(private readonly options: SyncRunnerOptions) {}
+
+  /** Starts watching when sync is set up (and after setup or join). */
+  start(): void {
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+    let folder: string | undefined;
+    try {
+      folder = this.options.service.isSetUp() ? this.options.service.folder() : undefined;
+    } catch {
+      folder = undefined;
+    }
+    this.enabled = folder !== undefined;
+    if (folder) this.stopWatching = watchSyncFolder({ folder, onChange: () => void this.trigger(), timers: this.options.timers });
+  }
+
+  stop(): void {
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+    this.pairing?.abort();
+  }
+
+  /** An edit was saved: stamp it now, sync soon. */
+  edited(): void {
+    if (!this.enabled) return;
+    const at = this.options.now();
+    this.running = this.running.then(() => this.options.service.recordEdits(at)).catch(() => undefined);
+    void this.trigger();
+  }
+
+  /** Runs a round now, or once more after the one in progress. */
+  trigger(): Promise<void> {
+    if (this.busy) {
+      this.again = true;
+      return this.running;
+    }
+    this.busy = true;
+    this.running = this.running.then(async () => {
+      do {
+        this.again = false;
+        await this.round();
+      } while (this.again);
+      this.busy = false;
+    });
+    return this.running;
+  }
+
+  status(): SyncStatus {
+    return this.lastStatus;
+  }
+
+  async refreshStatus(): Promise<SyncStatus> {
+    try {
+      this.lastStatus = await this.options.service.status();
+    } catch {
+      // A locked vault: the last known status stands.
+    }
+    return this.lastStatus;
+  }
+
+  devices(): SyncDevice[] {
+    return this.options.service.isSetUp() ? this.options.service.devices() : [];
+  }
+
+  async setup(folder: string): Promise<SyncStatus> {
+    await this.options.service.setup(folder);
+    this.start();
+    return this.changed(false);
+  }
+
+  async join(folder: string, words: string): Promise<SyncStatus> {
+    await this.options.service.join(folder, words);
+    this.start();
+    return this.changed(true);
+  }
+
+  /** Starts a pairing and returns its words at once; the wait for the other computer runs in the background. */
+  pair(): Promise<PairingOffer> {
+    this.pairing?.abort();
+    const controller = new AbortController();
+    this.pairing = controller;
+    return new Promise((resolve, reject) => {
+      this.options.service
+        .pair((words, expiresAt) => {
+          void qrPngDataUrl(`${PAIRING_URI_PREFIX}${words.join('-')}`).then((qrDataUrl) => resolve({ words, qrDataUrl, expiresAt }), reject);
+        }, controller.signal)
+        .then(
+          () => void this.changed(false),
+          (error: unknown) => {
+            reject(error);
+            void this.refreshStatus().then(() => this.options.onChanged({ accounts: false }));
+          },
+        )
+        .finally(() => {
+          if (this.pairing === controller) this.pairing = undefined;
+        });
+    });
+  }
+
+  cancelPairing(): void {
+    this.pairing?.abort();
+  }
+
+  async removeDevice(id: string): Promise<SyncStatus> {
+    await this.options.service.removeDevice(id);
+    return this.changed(false);
+  }
+
+  async syncNow(): Promise<SyncStatus> {
+    await this.trigger();
+    return this.lastStatus;
+  }
+
+  private async round(): Promise<void> {
+    try {
+      if (!this.options.service.isSetUp()) return;
+      const report = await this.options.service.syncNow();
+      await this.refreshStatus();
+      this.options.onChanged({ accounts: report.merged > 0 });
+    } catch {
+      await this.refreshStatus();
+    }
+  }
+
+  private async changed(accounts: boolean): Promise<SyncStatus> {
+    const status = await this.refreshStatus();
+    this.options.onChanged({ accounts });
+    return status;
+  }
+}
