@@ -1,5 +1,5 @@
 import type { EventName } from '../../../shared/ipc';
-import type { Timers } from '../clipboard/clipboard-guard';
+import type { Timers } from '../capabilities';
 import type { SyncVault } from './engine/sync-engine';
 import { SyncRunner } from './sync-runner';
 import { SyncService } from './sync-service';

@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'chokidar';
 import { join } from 'node:path';
-import type { Timers } from '../clipboard/clipboard-guard';
+import type { Timers } from '../capabilities';
 import { DEVICES_DIR, folderExists } from './folder/sync-folder';
 
 /** Sync clients write a file in bursts (and several files at once): one round after the burst settles. */

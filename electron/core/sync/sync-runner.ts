@@ -1,4 +1,4 @@
-import type { Timers } from '../clipboard/clipboard-guard';
+import type { Timers } from '../capabilities';
 import { qrPngDataUrl } from '../transfer/qr-image';
 import { watchSyncFolder } from './folder-watcher';
 import type { SyncDevice, SyncService, SyncStatus } from './sync-service';
