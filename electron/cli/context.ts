@@ -1,4 +1,6 @@
 import type { AccountsService } from '../core/accounts/accounts-service';
+import type { Clipboard } from '../core/capabilities';
+import type { Timers } from '../core/clipboard/clipboard-guard';
 import { dataHome, type Env } from '../core/paths';
 import type { PolicyService } from '../core/policy/policy-service';
 import type { PolicySource } from '../core/policy/policy-source';
@@ -28,6 +30,12 @@ export interface CliDeps {
   openVault?: VaultOpener;
   /** Where the organisation's policy is read from (default: this OS's managed location). */
   policySources?: () => Promise<PolicySource[]>;
+  /** The clipboard `traykey copy` writes (default: the OS's clipboard programs; undefined when there are none). */
+  clipboard?: () => Clipboard | undefined;
+  /** Hands a copied code to a helper that clears it later (default: a detached `traykey copy --clear-watch` process). */
+  clearClipboardLater?: (query: string, text: string, seconds: number) => void;
+  /** Timers of that helper's wait (default: real ones). */
+  timers?: Timers;
 }
 
 /** What each command gets: output, the clock, and the vault's accounts for the length of one action. */
@@ -42,6 +50,8 @@ export interface CliContext {
   withVault<T>(run: (vault: Vault) => Promise<T>): Promise<T>;
   /** The organisation's policy, read once on first use (only commands it governs read it). */
   policy(): Promise<PolicyService>;
+  /** Stand-ins tests give for the clipboard and its helper process. */
+  clipboardDeps: Pick<CliDeps, 'clipboard' | 'clearClipboardLater' | 'timers'>;
 }
 
 export function createCliContext(io: CliIo, deps: CliDeps = {}): CliContext {
@@ -55,6 +65,7 @@ export function createCliContext(io: CliIo, deps: CliDeps = {}): CliContext {
     now,
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
     options: {},
+    clipboardDeps: deps,
     async withAccounts(run) {
       const { AccountsService } = await import('../core/accounts/accounts-service');
       return context.withVault(async (vault) => {

@@ -21,6 +21,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'add', summary: 'add an account from an otpauth:// link or a Google Authenticator export', load: () => import('./add') },
   { name: 'list', summary: 'list accounts (never their secrets)', load: () => import('./list') },
   { name: 'code', summary: 'print the current code of one account', load: () => import('./code') },
+  { name: 'copy', summary: 'copy the current code of one account to the clipboard, cleared after a delay', load: () => import('./copy') },
   { name: 'codes', summary: 'print the current codes of all accounts (--filter, --json)', load: () => import('./codes') },
   { name: 'rename', summary: 'change the issuer or name of one account', load: () => import('./rename') },
   { name: 'remove', summary: 'delete one account', load: () => import('./remove') },

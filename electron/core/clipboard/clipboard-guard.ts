@@ -16,6 +16,12 @@ export class ClipboardGuard {
   async copy(text: string, clearAfterSeconds: number): Promise<void> {
     this.cancel();
     await this.clipboard.writeText(text);
+    this.clearLater(text, clearAfterSeconds);
+  }
+
+  /** Clears `text` after `clearAfterSeconds` (0 never) if the clipboard still holds it; the CLI's copy waits here in a helper process. */
+  clearLater(text: string, clearAfterSeconds: number): void {
+    this.cancel();
     if (clearAfterSeconds <= 0) return;
     const handle = this.timers.setTimeout(() => {
       this.pending = undefined;

@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../electron/cli';
+import type { CliDeps } from '../../../electron/cli/context';
 import { jsonPolicyFile } from '../../../electron/core/policy/linux-policy-file';
 import { Vault } from '../../../electron/core/vault/vault';
 
@@ -17,7 +18,7 @@ const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
  * A CLI bound to one temporary TRAYKEY_HOME, run in-process with captured output and a cheap KDF; no
  * organisation policy applies unless `policyFile` names one (this machine's own is never read).
  */
-export async function cliInTempHome(now: () => number = () => 1_700_000_000_000, { policyFile }: { policyFile?: string } = {}) {
+export async function cliInTempHome(now: () => number = () => 1_700_000_000_000, { policyFile, deps }: { policyFile?: string; deps?: CliDeps } = {}) {
   const home = await mkdtemp(join(tmpdir(), 'traykey-cli-'));
   const run = async (args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliRun> => {
     let stdout = '';
@@ -29,6 +30,7 @@ export async function cliInTempHome(now: () => number = () => 1_700_000_000_000,
       ...(stdin !== undefined ? { stdin: () => Promise.resolve(stdin) } : {}),
     };
     const code = await main(args, io, {
+      ...deps,
       now,
       policySources: async () => (policyFile ? [jsonPolicyFile(policyFile)] : []),
       openVault: ({ home: where, env: vars }) => Vault.open({ home: where, keySource: { kind: 'passphrase', passphrase: vars.TRAYKEY_PASSPHRASE ?? '' }, unsafeTestScrypt: TEST_SCRYPT }),
