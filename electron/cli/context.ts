@@ -1,6 +1,5 @@
 import type { AccountsService } from '../core/accounts/accounts-service';
-import type { Clipboard } from '../core/capabilities';
-import type { Timers } from '../core/clipboard/clipboard-guard';
+import type { Clipboard, Timers } from '../core/capabilities';
 import { dataHome, type Env } from '../core/paths';
 import type { PolicyService } from '../core/policy/policy-service';
 import type { PolicySource } from '../core/policy/policy-source';

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Timers } from '../../../electron/core/clipboard/clipboard-guard';
+import type { Timers } from '../../../electron/core/capabilities';
 import { clipboardTools } from '../../../electron/core/clipboard/command-clipboard';
 import { SettingsStore } from '../../../electron/core/settings/settings-store';
 import { cliInTempHome } from './run-cli';
