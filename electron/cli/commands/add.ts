@@ -34,11 +34,17 @@ async function setupKeyAccount(options: SetupKeyOptions, ctx: CliContext): Promi
   return { issuer, label: name, secret, ...(digits !== undefined ? { digits } : {}), ...(period !== undefined ? { period } : {}), ...(algorithm ? { algorithm } : {}), ...(type ? { type } : {}), ...(counter !== undefined ? { counter } : {}) };
 }
 
+async function linkFromStdin(ctx: CliContext): Promise<string> {
+  const link = (await readStdin(ctx.io)).trim();
+  if (link === '') throw appError('INVALID_URI', 'No otpauth:// link arrived on standard input; pipe it in, e.g. `traykey add - < link.txt`.', { field: 'uri' });
+  return link;
+}
+
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('add')
     .description('Add an account from an otpauth:// link (or every account of a Google Authenticator otpauth-migration:// export), or from a bare setup key with --name and --secret.')
-    .argument('[uri]', 'the otpauth:// or otpauth-migration:// link, quoted')
+    .argument('[uri]', 'the otpauth:// or otpauth-migration:// link, quoted; - reads it from standard input')
     .option('--issuer <ISSUER>', 'with --secret: the service, e.g. GitHub')
     .option('--name <NAME>', 'with --secret: the account name, e.g. alice@example.com')
     .option('--secret <BASE32>', 'a setup key (base32); - reads it from standard input, keeping it out of the shell history')
@@ -47,11 +53,16 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(new Option('--algorithm <NAME>', 'with --secret: the HMAC algorithm (default SHA1)').choices(OTP_ALGORITHMS))
     .addOption(new Option('--type <TYPE>', 'with --secret: totp (default), hotp or steam').choices(OTP_TYPES))
     .option('--counter <N>', 'with --secret and --type hotp: the next counter (default 0)', wholeNumber)
-    .action(async (uri: string | undefined, options: SetupKeyOptions, command: Command) => {
+    .addHelpText(
+      'after',
+      '\nA link or setup key given as an argument holds the account\'s secret, and arguments show in `ps` to\nother users and stay in the shell history: prefer `traykey add - < link.txt` (or paste it after\n`traykey add -`, not echoed) and `--secret -`.\n',
+    )
+    .action(async (given: string | undefined, options: SetupKeyOptions, command: Command) => {
       const setupKey = options.secret !== undefined || options.name !== undefined;
       const usage = { exitCode: 2, code: 'traykey.usage' };
-      if (uri !== undefined && setupKey) command.error('Give either an otpauth:// link or --name and --secret, not both.', usage);
-      if (uri === undefined && !setupKey) command.error('Give an otpauth:// link, or a setup key with --name NAME --secret BASE32.', usage);
+      if (given === undefined && !setupKey) command.error('Give an otpauth:// link, or a setup key with --name NAME --secret BASE32.', usage);
+      if (given !== undefined && setupKey) command.error('Give either an otpauth:// link or --name and --secret, not both.', usage);
+      const uri = given === '-' ? await linkFromStdin(ctx) : given;
       await ctx.withAccounts(async (accounts) => {
         if (uri === undefined) {
           const added = await accounts.add(await setupKeyAccount(options, ctx));
