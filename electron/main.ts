@@ -157,6 +157,9 @@ async function start(): Promise<void> {
   registerIpc(handlers);
 
   popup = createPopupWindow({ preloadPath: join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'), devTools: !app.isPackaged });
+  // Polling is fast while the popup is open: that is when a person is likely to be signing in.
+  popup.on('show', () => core?.push.setPopupOpen(true));
+  popup.on('hide', () => core?.push.setPopupOpen(false));
   popup.on('blur', () => {
     if (!popup || popup.webContents.isDevToolsOpened()) return;
     popup.hide();

@@ -22,7 +22,8 @@ if (!files) {
   console.error(`Unknown benchmark "${name}": choose one of ${Object.keys(BENCHES).join(', ')}.`);
   process.exit(2);
 }
-if (!inKeyringSession()) process.exit(runInKeyringSession(`npm run bench:${name}`, process.execPath, [process.argv[1], name]));
+const extra = process.argv.slice(3);
+if (!inKeyringSession()) process.exit(runInKeyringSession(`npm run bench:${name}`, process.execPath, [process.argv[1], name, ...extra]));
 
 if (NEEDS_RENDERER.has(name)) {
   const built = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
@@ -31,6 +32,6 @@ if (NEEDS_RENDERER.has(name)) {
 if (name === 'cli' && cliIsStale()) await buildCli();
 for (const file of files) {
   console.log(`\n▶ ${file}`);
-  const run = spawnSync('node_modules/.bin/tsx', [file], { stdio: 'inherit' });
+  const run = spawnSync('node_modules/.bin/tsx', [file, ...extra], { stdio: 'inherit' });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }

@@ -6,15 +6,20 @@
  *     poll loop and the simulator (every poll is a real HTTP exchange). Target idle ≤ 120.
  *  3. Requests sent before an announced rate-limit reset (target 0), with a 10-per-minute bucket.
  * Run: `npm run bench:push` (BENCH_REQUESTS=50 by default).
+ *
+ * `npm run bench:push -- --fleet 1000,10000,50000 [--bucket 10000]` instead models whole companies
+ * polling one org's shared bucket over a working day (test/bench/push/fleet.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { startSimulator, type SimHandle } from '../sim';
 import { DEFAULT_CADENCE } from '../../electron/core/push/poll-cadence';
 import { PushService } from '../../electron/core/push/push-service';
 import { Vault } from '../../electron/core/vault/vault';
 import { VirtualTime } from './push/virtual-time';
+import { runFleet } from './push/fleet';
 
 const REQUESTS = Math.max(50, Number(process.env.BENCH_REQUESTS ?? 50));
 const LOGIN = 'bob@example.com';
@@ -143,6 +148,12 @@ async function rateLimited(home: string): Promise<{ polls: number; limited: numb
   }
 }
 
+const args = parseArgs({ options: { fleet: { type: 'string' }, bucket: { type: 'string', default: '10000' } } }).values;
+if (args.fleet !== undefined) {
+  printFleet(args.fleet, Number(args.bucket));
+  process.exit(0);
+}
+
 const home = mkdtempSync(join(tmpdir(), 'traykey-bench-push-'));
 try {
   console.log(`push bench: ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; cadence active ${DEFAULT_CADENCE.activeIntervalMs} ms, idle ${DEFAULT_CADENCE.idleIntervalMs} ms, jitter −${DEFAULT_CADENCE.jitter * 100}%`);
@@ -158,4 +169,22 @@ try {
   console.log(`rate limit 10 polls/min for 10 min while active: ${limits.polls} polls, ${limits.limited} answered 429, ${limits.early} sent before an announced reset (target 0: ${limits.early === 0 ? 'met' : 'MISSED'})`);
 } finally {
   rmSync(home, { recursive: true, force: true });
+}
+
+function printFleet(sizes: string, bucketPerMinute: number): void {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(`push fleet model: one org, bucket ${bucketPerMinute.toLocaleString('en')}/min shared by every enrolment, 10 h working day on a virtual clock; cadence active ${DEFAULT_CADENCE.activeIntervalMs} ms (popup open, after unlock, after a request), idle ${DEFAULT_CADENCE.idleIntervalMs} ms, AIMD below ${DEFAULT_CADENCE.slowDownBelowShare * 100}% remaining`);
+  for (const enrolments of sizes.split(',').map(Number)) {
+    if (!Number.isInteger(enrolments) || enrolments < 1) throw new Error(`--fleet takes whole numbers, e.g. 1000,10000: got ${sizes}`);
+    const started = performance.now();
+    const f = runFleet({ enrolments, bucketPerMinute, policy: DEFAULT_CADENCE });
+    const watched = percentile(f.watched, 95);
+    const unwatched = percentile(f.unwatched, 95);
+    console.log(
+      `N=${enrolments.toLocaleString('en')}: utilisation (accepted) mean ${(f.meanUtilisation * 100).toFixed(1)}%, busiest minute ${(f.peakUtilisation * 100).toFixed(1)}%; ` +
+        `429s ${f.limited}; ${f.pollsPerEnrolmentHour.toFixed(1)} polls/enrolment/h, ${(f.fastShare * 100).toFixed(0)}% of them fast (idle slowed up to ×${f.maxSlowdown}, fast up to ×${f.maxFastSlowdown}); ` +
+        `sign-in → notification p95: popup open or just unlocked ${seconds(watched)} (n=${f.watched.length}, goal ≤ 3 s), otherwise ${seconds(unwatched)} (n=${f.unwatched.length}, goal ≤ idle ${seconds(DEFAULT_CADENCE.idleIntervalMs)}) ` +
+        `[${((performance.now() - started) / 1000).toFixed(1)} s to model]`,
+    );
+  }
 }

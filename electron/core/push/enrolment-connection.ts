@@ -8,6 +8,7 @@ import type { DeviceInfo } from './device-info';
 import { MaintenanceToken } from './maintenance-token';
 import { MYACCOUNT_ACCEPT } from './org-http';
 import { OrgKeys } from './org-keys';
+import type { RateSignal } from './poll-cadence';
 import type { StoredEnrolment } from './push-record';
 import { signChallengeResponse, type UserConsent } from './response-jwt';
 import type { VerifiedPerson } from './user-verification';
@@ -21,6 +22,8 @@ export interface PendingFetch {
   notBefore?: number;
   /** The org refused the poll (429): the list was not read, so nothing is known withdrawn. */
   rateLimited: boolean;
+  /** The org's bucket as the answer's X-Rate-Limit-* headers described it. */
+  rate: RateSignal;
 }
 
 /** One enrolment's traffic with its org: the pending list, verification keys, and answers. */
@@ -55,13 +58,14 @@ export class EnrolmentConnection {
     }
     const window = readRateWindow(answer.headers, this.http.clock, this.now(), this.http.host);
     const resetAt = window?.resetAtLocalMs;
-    if (answer.status === 429) return { jwts: [], notBefore: resetAt ?? this.now() + 60_000, rateLimited: true };
+    const rate: RateSignal = { limited: answer.status === 429, ...(window?.limit !== undefined ? { limit: window.limit } : {}), ...(window?.remaining !== undefined ? { remaining: window.remaining } : {}) };
+    if (answer.status === 429) return { jwts: [], notBefore: resetAt ?? this.now() + 60_000, rateLimited: true, rate };
     if (answer.status !== 200) throw this.http.errorFor(answer, { method: 'GET' });
     const parsed = PendingList.safeParse(answer.body);
     if (!parsed.success) throw appError('IDP_ERROR', `Okta at ${this.http.host} listed pending challenges in a form Traykey does not understand.`);
     const jwts = parsed.data.filter((entry) => entry.payloadVersion === undefined || entry.payloadVersion === 'IDXv1').map((entry) => entry.challenge);
     const spent = window?.remaining !== undefined && window.remaining <= 0 && resetAt !== undefined;
-    return { jwts, rateLimited: false, ...(spent ? { notBefore: resetAt } : {}) };
+    return { jwts, rateLimited: false, rate, ...(spent ? { notBefore: resetAt } : {}) };
   }
 
   verify(jwt: string, leewayMs: number): Promise<VerifyOutcome> {

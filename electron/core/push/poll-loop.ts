@@ -1,10 +1,12 @@
 import type { Timers } from '../capabilities';
-import { DEFAULT_CADENCE, nextPollDelay, type CadencePolicy, type CadenceState } from './poll-cadence';
+import { adaptToRate, DEFAULT_CADENCE, nextPollDelay, NO_SLOWDOWN, type CadencePolicy, type CadenceState, type RateSignal, type Slowdown } from './poll-cadence';
 
 export interface PollOutcome {
   ok: boolean;
   /** No poll before this epoch ms (the org's rate-limit reset), if the answer said so. */
   notBefore?: number;
+  /** What the answer's X-Rate-Limit-* headers said about the org's shared bucket. */
+  rate?: RateSignal;
 }
 
 export interface PollLoopOptions {
@@ -32,7 +34,8 @@ export class PollLoop {
   constructor(private readonly options: PollLoopOptions) {
     this.policy = options.policy ?? DEFAULT_CADENCE;
     this.random = options.random ?? Math.random;
-    this.state = { lastActivityAt: options.now(), paused: false, consecutiveErrors: 0, notBefore: 0 };
+    // Starting (the app opening, an enrolment made) is a moment when a sign-in is likely.
+    this.state = { fastUntil: options.now() + this.policy.activeWindowMs, burstUntil: 0, watching: false, paused: false, consecutiveErrors: 0, notBefore: 0, slowdown: NO_SLOWDOWN };
   }
 
   start(): void {
@@ -46,11 +49,37 @@ export class PollLoop {
     this.cancelTimer();
   }
 
-  /** The person did something: poll soon if the next poll is further away than the active interval. */
+  /** The person looked at the requests: poll fast for a while. */
   activity(): void {
-    this.state.lastActivityAt = this.options.now();
+    this.likely(this.policy.activeWindowMs);
+  }
+
+  /** A request arrived or was answered: another tends to follow, so poll at the burst interval for a while. */
+  expectMore(): void {
+    this.state.burstUntil = Math.max(this.state.burstUntil, this.options.now() + this.policy.burstWindowMs);
+    this.hurry(this.policy.burstIntervalMs);
+  }
+
+  /** The popup opened (fast for as long as it is open) or closed. */
+  setWatching(open: boolean): void {
+    this.state.watching = open;
+    if (open) this.hurry();
+  }
+
+  /** The current interval multiplier from the org's rate-limit headers, for tests and the bench. */
+  get slowdown(): Slowdown {
+    return this.state.slowdown;
+  }
+
+  private likely(windowMs: number): void {
+    this.state.fastUntil = Math.max(this.state.fastUntil, this.options.now() + windowMs);
+    this.hurry();
+  }
+
+  /** Poll sooner when the next poll is further away than `withinMs`. */
+  private hurry(withinMs = this.policy.activeIntervalMs): void {
     if (!this.running || this.state.paused || this.inFlight) return;
-    if (this.nextAt === undefined || this.nextAt - this.options.now() > this.policy.activeIntervalMs) this.schedule();
+    if (this.nextAt === undefined || this.nextAt - this.options.now() > withinMs) this.schedule();
   }
 
   /** Screen locked or machine asleep: no polls until resume(). */
@@ -63,7 +92,7 @@ export class PollLoop {
   resume(): void {
     if (!this.state.paused) return;
     this.state.paused = false;
-    this.state.lastActivityAt = this.options.now();
+    this.state.fastUntil = Math.max(this.state.fastUntil, this.options.now() + this.policy.activeWindowMs);
     if (this.running) void this.pollNow();
   }
 
@@ -91,6 +120,7 @@ export class PollLoop {
     }
     this.state.consecutiveErrors = outcome.ok ? 0 : this.state.consecutiveErrors + 1;
     this.state.notBefore = outcome.notBefore ?? 0;
+    if (outcome.rate) this.state.slowdown = adaptToRate(this.state.slowdown, outcome.rate, this.policy);
   }
 
   private schedule(): void {

@@ -62,6 +62,7 @@ export class PushService {
   /** The request whose notification was clicked, until the popup has asked for it. */
   private focusId: string | null = null;
   private powerPaused = false;
+  private popupOpen = false;
   private vaultOpen = true;
   private readonly unsubscribe: (() => void)[] = [];
 
@@ -113,9 +114,15 @@ export class PushService {
     if (!this.powerPaused) for (const { loop } of this.running.values()) loop.resume();
   }
 
-  /** The person is at the machine: poll at the fast cadence for a while. */
+  /** The person looked at the requests or answered one: poll at the fast cadence for a while. */
   activity(): void {
     for (const { loop } of this.running.values()) loop.activity();
+  }
+
+  /** The popup is open (a sign-in is likely while it is) or closed. Keyboard activity alone never counts. */
+  setPopupOpen(open: boolean): void {
+    this.popupOpen = open;
+    for (const { loop } of this.running.values()) loop.setWatching(open);
   }
 
   enrolments(): StoredEnrolment[] {
@@ -231,6 +238,7 @@ export class PushService {
         ...(this.options.cadence ? { policy: this.options.cadence } : {}),
       });
       this.running.set(enrolment.id, { connection, loop });
+      if (this.popupOpen) loop.setWatching(true);
       if (this.powerPaused) loop.pause();
       if (this.started) loop.start();
     }
@@ -251,10 +259,10 @@ export class PushService {
   }
 
   private answerable(id: string): { challenge: VerifiedChallenge; running: Running } {
-    this.activity();
     const challenge = this.pending.get(id);
     const running = challenge ? this.running.get(challenge.enrolmentId) : undefined;
     if (!challenge || !running) throw appError('NOT_FOUND', 'That sign-in request is no longer pending: it was answered, expired or withdrawn.');
+    running.loop.expectMore();
     return { challenge, running };
   }
 
@@ -297,8 +305,9 @@ export class PushService {
       }
       const withdrawn = fetched.rateLimited ? false : this.pending.retain(enrolmentId, listed);
       if (fresh.length > 0 || withdrawn) this.changed();
+      if (fresh.length > 0) this.running.get(enrolmentId)?.loop.expectMore();
       for (const challenge of fresh) this.announce(challenge);
-      return { ok: true, ...(fetched.notBefore !== undefined ? { notBefore: fetched.notBefore } : {}) };
+      return { ok: true, rate: fetched.rate, ...(fetched.notBefore !== undefined ? { notBefore: fetched.notBefore } : {}) };
     } catch (error) {
       this.log({ kind: 'poll-failed', enrolmentId, code: isAppError(error) ? error.code : 'INTERNAL' });
       return { ok: false };

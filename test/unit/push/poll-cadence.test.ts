@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CADENCE, nextPollDelay, type CadenceState } from '../../../electron/core/push/poll-cadence';
+import { adaptToRate, DEFAULT_CADENCE, nextPollDelay, NO_SLOWDOWN, type CadenceState } from '../../../electron/core/push/poll-cadence';
 import { PollLoop, type PollOutcome } from '../../../electron/core/push/poll-loop';
 
 /** Timers on an injected clock: tests move time, nothing sleeps. */
@@ -41,11 +41,11 @@ function loop(time: FakeTime, poll: () => Promise<PollOutcome>, random = () => 0
   return new PollLoop({ poll, now: () => time.now, timers: time.timers, random });
 }
 
-const state = (over: Partial<CadenceState> = {}): CadenceState => ({ lastActivityAt: 0, paused: false, consecutiveErrors: 0, notBefore: 0, ...over });
+const state = (over: Partial<CadenceState> = {}): CadenceState => ({ fastUntil: 0, burstUntil: 0, watching: false, paused: false, consecutiveErrors: 0, notBefore: 0, slowdown: NO_SLOWDOWN, ...over });
 
 describe('the poll cadence', () => {
   it('polls at the active interval just after activity and at the idle interval later, shortened only by jitter', () => {
-    const active = nextPollDelay(state({ lastActivityAt: 1000 }), 1000, () => 1);
+    const active = nextPollDelay(state({ fastUntil: 1000 + DEFAULT_CADENCE.activeWindowMs }), 1000, () => 1);
     const idle = nextPollDelay(state(), 10 * 60_000, () => 0);
     expect(active).toBe(DEFAULT_CADENCE.activeIntervalMs * (1 - DEFAULT_CADENCE.jitter));
     expect(idle).toBe(DEFAULT_CADENCE.idleIntervalMs);
@@ -62,8 +62,55 @@ describe('the poll cadence', () => {
   });
 
   it('never polls before a rate-limit reset, and not at all while paused', () => {
-    expect(nextPollDelay(state({ lastActivityAt: 0, notBefore: 50_000 }), 0, () => 0)).toBe(50_000);
+    expect(nextPollDelay(state({ fastUntil: 1, notBefore: 50_000 }), 0, () => 0)).toBe(50_000);
     expect(nextPollDelay(state({ paused: true }), 0, () => 0)).toBeNull();
+  });
+});
+
+describe('when a sign-in is likely', () => {
+  it('polls fast while the popup is open, however long, and at the idle interval once it closes', () => {
+    const later = 60 * 60_000;
+    expect(nextPollDelay(state({ watching: true }), later, () => 0)).toBe(DEFAULT_CADENCE.activeIntervalMs);
+    expect(nextPollDelay(state({ watching: false }), later, () => 0)).toBe(DEFAULT_CADENCE.idleIntervalMs);
+  });
+
+  it('polls at the burst interval for a while after a request arrived or was answered, then idles; keyboard use is not a reason', async () => {
+    const time = new FakeTime();
+    const poller = loop(time, async () => ({ ok: true }));
+    poller.start();
+    await flush();
+    await time.advance(DEFAULT_CADENCE.activeWindowMs + DEFAULT_CADENCE.idleIntervalMs);
+    poller.expectMore();
+    expect((poller.nextAt ?? 0) - time.now).toBeLessThanOrEqual(DEFAULT_CADENCE.burstIntervalMs);
+    await time.advance(DEFAULT_CADENCE.burstWindowMs - 10_000);
+    expect((poller.nextAt ?? 0) - time.now).toBeLessThanOrEqual(DEFAULT_CADENCE.burstIntervalMs);
+    await time.advance(10_000 + DEFAULT_CADENCE.burstIntervalMs);
+    expect((poller.nextAt ?? 0) - time.now).toBeGreaterThan(DEFAULT_CADENCE.burstIntervalMs);
+    poller.stop();
+  });
+});
+
+describe('sharing the org’s bucket (X-Rate-Limit-* on every poll)', () => {
+  it('doubles idle intervals when the remaining share runs low, fast ones too on a 429, and recovers a step at a time', () => {
+    const one = NO_SLOWDOWN;
+    expect(adaptToRate(one, { limited: false, limit: 10_000, remaining: 3_000 })).toEqual({ idle: 2, fast: 1 });
+    expect(adaptToRate({ idle: 2, fast: 1 }, { limited: true })).toEqual({ idle: 4, fast: 2 });
+    expect(adaptToRate({ idle: DEFAULT_CADENCE.maxSlowdown, fast: DEFAULT_CADENCE.maxFastSlowdown }, { limited: true })).toEqual({ idle: DEFAULT_CADENCE.maxSlowdown, fast: DEFAULT_CADENCE.maxFastSlowdown });
+    expect(adaptToRate({ idle: 4, fast: 2 }, { limited: false, limit: 10_000, remaining: 7_000 })).toEqual({ idle: 4, fast: 2 });
+    expect(adaptToRate({ idle: 4, fast: 2 }, { limited: false, limit: 10_000, remaining: 9_000 })).toEqual({ idle: 4 - DEFAULT_CADENCE.speedUpStep, fast: 1 });
+    expect(adaptToRate(one, { limited: false, limit: 10_000, remaining: 9_000 })).toEqual(one);
+    expect(adaptToRate({ idle: 3, fast: 1 }, { limited: false })).toEqual({ idle: 3, fast: 1 });
+    expect(nextPollDelay(state({ slowdown: { idle: 4, fast: 1 } }), 0, () => 0)).toBe(4 * DEFAULT_CADENCE.idleIntervalMs);
+    expect(nextPollDelay(state({ watching: true, slowdown: { idle: 4, fast: 1 } }), 0, () => 0)).toBe(DEFAULT_CADENCE.activeIntervalMs);
+  });
+
+  it('the loop applies what each answer says', async () => {
+    const time = new FakeTime();
+    const poller = loop(time, async () => ({ ok: true, rate: { limited: false, limit: 100, remaining: 10 } }));
+    poller.start();
+    await flush();
+    expect(poller.slowdown).toEqual({ idle: 2, fast: 1 });
+    poller.stop();
   });
 });
 
