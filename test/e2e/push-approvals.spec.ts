@@ -5,12 +5,12 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './harness/fixtures';
 import type { Harness } from './harness/harness';
 import { main } from '../../electron/cli';
-import type { CadencePolicy } from '../../electron/core/push/poll-cadence';
+import { DEFAULT_CADENCE, type CadencePolicy } from '../../electron/core/push/poll-cadence';
 import { startSimulator, type SimHandle } from '../sim';
 
 const LOGIN = 'bob@example.com';
 /** Fast polling so the tests wait a fraction of a second, not the app's real cadence. */
-const FAST: CadencePolicy = { activeIntervalMs: 200, idleIntervalMs: 500, activeWindowMs: 600_000, jitter: 0.2, errorBaseMs: 200, errorCapMs: 1_000 };
+const FAST: CadencePolicy = { ...DEFAULT_CADENCE, activeIntervalMs: 200, idleIntervalMs: 500, burstIntervalMs: 200, activeWindowMs: 600_000, errorBaseMs: 200, errorCapMs: 1_000 };
 
 let sim: SimHandle;
 let requesterHome: string;

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness/fixtures';
 import type { Harness } from './harness/harness';
-import type { CadencePolicy } from '../../electron/core/push/poll-cadence';
+import { DEFAULT_CADENCE, type CadencePolicy } from '../../electron/core/push/poll-cadence';
 import { startSimulator, type SimHandle } from '../sim';
 import { oktaPushState } from '../sim/okta-push';
 import { FakeVerifier } from '../integration/push/fake-verifier';
@@ -9,7 +9,7 @@ import { askToConfirm, cibaToken } from '../integration/push/ciba-requester';
 
 const LOGIN = 'bob@example.com';
 /** Fast polling so the tests wait a fraction of a second, not the app's real cadence. */
-const FAST: CadencePolicy = { activeIntervalMs: 200, idleIntervalMs: 500, activeWindowMs: 600_000, jitter: 0.2, errorBaseMs: 200, errorCapMs: 1_000 };
+const FAST: CadencePolicy = { ...DEFAULT_CADENCE, activeIntervalMs: 200, idleIntervalMs: 500, burstIntervalMs: 200, activeWindowMs: 600_000, errorBaseMs: 200, errorCapMs: 1_000 };
 
 let sim: SimHandle;
 const verifier = new FakeVerifier();
