@@ -117,9 +117,9 @@ describe('secrets never leak', { timeout: 120_000 }, () => {
   });
 
   it('runs an admin enrolment against the simulator at debug level', async () => {
-    const run = await cli(['admin', 'okta', 'enroll', '--org', sim.okta.url, '--count', '2', '--prefix', 'leak', '--json'], { env: { OKTA_API_TOKEN: sim.okta.apiToken } });
+    const run = await cli(['admin', 'okta', 'enroll', '--org', sim.okta.url, '--count', '2', '--prefix', 'leak', '--json'], { env: { OKTA_API_TOKEN: sim.okta.apiToken }, realTime: true });
     expect(run.code).toBe(0);
-    const failing = await cli(['admin', 'okta', 'enroll', '--org', sim.okta.url, '--count', '1', '--prefix', 'denied'], { env: { OKTA_API_TOKEN: `${sim.okta.apiToken}-revoked` } });
+    const failing = await cli(['admin', 'okta', 'enroll', '--org', sim.okta.url, '--count', '1', '--prefix', 'denied'], { env: { OKTA_API_TOKEN: `${sim.okta.apiToken}-revoked` }, realTime: true });
     expect(failing.code).not.toBe(0);
   });
 

@@ -17,6 +17,7 @@ interface CommonOptions {
   user: string;
   account?: string;
   json?: boolean;
+  revealTokens?: boolean;
 }
 
 const ENDINGS: Record<'REJECTED' | 'TIMEOUT' | 'CANCELLED', string> = {
@@ -36,7 +37,9 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(new Option('--factor <FACTOR>', 'which second factor to use').choices(['auto', 'totp', 'push']).default('auto'))
     .option('--account <QUERY>', 'the vault account holding the TOTP secret (default: label = login, issuer = the org)')
     .option('--json', 'print {"result","login","method","sessionExpiresAt"}')
+    .option('--reveal-tokens', 'with --json, also print the session id and the one-time session token it was made from')
     .action(async (options: CommonOptions & { org: string; factor: FactorChoice }) => {
+      requireJsonForTokens(options);
       const orgUrl = normalizeOrgUrl(options.org);
       const password = firstLine(await readStdin(ctx.io));
       const outcome = await withInterrupt(ctx.io, (signal) =>
@@ -54,7 +57,8 @@ export function register(program: Command, ctx: CliContext): void {
       );
       if (outcome.result !== 'SIGNED_IN') return fail(ctx, options, outcome.result);
       const until = outcome.sessionExpiresAt ? `; the session is active until ${outcome.sessionExpiresAt}` : '';
-      ctx.io.stdout(options.json ? `${JSON.stringify({ result: 'signed-in', login: outcome.login, method: outcome.method, sessionExpiresAt: outcome.sessionExpiresAt ?? null })}\n` : `Signed in as ${outcome.login} (${METHOD_NAMES[outcome.method]})${until}.\n`);
+      const session = options.revealTokens ? { sessionId: outcome.sessionId, sessionToken: outcome.sessionToken } : {};
+      ctx.io.stdout(options.json ? `${JSON.stringify({ result: 'signed-in', login: outcome.login, method: outcome.method, sessionExpiresAt: outcome.sessionExpiresAt ?? null, ...session })}\n` : `Signed in as ${outcome.login} (${METHOD_NAMES[outcome.method]})${until}.\n`);
     });
 
   signin
@@ -69,7 +73,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--use-recovery-code', 'use the recovery code kept in the vault with the account, and keep the new one Auth0 returns')
     .option('--account <QUERY>', 'the vault account holding the OTP secret (default: label = login, issuer = the tenant)')
     .option('--json', 'print {"result","method","newRecoveryCode"?}')
+    .option('--reveal-tokens', 'with --json, also print the tokens Auth0 issued (access, id, refresh)')
     .action(async (options: CommonOptions & { domain: string; clientId: string; realm?: string; factor: Auth0FactorChoice; recoveryCode?: boolean; useRecoveryCode?: boolean }) => {
+      requireJsonForTokens(options);
       const domainUrl = normalizeOrgUrl(options.domain);
       const [password = '', typedCode] = (await readStdin(ctx.io)).split(/\r?\n/);
       if (options.recoveryCode && !typedCode?.trim()) throw appError('INVALID_INPUT', 'Give the recovery code on the line after the password.', { field: 'recoveryCode' });
@@ -104,7 +110,7 @@ export function register(program: Command, ctx: CliContext): void {
       // A new code the vault did not keep is shown once, on purpose: the old one is spent.
       const shown = newRecoveryCode && !kept ? newRecoveryCode : undefined;
       if (options.json) {
-        ctx.io.stdout(`${JSON.stringify({ result: 'signed-in', method: outcome.method, ...(shown ? { newRecoveryCode: shown } : {}), ...(kept && newRecoveryCode ? { newRecoveryCodeKept: true } : {}) })}\n`);
+        ctx.io.stdout(`${JSON.stringify({ result: 'signed-in', method: outcome.method, ...(shown ? { newRecoveryCode: shown } : {}), ...(kept && newRecoveryCode ? { newRecoveryCodeKept: true } : {}), ...(options.revealTokens ? { tokens: outcome.tokens } : {}) })}\n`);
         return;
       }
       ctx.io.stdout(`Signed in as ${options.user} (${METHOD_NAMES[outcome.method]}).\n`);
@@ -121,6 +127,11 @@ const METHOD_NAMES: Record<string, string> = {
   'push-enrolled': 'Okta Verify enrolled and activated',
   'recovery-code': 'recovery code',
 };
+
+/** Tokens go only into the one JSON answer a script reads, never into text meant for a terminal. */
+function requireJsonForTokens(options: CommonOptions): void {
+  if (options.revealTokens && !options.json) throw appError('INVALID_INPUT', '--reveal-tokens prints the tokens in the JSON answer: add --json.', { field: 'revealTokens' });
+}
 
 function firstLine(text: string): string {
   return text.split(/\r?\n/)[0] ?? '';

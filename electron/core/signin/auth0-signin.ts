@@ -3,6 +3,7 @@ import { Auth0MfaApi } from '../idp/auth0/mfa-api';
 import { pollOob } from '../idp/auth0/oob-poll';
 import { connectAuth0Tenant } from '../idp/auth0/tenant';
 import { Auth0TokenGrants } from '../idp/auth0/token-grants';
+import type { TokenResponse } from '../idp/auth0/schemas';
 
 export type Auth0FactorChoice = 'auto' | 'otp' | 'push';
 
@@ -27,11 +28,28 @@ export interface Auth0SignInDeps {
   onCountdown?: (leftMs: number) => void;
 }
 
+/** What the tenant issued; callers print them only when asked (`--reveal-tokens`), never in logs. */
+export interface IssuedTokens {
+  accessToken: string;
+  idToken?: string;
+  refreshToken?: string;
+  expiresIn?: number;
+}
+
 export type Auth0SignInOutcome =
-  | { result: 'SIGNED_IN'; method: 'password' | 'otp' | 'push' | 'recovery-code'; newRecoveryCode?: string }
+  | { result: 'SIGNED_IN'; method: 'password' | 'otp' | 'push' | 'recovery-code'; newRecoveryCode?: string; tokens: IssuedTokens }
   | { result: 'REJECTED' | 'TIMEOUT' | 'CANCELLED'; method: 'push' };
 
 const PUSH_WAIT_MS = 5 * 60_000;
+
+function issued(tokens: TokenResponse): IssuedTokens {
+  return {
+    accessToken: tokens.access_token,
+    ...(tokens.id_token ? { idToken: tokens.id_token } : {}),
+    ...(tokens.refresh_token ? { refreshToken: tokens.refresh_token } : {}),
+    ...(tokens.expires_in !== undefined ? { expiresIn: tokens.expires_in } : {}),
+  };
+}
 
 /**
  * Auth0 sign-in with the password (or password-realm) grant; on mfa_required, a recovery code when
@@ -48,12 +66,12 @@ export async function signInAuth0(input: Auth0SignInInput, deps: Auth0SignInDeps
   const grants = new Auth0TokenGrants(http, app);
   const { signal } = deps;
   const first = await grants.password({ username: input.login, password: input.password, ...(input.realm ? { realm: input.realm } : {}) }, signal);
-  if (first.kind === 'tokens') return { result: 'SIGNED_IN', method: 'password' };
+  if (first.kind === 'tokens') return { result: 'SIGNED_IN', method: 'password', tokens: issued(first.tokens) };
   const mfaToken = first.mfaToken;
 
   if (input.recoveryCode !== undefined) {
     const tokens = await grants.recoveryCode(mfaToken, input.recoveryCode, signal);
-    return { result: 'SIGNED_IN', method: 'recovery-code', ...(tokens.recovery_code ? { newRecoveryCode: tokens.recovery_code } : {}) };
+    return { result: 'SIGNED_IN', method: 'recovery-code', tokens: issued(tokens), ...(tokens.recovery_code ? { newRecoveryCode: tokens.recovery_code } : {}) };
   }
   const mfa = new Auth0MfaApi(http, app);
   const active = (await mfa.listAuthenticators(mfaToken, signal)).filter((a) => a.active);
@@ -62,8 +80,7 @@ export async function signInAuth0(input: Auth0SignInInput, deps: Auth0SignInDeps
   if (input.factor !== 'push' && otp) {
     const code = await deps.vaultTotp(deps.now() + (http.clockSkewMs ?? 0));
     if (code) {
-      await grants.otp(mfaToken, code, signal);
-      return { result: 'SIGNED_IN', method: 'otp' };
+      return { result: 'SIGNED_IN', method: 'otp', tokens: issued(await grants.otp(mfaToken, code, signal)) };
     }
     if (input.factor === 'otp') throw appError('NOT_FOUND', `Traykey holds no OTP account for ${input.login} at this tenant: add it first, or sign in with --factor push or a recovery code.`);
   }
@@ -75,7 +92,7 @@ export async function signInAuth0(input: Auth0SignInInput, deps: Auth0SignInDeps
   const outcome = await pollOob(http, grants, mfaToken, challenge.oob_code, { maxWaitMs: PUSH_WAIT_MS, ...(signal ? { signal } : {}) });
   switch (outcome.result) {
     case 'APPROVED':
-      return { result: 'SIGNED_IN', method: 'push' };
+      return { result: 'SIGNED_IN', method: 'push', tokens: issued(outcome.tokens) };
     case 'REJECTED':
       return { result: 'REJECTED', method: 'push' };
     case 'ABORTED':

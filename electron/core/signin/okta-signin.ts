@@ -28,7 +28,8 @@ export interface OktaSignInDeps {
 }
 
 export type OktaSignInOutcome =
-  | { result: 'SIGNED_IN'; login: string; method: 'password' | 'totp' | 'push' | 'push-enrolled'; sessionExpiresAt?: string }
+  /** sessionToken is the one-time token Okta issued, already exchanged for the session `sessionId` names; callers print both only when asked. */
+  | { result: 'SIGNED_IN'; login: string; method: 'password' | 'totp' | 'push' | 'push-enrolled'; sessionExpiresAt?: string; sessionId: string; sessionToken: string }
   | { result: 'REJECTED' | 'TIMEOUT' | 'CANCELLED'; method: 'push' | 'push-enrolled' };
 
 /** Okta Verify push prompts time out after five minutes. */
@@ -118,5 +119,5 @@ async function finish(authn: OktaAuthnClient, transaction: AuthnTransaction, log
   const sessionId = await authn.exchangeSessionToken(transaction.sessionToken, undefined, signal);
   const session = await authn.currentSession(sessionId, signal);
   if (session.status !== 'ACTIVE') throw appError('IDP_ERROR', `Okta made a session but reports it ${session.status}: sign in again.`);
-  return { result: 'SIGNED_IN', login: session.login ?? login, method, ...(session.expiresAt ? { sessionExpiresAt: session.expiresAt } : {}) };
+  return { result: 'SIGNED_IN', login: session.login ?? login, method, sessionId, sessionToken: transaction.sessionToken, ...(session.expiresAt ? { sessionExpiresAt: session.expiresAt } : {}) };
 }

@@ -60,5 +60,13 @@ describe('codes ready the moment a test needs them (simulator)', { timeout: 60_0
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Signed in as signin-1@example\.com \(TOTP from the vault\)/);
     expect(slept.reduce((sum, ms) => sum + ms, 0)).toBeGreaterThan(0);
+
+    const args = ['signin', 'okta', '--org', setup.sim.okta.url, '--user', login, '--factor', 'totp', '--json'];
+    const quiet = await setup.cli.run(args, { stdin: `${password}\n`, clock });
+    expect(JSON.parse(quiet.stdout)).not.toHaveProperty('sessionToken');
+    const revealed = await setup.cli.run([...args, '--reveal-tokens'], { stdin: `${password}\n`, clock });
+    expect(JSON.parse(revealed.stdout)).toMatchObject({ result: 'signed-in', sessionId: expect.any(String), sessionToken: expect.any(String) });
+    const text = await setup.cli.run(['signin', 'okta', '--org', setup.sim.okta.url, '--user', login, '--reveal-tokens'], { stdin: `${password}\n`, clock });
+    expect(text).toMatchObject({ code: 1, stdout: '', stderr: '--reveal-tokens prints the tokens in the JSON answer: add --json.\n' });
   });
 });

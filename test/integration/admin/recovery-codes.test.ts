@@ -45,8 +45,9 @@ describe('Auth0 recovery codes kept with the account (simulator)', { timeout: 60
     expect(second).toEqual(expect.any(String));
     expect(second).not.toBe(first);
 
-    const again = await cli.run(signin, { env, stdin: `${String(shown?.password)}\n` });
-    expect(JSON.parse(again.stdout)).toMatchObject({ result: 'signed-in', method: 'recovery-code' });
+    expect(used.stdout).not.toContain('accessToken');
+    const again = await cli.run([...signin, '--reveal-tokens'], { env, stdin: `${String(shown?.password)}\n` });
+    expect(JSON.parse(again.stdout)).toMatchObject({ result: 'signed-in', method: 'recovery-code', tokens: { accessToken: expect.any(String) } });
   });
 
   it('says so when the vault keeps no recovery code for the user', async () => {

@@ -54,7 +54,7 @@ const PRINTED_BY: Record<string, Record<string, string[]>> = {
     '--reveal': ['admin okta results', 'admin auth0 results'],
     '--output': ['admin okta results', 'admin auth0 results'],
   },
-  'electron/cli/commands/signin.ts': { '--account': ['signin okta', 'signin auth0'], '--recovery-code': ['signin auth0'] },
+  'electron/cli/commands/signin.ts': { '--account': ['signin okta', 'signin auth0'], '--recovery-code': ['signin auth0'], '--reveal-tokens': ['signin okta', 'signin auth0'], '--json': ['signin okta', 'signin auth0'] },
   'electron/core/admin/cleanup.ts': { '--include-existing': ['admin okta cleanup', 'admin auth0 cleanup'] },
   'electron/core/admin/enrol-run.ts': { '--count': ENROLL, '--prefix': ENROLL, '--csv': ENROLL, '--resume': ENROLL, '--existing': ENROLL },
   'electron/core/admin/enrol-user.ts': { '--existing': ENROLL },
