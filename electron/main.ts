@@ -31,18 +31,19 @@ import { popupBounds } from './window/popup-position';
 import { popupToggle } from './window/popup-toggle';
 import { registerAppScheme, serveRenderer } from './window/register-app-protocol';
 import { pushBadge } from './tray/push-badge';
+import { chooseShortcut, DEFAULT_SHORTCUT, type Platform } from '../shared/shortcut/accelerator';
 import { PolicyService } from './core/policy/policy-service';
 import { platformPolicySources } from './core/policy/platform-policy-sources';
 import { watchPolicy } from './core/policy/watch-policy';
 import { realTimers } from './core/capabilities';
 import { signInPageUrl } from './core/idp/http/sign-in-page';
 
-const SHORTCUT = 'CommandOrControl+Alt+K';
 
 let popup: BrowserWindow | null = null;
 let tray: TrayHandle | null = null;
 let core: Core | null = null;
-let shortcutRegistered = false;
+/** The global shortcut registered now (shown in the tray menu), or null when the OS refused every candidate. */
+let activeShortcut: string | null = null;
 let stopPolicyWatch: () => void = () => undefined;
 const toggle = popupToggle(() => Date.now());
 const inbox = createDeepLinkInbox({ now: () => Date.now() });
@@ -92,7 +93,7 @@ async function trayState(): Promise<TrayMenuState> {
   return {
     vaultUnlocked: status?.state === 'unlocked',
     autoStart: autoStart.isSupported() ? autoStart.isEnabled() : null,
-    shortcut: shortcutRegistered ? SHORTCUT : null,
+    shortcut: activeShortcut,
   };
 }
 
@@ -173,7 +174,9 @@ async function start(): Promise<void> {
   power.on('lock-screen', () => void lockVault('screen-lock'));
   power.on('suspend', () => void lockVault('sleep'));
 
-  shortcutRegistered = globalShortcut.register(SHORTCUT, togglePopup);
+  const shortcut = chooseShortcut(DEFAULT_SHORTCUT, null, (accelerator) => globalShortcut.register(accelerator, togglePopup), shortcutPlatform());
+  activeShortcut = shortcut.active;
+  if (shortcut.problem) log.warn(shortcut.problem);
   tray = createTray({
     trayDir: trayIconDir({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
     initialState: await trayState(),
@@ -224,4 +227,8 @@ if (!app.requestSingleInstanceLock()) {
     dialog.showErrorBox('Traykey could not start', isAppError(error) ? error.message : 'An unexpected error stopped Traykey from starting.');
     app.exit(1);
   });
+}
+
+function shortcutPlatform(): Platform {
+  return process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
 }

@@ -2,7 +2,7 @@
  * The countdowns' one source of time. Every row with the same period shows the same moment
  * (periods are aligned to the epoch), so the list's timer writes a few custom properties per period
  * on the document once a second and every row reads them: the bar's length and colour, the seconds
- * left (a CSS counter, so the text changes without React), and whether the next code shows. CSS
+ * left (generated content, so the text changes without React), and whether the next code shows. CSS
  * animations per row were ticked by Blink's main-thread animation timeline on every frame (60 style
  * recalcs a second over the whole list); this costs one small style pass a second instead.
  */
@@ -43,7 +43,8 @@ export function countdownValues(now: number, period: number, preview: boolean): 
   const ending = left <= ENDING_SECONDS && period > ENDING_SECONDS;
   return {
     [names.fraction]: remainingFraction(now, period).toFixed(4),
-    [names.seconds]: String(left),
+    // A quoted string, read by `content:` — a CSS counter per row made every second recount the whole list.
+    [names.seconds]: `"${left}"`,
     [names.tone]: ending ? 'var(--warn)' : 'var(--bar)',
     [names.ink]: ending ? 'var(--warn)' : 'var(--muted)',
     [names.next]: ending && preview ? 'inline-flex' : 'none',

@@ -42,7 +42,10 @@ try {
       const at = performance.timeOrigin + performance.now();
       const seen = new Set<string>();
       for (const record of records) {
-        const row = (record.target instanceof Element ? record.target : record.target.parentElement)?.closest('[data-account-id]');
+        // Only the code itself: the selected row's spoken seconds change every second by design.
+        const target = record.target instanceof Element ? record.target : record.target.parentElement;
+        if (!target?.closest('.code, .row-code > .sr-only') && !target?.querySelector('.code')) continue;
+        const row = target.closest('[data-account-id]');
         const id = row?.getAttribute('data-account-id');
         if (id && !seen.has(id)) {
           seen.add(id);
