@@ -11,7 +11,7 @@ const BENCHES = {
   qr: ['test/bench/qr.bench.ts'],
   admin: ['test/bench/admin.bench.ts'],
   push: ['test/bench/push.bench.ts'],
-  sync: ['test/bench/sync-merge-models.bench.ts'],
+  sync: ['test/bench/sync.bench.ts', 'test/bench/sync-merge-models.bench.ts'],
   cli: ['test/bench/cli.bench.ts'],
 };
 const NEEDS_RENDERER = new Set(['list', 'core']);

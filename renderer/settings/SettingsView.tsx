@@ -7,6 +7,7 @@ import { showError } from '../store/toasts';
 import { LockAfterForm } from './LockAfterForm';
 import { WholeNumberSettingForm } from './WholeNumberSettingForm';
 import { AdminAreaToggle } from './AdminAreaToggle';
+import { SyncCard } from './SyncCard';
 import { usePolicy } from '../store/policy';
 
 const THEMES: { value: Settings['theme']; label: string }[] = [
@@ -25,6 +26,7 @@ export function SettingsView() {
       <LockAfterForm minutes={settings.lockAfterMinutes} />
       <ThemeChoice theme={settings.theme} />
       <AdminAreaToggle on={settings.adminArea} />
+      <SyncCard />
       <VaultInfo />
     </section>
   );
