@@ -221,7 +221,7 @@ if (!app.requestSingleInstanceLock()) {
     globalShortcut.unregisterAll();
     stopPolicyWatch();
     tray?.destroy();
-    core?.close();
+    void core?.close();
   });
   startup = start().catch((error: unknown) => {
     dialog.showErrorBox('Traykey could not start', isAppError(error) ? error.message : 'An unexpected error stopped Traykey from starting.');

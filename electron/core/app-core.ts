@@ -76,7 +76,8 @@ export interface Core {
   clockSkew: ClockSkewService;
   policy: PolicyService;
   events: CoreEvents;
-  close(): void;
+  /** Stops everything; resolves once a code of ours still on the clipboard has been cleared. */
+  close(): Promise<void>;
 }
 
 function createEvents(): CoreEvents & { emit(name: EventName): void } {
@@ -162,9 +163,11 @@ export function createCore(options: CoreOptions): Core {
       stopWatching();
       stopSyncOnUnlock();
       sync.stop();
-      clipboard?.cancel();
+      // Quitting must not leave a copied code behind: clear it now rather than drop the pending clear.
+      const cleared = clipboard?.flush() ?? Promise.resolve();
       accounts.forgetUndo();
       session.close();
+      return cleared;
     },
   };
 }

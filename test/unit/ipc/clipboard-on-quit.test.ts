@@ -1,0 +1,49 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Clipboard } from '../../../electron/core/capabilities';
+import { createCore } from '../../../electron/core/app-core';
+import { Vault } from '../../../electron/core/vault/vault';
+
+class FakeClipboard implements Clipboard {
+  text = '';
+  async readText() {
+    return this.text;
+  }
+  async writeText(text: string) {
+    this.text = text;
+  }
+}
+
+const homes: string[] = [];
+afterEach(async () => {
+  for (const home of homes.splice(0)) await rm(home, { recursive: true, force: true });
+});
+
+async function coreWithCopiedCode() {
+  const home = await mkdtemp(join(tmpdir(), 'traykey-clip-'));
+  homes.push(home);
+  const vault = await Vault.open({ home, keySource: { kind: 'passphrase', passphrase: 'correct horse battery staple' }, unsafeTestScrypt: { N: 1024, r: 8, p: 1 } });
+  const clipboard = new FakeClipboard();
+  const core = createCore({ vault, home, clipboard, watchVault: false });
+  const account = await core.handlers['accounts:addUri']({ uri: 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME' });
+  await core.handlers['accounts:copyCode']({ id: account.id });
+  return { core, clipboard };
+}
+
+describe('a copied code when Traykey quits', () => {
+  it('is cleared from the clipboard by close(), not left behind', async () => {
+    const { core, clipboard } = await coreWithCopiedCode();
+    expect(clipboard.text).toMatch(/^\d{6}$/);
+    await core.close();
+    expect(clipboard.text).toBe('');
+  });
+
+  it('leaves what the person copied since alone', async () => {
+    const { core, clipboard } = await coreWithCopiedCode();
+    clipboard.text = 'my own text';
+    await core.close();
+    expect(clipboard.text).toBe('my own text');
+  });
+});
