@@ -10,6 +10,7 @@ import { createCore, type Core } from './core/app-core';
 import { dataHome } from './core/paths';
 import { openVaultFromEnv } from './core/vault/open-from-env';
 import { deepLinkHandlers } from './deep-link/handlers';
+import { createDeepLinkGate, droppedLinksNotice } from './deep-link/deep-link-gate';
 import { createDeepLinkInbox } from './deep-link/inbox';
 import { DEEP_LINK_SCHEME, findDeepLinkArgument, parseDeepLink } from './deep-link/parse-deep-link';
 import { registerIpc } from './ipc';
@@ -47,6 +48,7 @@ let activeShortcut: string | null = null;
 let stopPolicyWatch: () => void = () => undefined;
 const toggle = popupToggle(() => Date.now());
 const inbox = createDeepLinkInbox({ now: () => Date.now() });
+const linkGate = createDeepLinkGate({ now: () => Date.now() });
 const autoStart = electronAutoStart();
 const notifier = electronNotifier();
 
@@ -71,8 +73,12 @@ function send(event: string): void {
   if (popup && !popup.isDestroyed()) popup.webContents.send(event);
 }
 
-/** Links are untrusted input: parse strictly, then only offer a preview in the popup. */
+/** Links are untrusted input: rate-limited, one preview at a time, parsed strictly, then only offered in the popup. */
 function openDeepLink(raw: string): void {
+  const decision = linkGate.admit(inbox.pending() !== null);
+  const notice = droppedLinksNotice(decision);
+  if (notice) notifier.notify({ title: 'Traykey', body: notice });
+  if (decision.action === 'drop') return;
   const parsed = parseDeepLink(raw);
   if (parsed.ok) {
     inbox.offer(parsed.link);
