@@ -4,17 +4,15 @@
  */
 import { join } from 'node:path';
 import { app, dialog, globalShortcut, screen, session, shell, type BrowserWindow } from 'electron';
-import { EVENTS, type Handlers } from '../shared/ipc';
+import { EVENTS } from '../shared/ipc';
 import { isAppError } from '../shared/errors';
 import { createCore, type Core } from './core/app-core';
 import { dataHome } from './core/paths';
 import { openVaultFromEnv } from './core/vault/open-from-env';
-import { deepLinkHandlers } from './deep-link/handlers';
-import { createDeepLinkGate, droppedLinksNotice } from './deep-link/deep-link-gate';
-import { createDeepLinkInbox } from './deep-link/inbox';
-import { DEEP_LINK_SCHEME, findDeepLinkArgument, parseDeepLink } from './deep-link/parse-deep-link';
+import { createDeepLinkGate, droppedLinksNotice } from './core/deep-link/deep-link-gate';
+import { createDeepLinkInbox } from './core/deep-link/inbox';
+import { DEEP_LINK_SCHEME, findDeepLinkArgument, parseDeepLink } from './core/deep-link/parse-deep-link';
 import { registerIpc } from './ipc';
-import type { LockReason } from './core/lock/lock-service';
 import { electronAutoStart } from './platform/auto-start';
 import { electronClipboard } from './platform/clipboard';
 import { electronNotifier } from './platform/notifier';
@@ -82,7 +80,6 @@ function openDeepLink(raw: string): void {
   const parsed = parseDeepLink(raw);
   if (parsed.ok) {
     inbox.offer(parsed.link);
-    send('deepLink:received');
   } else {
     notifier.notify({ title: 'Traykey', body: parsed.error.message });
   }
@@ -107,9 +104,9 @@ async function refreshTray(): Promise<void> {
   tray?.refresh(await trayState());
 }
 
-async function lockVault(reason: LockReason = 'user'): Promise<void> {
+async function lockVault(): Promise<void> {
   if (!core) return;
-  await core.lock.lock(reason);
+  await core.lock.lock('user');
   await refreshTray();
 }
 
@@ -159,9 +156,8 @@ async function start(): Promise<void> {
     for (const problem of next.problems) log.warn(problem);
   });
   stopPolicyWatch = watchPolicy(policy, realTimers);
-  core = createCore({ vault, home, policy, clipboard: electronClipboard(), screen: createScreenCapture(), presence: electronUserPresence(), push: { notifier, power: electronPowerEvents(), openBrowser: openSignIn, verifier: electronUserVerifier() } });
-  const handlers: Handlers = { ...core.handlers, ...deepLinkHandlers(inbox, core.handlers['accounts:addUri']) };
-  registerIpc(handlers);
+  core = createCore({ vault, home, policy, clipboard: electronClipboard(), screen: createScreenCapture(), presence: electronUserPresence(), deepLinks: inbox, power: electronPowerEvents(), push: { notifier, openBrowser: openSignIn, verifier: electronUserVerifier() } });
+  registerIpc(core.handlers);
 
   popup = createPopupWindow({ preloadPath: join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'), devTools: !app.isPackaged });
   // Polling is fast while the popup is open: that is when a person is likely to be signing in.
@@ -175,10 +171,6 @@ async function start(): Promise<void> {
   for (const event of EVENTS) core.events.on(event, () => send(event));
   core.events.on('vault:changed', () => void refreshTray());
 
-  // Walking away locks the vault: the screen locking or the machine going to sleep.
-  const power = electronPowerEvents();
-  power.on('lock-screen', () => void lockVault('screen-lock'));
-  power.on('suspend', () => void lockVault('sleep'));
 
   const shortcut = chooseShortcut(DEFAULT_SHORTCUT, null, (accelerator) => globalShortcut.register(accelerator, togglePopup), shortcutPlatform());
   activeShortcut = shortcut.active;

@@ -3,7 +3,7 @@ import { channels, type Channel, type EventName, type Handlers } from '../../sha
 import { AccountsService } from './accounts/accounts-service';
 import { watchVault } from './accounts/vault-watcher';
 import { ClipboardGuard } from './clipboard/clipboard-guard';
-import { realTimers, type Clipboard, type ScreenSource, type Timers, type UserPresence } from './capabilities';
+import { realTimers, type Clipboard, type PowerEvents, type ScreenSource, type Timers, type UserPresence } from './capabilities';
 import { accountsHandlers } from './handlers/accounts';
 import type { CoreContext, DomainHandlers } from './handlers/core-context';
 import { scanHandlers } from './handlers/scan';
@@ -20,6 +20,8 @@ import type { PushService } from './push/push-service';
 import { VaultSession } from './vault/vault-session';
 import { ClockSkewService, type ClockCheckOptions } from './clock-skew/clock-service';
 import { clockHandlers } from './handlers/clock';
+import { deepLinkDomain } from './handlers/deep-link';
+import type { DeepLinkInbox } from './deep-link/inbox';
 import { withIdpHooks } from './clock-skew/idp-hooks';
 import { LockService } from './lock/lock-service';
 import { trackActivity } from './lock/track-activity';
@@ -31,8 +33,8 @@ import { guardByPolicy } from './policy/guard-handlers';
 import { policyHandlers } from './handlers/policy';
 import type { Vault } from './vault/vault';
 
-/** Every domain's handlers; a new domain adds its factory here (and its calls to shared/ipc.ts). */
-const coreDomains: DomainHandlers[] = [accountsHandlers, settingsHandlers, vaultHandlers, scanHandlers, pushHandlers, adminHandlers, clockHandlers, transferHandlers, confirmHandlers, syncHandlers];
+/** Every domain's handlers, the one registry main and the e2e harness both serve; a new domain adds its factory here (and its calls to shared/ipc.ts). */
+const coreDomains: DomainHandlers[] = [accountsHandlers, settingsHandlers, vaultHandlers, scanHandlers, pushHandlers, adminHandlers, clockHandlers, transferHandlers, confirmHandlers, deepLinkDomain, syncHandlers];
 
 export interface CoreOptions {
   vault: Vault;
@@ -47,8 +49,10 @@ export interface CoreOptions {
   keyStore?: KeyStore;
   /** Watch the vault's folder for saves by other processes (default true). */
   watchVault?: boolean;
-  /** More domains from the caller (handlers needing what only main.ts has), after the core's own. */
-  domains?: DomainHandlers[];
+  /** The inbox links from the OS land in (main, the e2e harness); without it the deep-link calls answer UNSUPPORTED. */
+  deepLinks?: DeepLinkInbox;
+  /** Screen lock and sleep: the lock service locks the vault, push polling pauses. */
+  power?: PowerEvents;
   /** Push approvals: notifications, power events, the browser opener; given, the core polls. */
   push?: PushCoreOptions;
   /** Touch ID before a keychain-mode vault opens again after a lock (electron/platform/user-presence.ts). */
@@ -127,16 +131,17 @@ export function createCore(options: CoreOptions): Core {
   const settings = new SettingsStore(options.home, () => policy.policy);
   const clipboard = options.clipboard ? new ClipboardGuard(options.clipboard, timers) : undefined;
   const clockSkew = new ClockSkewService(clock, settings, events.emit, { ...options.timeSource, ...(options.now ? { machineNow: options.now } : {}) });
-  const lock = new LockService({ session, settings, emit: events.emit, timers, now: options.now ?? Date.now, beforeLock: async () => { await clipboard?.flush(); accounts.forgetUndo(); }, ...(options.presence ? { presence: options.presence } : {}) });
-  const push = attachPush({ vault: session.vault, isVaultOpen: () => session.isOpen, events, timers, push: withIdpHooks(options.push, clockSkew) });
-  const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screen ? { screen: options.screen } : {}), emit: events.emit, lock, clockSkew, push: push.service, sync, ...(push.openBrowser ? { openBrowser: push.openBrowser } : {}) };
-  const built = buildHandlers(context, [...coreDomains, () => policyHandlers(policy), ...(options.domains ?? [])]);
+  const lock = new LockService({ session, settings, emit: events.emit, timers, now: options.now ?? Date.now, beforeLock: async () => { await clipboard?.flush(); accounts.forgetUndo(); }, ...(options.presence ? { presence: options.presence } : {}), ...(options.power ? { power: options.power } : {}) });
+  const push = attachPush({ vault: session.vault, isVaultOpen: () => session.isOpen, events, timers, push: withIdpHooks(options.push, clockSkew), ...(options.power ? { power: options.power } : {}) });
+  const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screen ? { screen: options.screen } : {}), emit: events.emit, ...(options.deepLinks ? { deepLinks: options.deepLinks } : {}), lock, clockSkew, push: push.service, sync, ...(push.openBrowser ? { openBrowser: push.openBrowser } : {}) };
+  const built = buildHandlers(context, [...coreDomains, () => policyHandlers(policy)]);
   const handlers = trackActivity(guardByPolicy(built.handlers, policy), lock);
   const stopPolicy = policy.onChange(() => {
     events.emit('policy:changed');
     void lock.applySettings().catch(() => undefined);
   });
   const unavailable = built.unavailable;
+  const stopDeepLinks = options.deepLinks?.onOffer(() => events.emit('deepLink:received')) ?? (() => undefined);
   void lock.start().catch(() => undefined);
   const stopWatching =
     options.watchVault === false
@@ -158,6 +163,7 @@ export function createCore(options: CoreOptions): Core {
     /** Stops watching and drops the vault key: the core owns the vault once created. */
     close() {
       stopPolicy();
+      stopDeepLinks();
       push.stop();
       lock.stop();
       stopWatching();

@@ -6,7 +6,7 @@ const id = z.string().min(1).max(100);
 
 export const accountsCalls = {
   'accounts:list': call({ summary: 'All accounts, in the user’s order, without secrets.', request: z.object({}).strict(), response: z.array(accountSummary) }),
-  'accounts:codes': call({
+  'accounts:codes': call({ passive: true,
     summary: 'Live TOTP and Steam codes (current and next period) at a moment in epoch ms, main’s skew-corrected clock if omitted.',
     request: z.object({ at: z.number().int().nonnegative().optional() }).strict(),
     response: z.object({ now: z.number(), codes: z.array(liveCode) }),

@@ -20,6 +20,6 @@ export const clockStatus = z.object({
 export type ClockStatus = z.infer<typeof clockStatus>;
 
 export const clockCalls = {
-  'clock:status': call({ summary: 'How far this machine’s clock is from the servers’, and whether that needs a warning.', request: z.object({}).strict(), response: clockStatus }),
+  'clock:status': call({ passive: true, summary: 'How far this machine’s clock is from the servers’, and whether that needs a warning.', request: z.object({}).strict(), response: clockStatus }),
   'clock:check': call({ summary: 'Measure the clock now against the configured https time source.', request: z.object({}).strict(), response: clockStatus }),
 };

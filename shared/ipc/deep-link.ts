@@ -17,7 +17,7 @@ export type DeepLinkPreviewData = z.infer<typeof deepLinkPreview>;
 const token = z.string().min(1).max(100);
 
 export const deepLinkCalls = {
-  'deepLink:pending': call({ summary: 'The account a link just offered, waiting for the person to accept it, if any.', request: z.object({}).strict(), response: deepLinkPreview.nullable() }),
+  'deepLink:pending': call({ passive: true, summary: 'The account a link just offered, waiting for the person to accept it, if any.', request: z.object({}).strict(), response: deepLinkPreview.nullable() }),
   'deepLink:accept': call({ summary: 'Add the offered account, as the person confirmed.', request: z.object({ token }).strict(), response: accountSummary }),
   'deepLink:dismiss': call({ summary: 'Forget the offered account without adding it.', request: z.object({ token }).strict(), response: z.object({}) }),
 };

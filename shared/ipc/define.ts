@@ -6,6 +6,11 @@ export interface CallSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodTy
   response: Res;
   /** One line for people reading the contract as the app's table of contents. */
   summary: string;
+  /**
+   * A call the renderer makes on its own (timers refreshing codes, reacting to events, polling)
+   * rather than because the person did something: it does not keep an unattended vault open.
+   */
+  passive?: boolean;
 }
 
 export function call<Req extends z.ZodType, Res extends z.ZodType>(spec: CallSpec<Req, Res>): CallSpec<Req, Res> {

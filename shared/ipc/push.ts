@@ -48,7 +48,7 @@ const challengeId = z.object({ id: z.string().min(1).max(200) }).strict();
 const orgUrl = z.string().url().max(2048);
 
 export const pushCalls = {
-  'push:pending': call({
+  'push:pending': call({ passive: true,
     summary: 'Sign-in requests waiting for an answer here (the person is looking: polling speeds up).',
     request: z.object({}).strict(),
     response: z.object({
@@ -63,7 +63,7 @@ export const pushCalls = {
     response: z.object({ result: z.enum(['approved', 'verification-cancelled', 'verification-temporarily-unavailable', 'verification-unavailable']), message: z.string() }),
   }),
   'push:deny': call({ summary: 'Deny one waiting request, as the person chose.', request: challengeId, response: z.object({ result: z.literal('denied') }) }),
-  'push:enrolments': call({ summary: 'The Okta orgs this computer approves sign-ins for.', request: z.object({}).strict(), response: z.array(pushEnrolment) }),
+  'push:enrolments': call({ passive: true, summary: 'The Okta orgs this computer approves sign-ins for.', request: z.object({}).strict(), response: z.array(pushEnrolment) }),
   'push:enrol': call({
     summary: 'Enrol this computer with an Okta org (sign-in in the system browser).',
     request: z.object({ org: orgUrl, clientId: z.string().min(1).max(200) }).strict(),

@@ -30,14 +30,14 @@ export const vaultStatus = z.object({
 export type VaultStatus = z.infer<typeof vaultStatus>;
 
 export const settingsCalls = {
-  'settings:get': call({ summary: 'The user’s settings.', request: z.object({}).strict(), response: settingsSchema }),
+  'settings:get': call({ passive: true, summary: 'The user’s settings.', request: z.object({}).strict(), response: settingsSchema }),
   'settings:set': call({ summary: 'Change some settings.', request: settingsSchema.partial().strict(), response: settingsSchema }),
-  'vault:status': call({ summary: 'Whether the vault is open, and how it is protected.', request: z.object({}).strict(), response: vaultStatus }),
+  'vault:status': call({ passive: true, summary: 'Whether the vault is open, and how it is protected.', request: z.object({}).strict(), response: vaultStatus }),
   'vault:unlock': call({
     summary: 'Open the vault with the passphrase (passphrase mode, or after a lock).',
     // Without a passphrase a keychain-mode vault is unlocked from the OS keychain (after Touch ID where offered).
     request: z.object({ passphrase: z.string().min(1).max(1024).optional() }).strict(),
     response: vaultStatus,
   }),
-  'vault:lock': call({ summary: 'Drop the vault key from memory now.', request: z.object({}).strict(), response: vaultStatus }),
+  'vault:lock': call({ passive: true, summary: 'Drop the vault key from memory now.', request: z.object({}).strict(), response: vaultStatus }),
 };

@@ -2,11 +2,11 @@ import { test as base, expect } from './harness/fixtures';
 import { popup } from './harness/popup';
 import { serveDeepLinks, type ServedDeepLinks } from './harness/deep-links';
 
-// Main serves the deep-link calls, not the core; here the harness serves them the same way.
+// Main hands the core an inbox for the links the OS delivers; the harness does the same.
 const test = base.extend<{ links: ServedDeepLinks }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; there are none
   links: async ({}, use) => use(serveDeepLinks()),
-  harnessOptions: async ({ links }, use) => use({ coreOptions: () => ({ domains: [links.domain] }) }),
+  harnessOptions: async ({ links }, use) => use({ coreOptions: () => ({ deepLinks: links.inbox }) }),
 });
 
 const OTPAUTH = 'otpauth://totp/Example:ana@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Example';

@@ -3,6 +3,7 @@ import type { AccountsService } from '../accounts/accounts-service';
 import type { ClipboardGuard } from '../clipboard/clipboard-guard';
 import type { ClockSkewService } from '../clock-skew/clock-service';
 import type { LockService } from '../lock/lock-service';
+import type { DeepLinkInbox } from '../deep-link/inbox';
 import type { Clock } from '../otp/clock';
 import type { BrowserOpener, ScreenSource } from '../capabilities';
 import type { PushService } from '../push/push-service';
@@ -28,6 +29,8 @@ export interface CoreContext {
   push: PushService;
   /** Folder sync with the person's other computers. */
   sync: SyncRunner;
+  /** Accounts offered by links the OS handed the app; absent in the CLI. */
+  deepLinks?: DeepLinkInbox;
   /** Opens the system browser for sign-ins; absent in the e2e harness. */
   openBrowser?: BrowserOpener;
 }

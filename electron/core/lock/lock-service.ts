@@ -1,6 +1,6 @@
 import type { EventName } from '../../../shared/ipc';
 import { appError } from '../../../shared/errors';
-import type { Timers, UserPresence } from '../capabilities';
+import type { PowerEvents, Timers, UserPresence } from '../capabilities';
 import type { VaultSession } from '../vault/vault-session';
 import { log } from '../log';
 import type { SettingsStore } from '../settings/settings-store';
@@ -17,6 +17,8 @@ export interface LockServiceOptions {
   timers: Timers;
   now: () => number;
   presence?: UserPresence;
+  /** Walking away locks the vault: the screen locking or the machine going to sleep. */
+  power?: PowerEvents;
 }
 
 const MINUTE = 60_000;
@@ -28,6 +30,7 @@ const MINUTE = 60_000;
  */
 export class LockService {
   private readonly idle: IdleTimer;
+  private stopPower: (() => void)[] = [];
 
   constructor(private readonly options: LockServiceOptions) {
     this.idle = new IdleTimer(options.timers, options.now, () => {
@@ -37,6 +40,10 @@ export class LockService {
 
   /** Reads the timeout from the settings and starts counting (the vault is open at start). */
   async start(): Promise<void> {
+    const power = this.options.power;
+    if (power && this.stopPower.length === 0) {
+      this.stopPower = [power.on('lock-screen', () => void this.lock('screen-lock').catch(() => undefined)), power.on('suspend', () => void this.lock('sleep').catch(() => undefined))];
+    }
     await this.applySettings();
     if (this.options.session.isOpen) this.idle.start();
   }
@@ -84,6 +91,8 @@ export class LockService {
   }
 
   stop(): void {
+    for (const off of this.stopPower) off();
+    this.stopPower = [];
     this.idle.stop();
   }
 }

@@ -9,7 +9,6 @@ import { PushService } from './push-service';
 /** What the app hands the core for push approvals; without it the core answers calls but does not poll. */
 export interface PushCoreOptions {
   notifier?: Notifier;
-  power?: PowerEvents;
   openBrowser?: BrowserOpener;
   /** Touch ID on macOS (electron/platform/user-verifier.ts); absent elsewhere. */
   verifier?: UserVerifier;
@@ -26,7 +25,7 @@ interface CoreEventsLike {
 }
 
 /** Builds the core's push service and keeps it in step with the vault (locked, unlocked, changed elsewhere). */
-export function attachPush(options: { vault: VaultLike; isVaultOpen: () => boolean; events: CoreEventsLike; timers: Timers; push: PushCoreOptions | undefined }) {
+export function attachPush(options: { vault: VaultLike; isVaultOpen: () => boolean; events: CoreEventsLike; timers: Timers; push: PushCoreOptions | undefined; power?: PowerEvents }) {
   const config = options.push;
   const service = new PushService({
     vault: options.vault,
@@ -35,7 +34,7 @@ export function attachPush(options: { vault: VaultLike; isVaultOpen: () => boole
     onOpenRequest: () => options.events.emit('push:open'),
     ...(config?.now ? { now: config.now } : {}),
     ...(config?.notifier ? { notifier: config.notifier } : {}),
-    ...(config?.power ? { power: config.power } : {}),
+    ...(options.power ? { power: options.power } : {}),
     ...(config?.verifier ? { verifier: config.verifier } : {}),
     ...(config?.http ? { http: config.http } : {}),
     ...(config?.cadence ? { cadence: config.cadence } : {}),

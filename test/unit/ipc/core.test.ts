@@ -7,7 +7,8 @@ import { createCore, type Core } from '../../../electron/core/app-core';
 import type { Clipboard, Timers } from '../../../electron/core/capabilities';
 import { dispatch } from '../../../electron/core/ipc/dispatch';
 import { Vault } from '../../../electron/core/vault/vault';
-import { DEFAULT_SETTINGS } from '../../../electron/core/settings/settings-store';
+import { createDeepLinkInbox } from '../../../electron/core/deep-link/inbox';
+import { parseDeepLink } from '../../../electron/core/deep-link/parse-deep-link';
 
 const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 const openVault = (home: string, passphrase = 'correct horse') => Vault.open({ home, keySource: { kind: 'passphrase', passphrase }, unsafeTestScrypt: TEST_SCRYPT });
@@ -71,12 +72,22 @@ describe('createCore', () => {
     expect(core.unavailable.filter((channel) => /^(accounts|settings|vault):/.test(channel))).toEqual([]);
   });
 
-  it('takes extra domains from the caller, after its own', async () => {
-    const extra = createCore({ vault: await openVault(home), home, watchVault: false, domains: [() => ({ 'settings:get': async () => ({ ...DEFAULT_SETTINGS, clipboardClearSeconds: 1, theme: 'dark', adminArea: true }) })] });
+  it('answers the deep-link calls UNSUPPORTED without an inbox, and serves them from the one registry with one', async () => {
+    expect(core.unavailable).toContain('deepLink:accept');
+    const inbox = createDeepLinkInbox({ now: () => now });
+    const withLinks = createCore({ vault: await openVault(home), home, watchVault: false, deepLinks: inbox });
     try {
-      expect(await extra.handlers['settings:get']({})).toEqual({ ...DEFAULT_SETTINGS, clipboardClearSeconds: 1, theme: 'dark', adminArea: true });
+      const received: string[] = [];
+      withLinks.events.on('deepLink:received', () => received.push('deepLink:received'));
+      const parsed = parseDeepLink('otpauth://totp/ACME:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=ACME');
+      if (!parsed.ok) throw new Error('fixture link did not parse');
+      const { token } = inbox.offer(parsed.link);
+      expect(received).toEqual(['deepLink:received']);
+      expect(withLinks.unavailable).not.toContain('deepLink:accept');
+      const added = await withLinks.handlers['deepLink:accept']({ token });
+      expect(withLinks.accounts.list()).toEqual([added]);
     } finally {
-      extra.close();
+      withLinks.close();
     }
   });
 

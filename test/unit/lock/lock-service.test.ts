@@ -6,7 +6,7 @@ import type { Channel, EventName, RequestOf } from '../../../shared/ipc';
 import { createCore, type Core } from '../../../electron/core/app-core';
 import { dispatch } from '../../../electron/core/ipc/dispatch';
 import type { KeyStore } from '../../../electron/core/keychain/key-store';
-import type { UserPresence } from '../../../electron/core/capabilities';
+import type { PowerEvent, PowerEvents, UserPresence } from '../../../electron/core/capabilities';
 import { Vault } from '../../../electron/core/vault/vault';
 import { virtualTime } from './virtual-time';
 
@@ -43,14 +43,30 @@ afterEach(async () => {
   for (const home of homes.splice(0)) await rm(home, { recursive: true, force: true });
 });
 
-async function start(options: { mode?: 'passphrase' | 'keychain'; presence?: UserPresence; keyStore?: KeyStore } = {}) {
+/** The desktop's power events, fired by the test. */
+function firedPower(): PowerEvents & { fire(event: PowerEvent): void } {
+  const listeners = new Map<PowerEvent, Set<() => void>>();
+  return {
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+    fire(event) {
+      for (const listener of [...(listeners.get(event) ?? [])]) listener();
+    },
+  };
+}
+
+async function start(options: { mode?: 'passphrase' | 'keychain'; presence?: UserPresence; keyStore?: KeyStore; power?: PowerEvents } = {}) {
   const home = await mkdtemp(join(tmpdir(), 'traykey-lock-'));
   homes.push(home);
   const time = virtualTime();
   const keyStore = options.keyStore ?? memoryKeyStore();
   const keySource = options.mode === 'keychain' ? { kind: 'keychain' as const, store: keyStore } : { kind: 'passphrase' as const, passphrase: PASSPHRASE };
   const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
-  const core = createCore({ vault, home, now: time.now, timers: time.timers, watchVault: false, keyStore, ...(options.presence ? { presence: options.presence } : {}) });
+  const core = createCore({ vault, home, now: time.now, timers: time.timers, watchVault: false, keyStore, ...(options.presence ? { presence: options.presence } : {}), ...(options.power ? { power: options.power } : {}) });
   cores.push(core);
   await core.lock.applySettings();
   const events: EventName[] = [];
@@ -107,9 +123,12 @@ describe('locking the vault', () => {
   });
 
   it('locks on screen lock and sleep, once, announcing vault:changed', async () => {
-    const { core, events } = await start();
-    await core.lock.lock('screen-lock');
-    await core.lock.lock('sleep');
+    const power = firedPower();
+    const { core, events } = await start({ power });
+    power.fire('lock-screen');
+    await settle();
+    power.fire('suspend');
+    await settle();
     expect(core.session.isOpen).toBe(false);
     expect(events).toEqual(['vault:changed']);
   });

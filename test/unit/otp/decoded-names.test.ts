@@ -5,7 +5,7 @@ import { checkAccountFields } from '../../../electron/core/backup/account-fields
 import { parseKeyUri, type KeyUriAccount } from '../../../electron/core/otp/key-uri';
 import { decodeMigrationUri, encodeMigrationUris } from '../../../electron/core/otp/migration-uri';
 import { classifyCode } from '../../../electron/core/qr/classify-codes';
-import { parseDeepLink } from '../../../electron/deep-link/parse-deep-link';
+import { parseDeepLink } from '../../../electron/core/deep-link/parse-deep-link';
 import { MemoryVault } from '../accounts/memory-vault';
 
 /**

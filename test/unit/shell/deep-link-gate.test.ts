@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDeepLinkGate, DEEP_LINK_LIMIT, droppedLinksNotice } from '../../../electron/deep-link/deep-link-gate';
+import { createDeepLinkGate, DEEP_LINK_LIMIT, droppedLinksNotice } from '../../../electron/core/deep-link/deep-link-gate';
 
 /** Issue 13: every deep link popped the window, so a web page could spam it. */
 describe('the deep-link gate', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { deepLinkHandlers } from '../../../electron/deep-link/handlers';
-import { createDeepLinkInbox, DEEP_LINK_TTL_MS } from '../../../electron/deep-link/inbox';
-import { parseDeepLink, type DeepLink } from '../../../electron/deep-link/parse-deep-link';
+import { deepLinkHandlers } from '../../../electron/core/handlers/deep-link';
+import { createDeepLinkInbox, DEEP_LINK_TTL_MS } from '../../../electron/core/deep-link/inbox';
+import { parseDeepLink, type DeepLink } from '../../../electron/core/deep-link/parse-deep-link';
 import type { AccountSummary } from '../../../shared/accounts';
 import { deepLinkCalls } from '../../../shared/ipc/deep-link';
 

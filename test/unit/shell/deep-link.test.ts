@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findDeepLinkArgument, MAX_DEEP_LINK_LENGTH, parseDeepLink } from '../../../electron/deep-link/parse-deep-link';
+import { findDeepLinkArgument, MAX_DEEP_LINK_LENGTH, parseDeepLink } from '../../../electron/core/deep-link/parse-deep-link';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const otpauth = `otpauth://totp/ACME:alice%40example.com?secret=${SECRET}&issuer=ACME&digits=6`;

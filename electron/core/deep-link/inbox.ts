@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { appError } from '../../shared/errors';
-import type { DeepLinkPreviewData } from '../../shared/ipc/deep-link';
+import { appError } from '../../../shared/errors';
+import type { DeepLinkPreviewData } from '../../../shared/ipc/deep-link';
 import type { DeepLink } from './parse-deep-link';
 
 /** How long an offered account waits for the person before it is dropped. */
@@ -17,12 +17,15 @@ export interface DeepLinkInbox {
   /** The link's URI, once: the token is spent whether or not saving then succeeds. */
   take(token: string): string;
   dismiss(token: string): void;
+  /** Hears of every offer, so the popup can be told; returns the unsubscribe function. */
+  onOffer(listener: () => void): () => void;
 }
 
 export function createDeepLinkInbox(options: { now: () => number; newToken?: () => string; ttlMs?: number }): DeepLinkInbox {
   const ttl = options.ttlMs ?? DEEP_LINK_TTL_MS;
   const newToken = options.newToken ?? randomUUID;
   let entry: { token: string; link: DeepLink; at: number } | null = null;
+  const listeners = new Set<() => void>();
 
   const live = () => {
     if (entry && options.now() - entry.at > ttl) entry = null;
@@ -33,7 +36,9 @@ export function createDeepLinkInbox(options: { now: () => number; newToken?: () 
   return {
     offer: (link) => {
       entry = { token: newToken(), link, at: options.now() };
-      return preview(entry);
+      const offered = preview(entry);
+      for (const listener of [...listeners]) listener();
+      return offered;
     },
     pending: () => {
       const current = live();
@@ -47,6 +52,10 @@ export function createDeepLinkInbox(options: { now: () => number; newToken?: () 
     },
     dismiss: (token) => {
       if (live()?.token === token) entry = null;
+    },
+    onOffer: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

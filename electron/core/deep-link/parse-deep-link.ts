@@ -1,6 +1,6 @@
-import { appError, isAppError, type AppError } from '../../shared/errors';
-import type { OtpType } from '../../shared/accounts';
-import { parseKeyUri } from '../core/otp/key-uri';
+import { appError, isAppError, type AppError } from '../../../shared/errors';
+import type { OtpType } from '../../../shared/accounts';
+import { parseKeyUri } from '../otp/key-uri';
 
 /**
  * Links the OS hands us (`traykey://add?uri=otpauth%3A…`, or a bare `otpauth://…` when we are the
