@@ -16,6 +16,7 @@ import { transferCalls } from './ipc/transfer';
 import { confirmCalls } from './ipc/confirm';
 import { policyCalls } from './ipc/policy';
 import { syncCalls } from './ipc/sync';
+import { updatesCalls } from './ipc/updates';
 import type { MethodName } from './ipc/define';
 
 export { methodName } from './ipc/define';
@@ -33,6 +34,7 @@ export const contract = {
   ...transferCalls,
   ...confirmCalls,
   ...policyCalls,
+  ...updatesCalls,
 };
 
 export type Contract = typeof contract;
@@ -50,7 +52,7 @@ export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promis
 export type TraykeyApi = { [C in Channel as MethodName<C>]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>> };
 
 /** Events main pushes to the renderer (no request/response; payloads validated by the renderer). */
-export const EVENTS = ['accounts:changed', 'vault:changed', 'deepLink:received', 'push:changed', 'push:open', 'clock:changed', 'policy:changed', 'sync:changed'] as const;
+export const EVENTS = ['accounts:changed', 'vault:changed', 'deepLink:received', 'push:changed', 'push:open', 'clock:changed', 'policy:changed', 'sync:changed', 'updates:changed'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 /** The object the preload exposes as `window.traykey`: the calls, plus change notifications. */

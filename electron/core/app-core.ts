@@ -31,6 +31,8 @@ import { SettingsStore } from './settings/settings-store';
 import { PolicyService } from './policy/policy-service';
 import { guardByPolicy } from './policy/guard-handlers';
 import { policyHandlers } from './handlers/policy';
+import { UpdateService, type Updater } from './updates/update-service';
+import { updateHandlers } from './handlers/updates';
 import type { Vault } from './vault/vault';
 
 /** Every domain's handlers, the one registry main and the e2e harness both serve; a new domain adds its factory here (and its calls to shared/ipc.ts). */
@@ -61,6 +63,8 @@ export interface CoreOptions {
   timeSource?: ClockCheckOptions;
   /** The organisation's policy, already read (default: none, everything as the person sets it). */
   policy?: PolicyService;
+  /** Installs updates (electron-updater in the packaged app); given, the core checks on its schedule. */
+  updater?: Updater;
 }
 
 export interface CoreEvents {
@@ -79,6 +83,7 @@ export interface Core {
   lock: LockService;
   clockSkew: ClockSkewService;
   policy: PolicyService;
+  updates: UpdateService;
   events: CoreEvents;
   /** Stops everything; resolves once a code of ours still on the clipboard has been cleared. */
   close(): Promise<void>;
@@ -134,7 +139,16 @@ export function createCore(options: CoreOptions): Core {
   const lock = new LockService({ session, settings, emit: events.emit, timers, now: options.now ?? Date.now, beforeLock: async () => { await clipboard?.flush(); accounts.forgetUndo(); }, ...(options.presence ? { presence: options.presence } : {}), ...(options.power ? { power: options.power } : {}) });
   const push = attachPush({ vault: session.vault, isVaultOpen: () => session.isOpen, events, timers, push: withIdpHooks(options.push, clockSkew), ...(options.power ? { power: options.power } : {}) });
   const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screen ? { screen: options.screen } : {}), emit: events.emit, ...(options.deepLinks ? { deepLinks: options.deepLinks } : {}), lock, clockSkew, push: push.service, sync, ...(push.openBrowser ? { openBrowser: push.openBrowser } : {}) };
-  const built = buildHandlers(context, [...coreDomains, () => policyHandlers(policy)]);
+  const updates = new UpdateService({
+    ...(options.updater ? { updater: options.updater } : {}),
+    settings: () => settings.get(),
+    policy: () => policy.policy,
+    timers,
+    now: options.now ?? Date.now,
+    emit: () => events.emit('updates:changed'),
+  });
+  if (options.updater) updates.start();
+  const built = buildHandlers(context, [...coreDomains, () => policyHandlers(policy), () => updateHandlers(updates)]);
   const handlers = trackActivity(guardByPolicy(built.handlers, policy), lock);
   const stopPolicy = policy.onChange(() => {
     events.emit('policy:changed');
@@ -159,11 +173,13 @@ export function createCore(options: CoreOptions): Core {
     lock,
     clockSkew,
     policy,
+    updates,
     events,
     /** Stops watching and drops the vault key: the core owns the vault once created. */
     close() {
       stopPolicy();
       stopDeepLinks();
+      updates.stop();
       push.stop();
       lock.stop();
       stopWatching();

@@ -15,6 +15,9 @@ export const settingsSchema = z.object({
   favourites: z.array(z.string().min(1).max(200)).max(10_000),
   /** Per account id: a brand icon's slug, or "initials"; absent means matched on the issuer. */
   accountIcons: z.record(z.string().min(1).max(200), z.string().min(1).max(64)),
+  /** Check for updates at start and every few hours, and download them in the background. */
+  updateChecks: z.boolean(),
+  updateChannel: z.enum(['latest', 'beta']),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

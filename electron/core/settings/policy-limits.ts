@@ -10,6 +10,8 @@ export function settingsUnderPolicy(settings: Settings, policy: ManagedPolicy): 
   const clearLimit = policy.maxClipboardClearSeconds;
   if (clearLimit !== undefined && (effective.clipboardClearSeconds === 0 || effective.clipboardClearSeconds > clearLimit)) effective.clipboardClearSeconds = clearLimit;
   if (policy.disabledFeatures?.includes('admin')) effective.adminArea = false;
+  if (policy.updates?.check !== undefined) effective.updateChecks = policy.updates.check;
+  if (policy.updates?.channel !== undefined) effective.updateChannel = policy.updates.channel;
   return effective;
 }
 
@@ -25,5 +27,12 @@ export function settingsChangeRefusal(change: Partial<Settings>, policy: Managed
     return refuse('clipboardClearSeconds', `copied codes are cleared after at most ${clearLimit} seconds.`);
   }
   if (change.adminArea === true && policy.disabledFeatures?.includes('admin')) return refuse('adminArea', 'the Admin area is switched off.');
+  const updates = policy.updates;
+  if (change.updateChecks !== undefined && updates?.check !== undefined && change.updateChecks !== updates.check) {
+    return refuse('updateChecks', `update checks are ${updates.check ? 'on' : 'off'}.`);
+  }
+  if (change.updateChannel !== undefined && updates?.channel !== undefined && change.updateChannel !== updates.channel) {
+    return refuse('updateChannel', `updates come from the ${updates.channel} channel.`);
+  }
   return undefined;
 }

@@ -16,6 +16,8 @@ export const DEFAULT_SETTINGS: Settings = {
   nextCodePreview: true,
   favourites: [],
   accountIcons: {},
+  updateChecks: true,
+  updateChannel: 'latest',
 };
 
 /**

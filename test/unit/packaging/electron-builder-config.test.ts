@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { feedUrlFromAppUpdateConfig } from '../../../electron/core/updates/app-update-config';
 
 const require = createRequire(import.meta.url);
 const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object;
@@ -94,5 +95,22 @@ describe('electron-builder.yml', () => {
   it('asks macOS only for the JIT entitlement V8 needs', () => {
     const plist = readFileSync('build/entitlements.mac.plist', 'utf8');
     expect([...plist.matchAll(/<key>([^<]+)<\/key>/g)].map((match) => match[1])).toEqual(['com.apple.security.cs.allow-jit']);
+  });
+});
+
+describe('the update feed electron-builder would publish', () => {
+  const builder = parse(readFileSync('electron-builder.yml', 'utf8')) as { publish: { provider: string; url: string; channel: string }[]; generateUpdatesFilesForAllChannels: boolean };
+
+  it('is one generic https feed, named at release time, with files for every channel', () => {
+    expect(builder.publish).toEqual([{ provider: 'generic', url: '${env.TRAYKEY_UPDATE_URL}', channel: 'latest' }]);
+    expect(builder.generateUpdatesFilesForAllChannels).toBe(true);
+  });
+
+  it('reaches the app as app-update.yml, whose feed must be https (or this computer)', () => {
+    const written = (url: string) => `owner: null\nprovider: generic\nurl: ${url}\nchannel: latest\nupdaterCacheDirName: traykey-updater\n`;
+    expect(feedUrlFromAppUpdateConfig(written('https://downloads.example.com/traykey'))).toBe('https://downloads.example.com/traykey');
+    expect(feedUrlFromAppUpdateConfig(written("'http://127.0.0.1:8080/'"))).toBe('http://127.0.0.1:8080/');
+    expect(() => feedUrlFromAppUpdateConfig(written('http://downloads.example.com/traykey'))).toThrow(expect.objectContaining({ code: 'INSECURE_TRANSPORT' }));
+    expect(feedUrlFromAppUpdateConfig('provider: generic\n')).toBeUndefined();
   });
 });
