@@ -19,7 +19,7 @@ export function ToastArea() {
   }, [toast]);
 
   return (
-    <div className="toast-region" role="status" aria-live="polite">
+    <div className="toast-region" role="status" aria-live="polite" aria-label="Messages">
       {toast ? (
         <div className={`toast toast-${toast.tone}`}>
           <span className="toast-message">{toast.message}</span>

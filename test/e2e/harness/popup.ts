@@ -7,7 +7,7 @@ export function popup(page: Page) {
     rows: page.locator('#account-list > li'),
     row: (text: string): Locator => page.locator('#account-list > li', { hasText: text }),
     code: (text: string): Locator => page.locator('#account-list > li', { hasText: text }).locator('.code'),
-    toast: page.getByRole('status'),
+    toast: page.getByRole('status', { name: 'Messages' }),
   };
 }
 

@@ -13,13 +13,15 @@ export interface CliRun {
   stderr: string;
 }
 
+const PASSPHRASE = 'violet kettle orbits a quiet lantern';
 const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 
 /** The real `traykey` main() over one temporary TRAYKEY_HOME in passphrase mode, output captured. */
 export async function adminCli() {
   const home = await mkdtemp(join(tmpdir(), 'traykey-admin-'));
-  const env = { TRAYKEY_HOME: home, TRAYKEY_PASSPHRASE: 'pw' };
-  const openVault = () => Vault.open({ home, keySource: { kind: 'passphrase', passphrase: 'pw' }, unsafeTestScrypt: TEST_SCRYPT });
+  // Strong enough for the passphrase rule: a CLI started as its own process creates the vault with it.
+  const env = { TRAYKEY_HOME: home, TRAYKEY_PASSPHRASE: PASSPHRASE };
+  const openVault = () => Vault.open({ home, keySource: { kind: 'passphrase', passphrase: PASSPHRASE }, unsafeTestScrypt: TEST_SCRYPT });
   const run = async (args: string[], extra: { env?: Record<string, string>; stdin?: string; signal?: AbortSignal; clock?: Pick<CliDeps, 'now' | 'sleep'> } = {}): Promise<CliRun> => {
     let stdout = '';
     let stderr = '';
