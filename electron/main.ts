@@ -2,7 +2,12 @@
  * The Electron main process: lifecycle, single instance, tray, popup, deep links. Wiring only:
  * every decision it applies is a pure, tested module under window/, tray/, deep-link/ and bridge/.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { autoUpdater } from 'electron-updater';
+import { feedUrlFromAppUpdateConfig } from './core/updates/app-update-config';
+import { electronUpdater } from './core/updates/electron-updater-adapter';
+import type { Updater } from './core/updates/update-service';
 import { app, dialog, globalShortcut, screen, session, shell, type BrowserWindow } from 'electron';
 import { EVENTS } from '../shared/ipc';
 import { isAppError } from '../shared/errors';
@@ -128,6 +133,18 @@ function onTrayAction(action: TrayAction): void {
   }
 }
 
+/** Only an installed build has app-update.yml (electron-builder writes it from `publish`); a plain-http feed is refused. */
+function installedUpdater(): Updater | undefined {
+  if (!app.isPackaged) return undefined;
+  try {
+    const feed = feedUrlFromAppUpdateConfig(readFileSync(join(process.resourcesPath, 'app-update.yml'), 'utf8'));
+    return feed ? electronUpdater(autoUpdater, feed) : undefined;
+  } catch (error) {
+    log.warn(isAppError(error) ? error.message : 'This build has no readable update configuration, so it does not update itself.');
+    return undefined;
+  }
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   if (process.platform === 'darwin') app.dock?.hide();
@@ -156,7 +173,8 @@ async function start(): Promise<void> {
     for (const problem of next.problems) log.warn(problem);
   });
   stopPolicyWatch = watchPolicy(policy, realTimers);
-  core = createCore({ vault, home, policy, clipboard: electronClipboard(), screen: createScreenCapture(), presence: electronUserPresence(), deepLinks: inbox, power: electronPowerEvents(), push: { notifier, openBrowser: openSignIn, verifier: electronUserVerifier() } });
+  const updater = installedUpdater();
+  core = createCore({ vault, home, policy, ...(updater ? { updater } : {}), clipboard: electronClipboard(), screen: createScreenCapture(), presence: electronUserPresence(), deepLinks: inbox, power: electronPowerEvents(), push: { notifier, openBrowser: openSignIn, verifier: electronUserVerifier() } });
   registerIpc(core.handlers);
 
   popup = createPopupWindow({ preloadPath: join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'), devTools: !app.isPackaged });

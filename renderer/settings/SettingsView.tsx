@@ -8,6 +8,7 @@ import { LockAfterForm } from './LockAfterForm';
 import { WholeNumberSettingForm } from './WholeNumberSettingForm';
 import { AdminAreaToggle } from './AdminAreaToggle';
 import { SyncCard } from './SyncCard';
+import { UpdatesCard } from './UpdatesCard';
 import { usePolicy } from '../store/policy';
 
 const THEMES: { value: Settings['theme']; label: string }[] = [
@@ -27,6 +28,7 @@ export function SettingsView() {
       <ThemeChoice theme={settings.theme} />
       <AdminAreaToggle on={settings.adminArea} />
       <SyncCard />
+      <UpdatesCard automatic={settings.updateChecks} />
       <VaultInfo />
     </section>
   );

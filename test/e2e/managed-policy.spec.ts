@@ -34,6 +34,9 @@ test.describe('under the strict policy fixture', () => {
     await expect(page.getByText('copied codes are cleared after at most 15 seconds.')).toBeVisible();
     await expect(page.getByText('Traykey locks after at most 2 minutes unused.')).toBeVisible();
     await expect(page.getByRole('switch', { name: 'Show the Admin area' })).toBeDisabled();
+    await expect(page.getByRole('switch', { name: 'Check for updates automatically' })).toBeDisabled();
+    await expect(page.getByText('updates come from the latest channel.')).toBeVisible();
+    await expect(page.getByText('This copy of Traykey is not updated by itself: update it the way it was installed.')).toBeVisible();
 
     const lockField = page.getByRole('spinbutton', { name: 'Lock after this many minutes unused' });
     await lockField.fill('30');

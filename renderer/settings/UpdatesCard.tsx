@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import type { UpdateStatus } from '../../shared/ipc/updates';
+import { api } from '../api';
+import { ManagedNote } from '../policy/ManagedNote';
+import { usePolicy } from '../store/policy';
+import { saveSettings } from '../store/settings';
+import { showError } from '../store/toasts';
+
+/** Where updating stands, with "Check now" and, once a download is verified, "Restart to update". */
+export function UpdatesCard({ automatic }: { automatic: boolean }) {
+  const [status, setStatus] = useState<UpdateStatus | null>(null);
+  const managed = usePolicy((state) => state.status?.policy.updates);
+  useEffect(() => {
+    const load = () => void api().updatesStatus({}).then((result) => result.ok && setStatus(result.value));
+    load();
+    return api().on('updates:changed', load);
+  }, []);
+  const check = async () => {
+    const result = await api().updatesCheck({});
+    if (result.ok) setStatus(result.value);
+    else showError(result.error);
+  };
+  const restart = async () => {
+    const result = await api().updatesRestart({});
+    if (!result.ok) showError(result.error);
+  };
+  const checksManaged = managed?.check !== undefined;
+  return (
+    <div className="card form">
+      <h2>Updates</h2>
+      <p role="status">{status?.message ?? 'Loading…'}</p>
+      <label className="choice">
+        <input type="checkbox" role="switch" checked={automatic} disabled={checksManaged} onChange={(event) => void saveSettings({ updateChecks: event.target.checked }).then((error) => error && showError(error))} />
+        <span>Check for updates automatically</span>
+      </label>
+      {checksManaged ? <ManagedNote what={managed?.check ? 'update checks are on.' : 'update checks are off; your IT team installs updates.'} /> : null}
+      {managed?.channel ? <ManagedNote what={`updates come from the ${managed.channel} channel.`} /> : null}
+      <div className="form-actions">
+        {status?.state === 'ready' ? (
+          <button type="button" className="primary" onClick={() => void restart()}>
+            Restart to update
+          </button>
+        ) : (
+          <button type="button" disabled={status?.state === 'off' && checksManaged} onClick={() => void check()}>
+            Check now
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
