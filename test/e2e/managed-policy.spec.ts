@@ -23,7 +23,7 @@ test.describe('under the strict policy fixture', () => {
     const ui = popup(page);
     await expect.poll(() => sectionNames(page)).toEqual(['Accounts', 'Add', 'Approvals', 'Settings']);
 
-    await ui.row('alice').hover();
+    await ui.row('alice').getByRole('button', { name: /^ACME, alice, / }).focus();
     await ui.row('alice').getByRole('button', { name: 'Details of ACME (alice)' }).click();
     await expect(page.getByText('showing an account’s secret or QR code is switched off.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Show secret…' })).toHaveCount(0);

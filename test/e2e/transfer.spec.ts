@@ -22,7 +22,7 @@ test('the details view shows an account as a QR code of its link only after conf
   await app.open();
   const { page } = app;
   const ui = popup(page);
-  await ui.row('alice').hover();
+  await ui.row('alice').getByRole('button', { name: /^ACME, alice, / }).focus();
   await ui.row('alice').getByRole('button', { name: 'Details of ACME (alice)' }).click();
   await page.getByRole('button', { name: 'Show as QR code…' }).click();
   await expect(page.getByRole('alertdialog')).toContainText('This shows the secret: anyone who sees the code can copy this account.');
