@@ -25,6 +25,15 @@ export function UpdatesCard({ automatic }: { automatic: boolean }) {
     if (!result.ok) showError(result.error);
   };
   const checksManaged = managed?.check !== undefined;
+  // A copy that never updates itself gets the sentence alone: a switch and a button would do nothing.
+  if (status?.state === 'unsupported') {
+    return (
+      <div className="card form">
+        <h2>Updates</h2>
+        <p role="status">{status.message}</p>
+      </div>
+    );
+  }
   return (
     <div className="card form">
       <h2>Updates</h2>

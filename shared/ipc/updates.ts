@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { call } from './define';
 
+/** `unsupported`: this copy never updates itself (a development run, a package manager's install); `off`: checks are switched off. */
 export const updateStatusSchema = z.object({
-  state: z.enum(['off', 'idle', 'checking', 'up-to-date', 'downloading', 'ready', 'error']),
+  state: z.enum(['unsupported', 'off', 'idle', 'checking', 'up-to-date', 'downloading', 'ready', 'error']),
   /** One sentence for people: what is happening, or what went wrong and what to do. */
   message: z.string().max(400),
   version: z.string().max(64).optional(),

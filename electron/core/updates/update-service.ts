@@ -18,6 +18,8 @@ export const UPDATE_CHECK_EVERY_MS = 4 * 60 * 60 * 1000;
 /** The first check waits for the app to settle after start. */
 export const FIRST_CHECK_AFTER_MS = 30_000;
 
+const UNSUPPORTED = 'This copy of Traykey is not updated by itself: update it the way it was installed.';
+
 /** Whether an automatic check is due. */
 export function checkDue(now: number, lastCheckAt: number | undefined, everyMs: number = UPDATE_CHECK_EVERY_MS): boolean {
   return lastCheckAt === undefined || now - lastCheckAt >= everyMs;
@@ -53,6 +55,7 @@ export class UpdateService {
   }
 
   async current(): Promise<UpdateStatus> {
+    if (!this.options.updater) return { state: 'unsupported', message: UNSUPPORTED };
     const off = await this.offReason(false);
     return off && this.status.state !== 'ready' ? { state: 'off', message: off } : this.status;
   }
@@ -71,7 +74,7 @@ export class UpdateService {
   }
 
   private async offReason(manual: boolean): Promise<string | undefined> {
-    if (!this.options.updater) return 'This copy of Traykey is not updated by itself: update it the way it was installed.';
+    if (!this.options.updater) return UNSUPPORTED;
     if (this.options.policy().updates?.check === false) return `${SET_BY_ORGANISATION}: update checks are off; your IT team installs updates.`;
     if (!manual && !(await this.options.settings()).updateChecks) return 'Automatic update checks are off; Check now looks once.';
     return undefined;

@@ -83,7 +83,8 @@ describe('when Traykey checks for updates', () => {
 
   it('says so when this copy does not update itself', async () => {
     const { made } = service();
-    expect(await made.current()).toEqual({ state: 'off', message: 'This copy of Traykey is not updated by itself: update it the way it was installed.' });
+    expect(await made.current()).toEqual({ state: 'unsupported', message: 'This copy of Traykey is not updated by itself: update it the way it was installed.' });
+    await expect(made.checkNow()).rejects.toMatchObject({ message: 'This copy of Traykey is not updated by itself: update it the way it was installed.' });
   });
 });
 
