@@ -13,7 +13,7 @@ import { dispatch } from '../../../electron/core/ipc/dispatch';
 import type { Vault } from '../../../electron/core/vault/vault';
 import { attachPage } from './attach-page';
 import { fixedClock, systemClock, type HarnessClock } from './clock';
-import { FakeClipboard } from './fake-clipboard';
+import { FakeClipboard } from '../../support/fake-clipboard';
 import { openTestVault, recordingKeyStore, type HarnessKeySource } from './test-vault';
 import { startHarnessServer, type HarnessServer } from './server';
 

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClipboardGuard } from '../../../electron/core/clipboard/clipboard-guard';
 import type { Clipboard, Timers } from '../../../electron/core/capabilities';
-
-class FakeClipboard implements Clipboard {
-  text = '';
-  async readText() {
-    return this.text;
-  }
-  async writeText(text: string) {
-    this.text = text;
-  }
-}
+import { FakeClipboard } from '../../support/fake-clipboard';
 
 class ManualTimers implements Timers {
   private next = 1;
@@ -36,19 +27,19 @@ describe('the clipboard guard', () => {
     const clipboard = new FakeClipboard();
     const timers = new ManualTimers();
     await new ClipboardGuard(clipboard, timers).copy('123456', 20);
-    expect(clipboard.text).toBe('123456');
+    expect(clipboard.current).toBe('123456');
     expect([...timers.scheduled.values()].map((t) => t.ms)).toEqual([20_000]);
     await timers.fireAll();
-    expect(clipboard.text).toBe('');
+    expect(clipboard.current).toBe('');
   });
 
   it('leaves the clipboard alone when the user copied something else since', async () => {
     const clipboard = new FakeClipboard();
     const timers = new ManualTimers();
     await new ClipboardGuard(clipboard, timers).copy('123456', 20);
-    clipboard.text = 'my own text';
+    await clipboard.writeText('my own text');
     await timers.fireAll();
-    expect(clipboard.text).toBe('my own text');
+    expect(clipboard.current).toBe('my own text');
   });
 
   it('never clears when the delay is 0', async () => {
@@ -65,7 +56,7 @@ describe('the clipboard guard', () => {
     await guard.copy('222222', 20);
     expect(timers.scheduled.size).toBe(1);
     await timers.fireAll();
-    expect(clipboard.text).toBe('');
+    expect(clipboard.current).toBe('');
   });
 
   it('clears at once on flush, and only our code', async () => {
@@ -74,7 +65,7 @@ describe('the clipboard guard', () => {
     const guard = new ClipboardGuard(clipboard, timers);
     await guard.copy('123456', 20);
     await guard.flush();
-    expect(clipboard.text).toBe('');
+    expect(clipboard.current).toBe('');
     expect(timers.scheduled.size).toBe(0);
   });
 

@@ -2,19 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Clipboard } from '../../../electron/core/capabilities';
 import { createCore } from '../../../electron/core/app-core';
 import { Vault } from '../../../electron/core/vault/vault';
-
-class FakeClipboard implements Clipboard {
-  text = '';
-  async readText() {
-    return this.text;
-  }
-  async writeText(text: string) {
-    this.text = text;
-  }
-}
+import { FakeClipboard } from '../../support/fake-clipboard';
 
 const homes: string[] = [];
 afterEach(async () => {
@@ -35,15 +25,15 @@ async function coreWithCopiedCode() {
 describe('a copied code when Traykey quits', () => {
   it('is cleared from the clipboard by close(), not left behind', async () => {
     const { core, clipboard } = await coreWithCopiedCode();
-    expect(clipboard.text).toMatch(/^\d{6}$/);
+    expect(clipboard.current).toMatch(/^\d{6}$/);
     await core.close();
-    expect(clipboard.text).toBe('');
+    expect(clipboard.current).toBe('');
   });
 
   it('leaves what the person copied since alone', async () => {
     const { core, clipboard } = await coreWithCopiedCode();
-    clipboard.text = 'my own text';
+    await clipboard.writeText('my own text');
     await core.close();
-    expect(clipboard.text).toBe('my own text');
+    expect(clipboard.current).toBe('my own text');
   });
 });

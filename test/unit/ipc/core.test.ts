@@ -4,24 +4,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channels, type Channel, type RequestOf, type ResponseOf } from '../../../shared/ipc';
 import { createCore, type Core } from '../../../electron/core/app-core';
-import type { Clipboard, Timers } from '../../../electron/core/capabilities';
+import type { Timers } from '../../../electron/core/capabilities';
 import { dispatch } from '../../../electron/core/ipc/dispatch';
 import { Vault } from '../../../electron/core/vault/vault';
 import { createDeepLinkInbox } from '../../../electron/core/deep-link/inbox';
 import { parseDeepLink } from '../../../electron/core/deep-link/parse-deep-link';
+import { FakeClipboard } from '../../support/fake-clipboard';
 
 const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 const openVault = (home: string, passphrase = 'correct horse') => Vault.open({ home, keySource: { kind: 'passphrase', passphrase }, unsafeTestScrypt: TEST_SCRYPT });
-
-class MemoryClipboard implements Clipboard {
-  text = '';
-  async readText() {
-    return this.text;
-  }
-  async writeText(text: string) {
-    this.text = text;
-  }
-}
 
 /** Timers that never fire unless a test fires them (the watcher's debounce runs on real time). */
 function heldTimers(): Timers & { fire(): void } {
@@ -42,7 +33,7 @@ function heldTimers(): Timers & { fire(): void } {
 describe('createCore', () => {
   let home: string;
   let core: Core;
-  let clipboard: MemoryClipboard;
+  let clipboard: FakeClipboard;
   let timers: ReturnType<typeof heldTimers>;
   let now: number;
 
@@ -54,7 +45,7 @@ describe('createCore', () => {
 
   beforeEach(async () => {
     home = await mkdtemp(join(tmpdir(), 'traykey-core-'));
-    clipboard = new MemoryClipboard();
+    clipboard = new FakeClipboard();
     timers = heldTimers();
     now = 59_000;
     core = createCore({ vault: await openVault(home), home, now: () => now, clipboard, timers, watchVault: false });
@@ -109,10 +100,10 @@ describe('createCore', () => {
     const { id } = await call('accounts:addUri', { uri: 'otpauth://totp/A:b?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8' });
     await call('settings:set', { clipboardClearSeconds: 15 });
     expect(await call('accounts:copyCode', { id })).toEqual({ clearsInSeconds: 15 });
-    expect(clipboard.text).toBe('94287082');
+    expect(clipboard.current).toBe('94287082');
     timers.fire();
     await new Promise((resolve) => setImmediate(resolve));
-    expect(clipboard.text).toBe('');
+    expect(clipboard.current).toBe('');
   });
 
   it('emits accounts:changed on local changes', async () => {

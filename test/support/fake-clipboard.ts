@@ -1,4 +1,4 @@
-import type { Clipboard } from '../../../electron/core/capabilities';
+import type { Clipboard } from '../../electron/core/capabilities';
 
 /** Stands in for the system clipboard so a test can read what the app copied (and cleared). */
 export class FakeClipboard implements Clipboard {
