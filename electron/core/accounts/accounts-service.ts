@@ -31,9 +31,17 @@ function refuseDuplicate(accounts: readonly StoredAccount[], account: KeyUriAcco
   throw appError('DUPLICATE', `${displayName(duplicate.account)} already exists and ${why}.`);
 }
 
-function storedFrom(account: KeyUriAccount, kept: Pick<StoredAccount, 'id' | 'tags' | 'createdAt'>): StoredAccount {
+/** An account from any source; only a Traykey backup brings the recovery code kept with it. */
+export type IncomingAccount = KeyUriAccount & { recoveryCode?: string };
+
+function storedFrom(account: IncomingAccount, kept: Pick<StoredAccount, 'id' | 'tags' | 'createdAt'> & { recoveryCode?: string }): StoredAccount {
   const { issuer, label, type, algorithm, digits, period, secret } = account;
-  return { ...kept, issuer, label, type, algorithm, digits, period, secret, ...(type === 'hotp' ? { counter: account.counter ?? 0 } : {}) };
+  const recoveryCode = account.recoveryCode ?? kept.recoveryCode;
+  return {
+    id: kept.id, tags: kept.tags, createdAt: kept.createdAt, issuer, label, type, algorithm, digits, period, secret,
+    ...(type === 'hotp' ? { counter: account.counter ?? 0 } : {}),
+    ...(recoveryCode !== undefined ? { recoveryCode } : {}),
+  };
 }
 
 /** The user's OTP accounts, kept in the vault document as `doc.accounts` in the user's order. */
@@ -88,7 +96,7 @@ export class AccountsService {
   }
 
   /** Adds an account from any source (URI, importer); refuses a duplicate of an existing one. */
-  async insert(account: KeyUriAccount, tags: string[] = []): Promise<AccountSummary> {
+  async insert(account: IncomingAccount, tags: string[] = []): Promise<AccountSummary> {
     if (account.label.trim() === '') throw appError('INVALID_INPUT', 'The account needs a name.', { field: 'label' });
     refuseHiddenText(account.issuer, account.label);
     return this.mutate((accounts) => {
@@ -101,16 +109,17 @@ export class AccountsService {
 
   /**
    * An import's "replace": `account` takes the place of the stored account `id`, keeping its id, its
-   * position in the user's order and its tags. Refused when it duplicates another stored account too.
+   * position in the user's order and its tags, and its recovery code unless `account` brings one.
+   * Refused when it duplicates another stored account too.
    */
-  async replace(id: string, account: KeyUriAccount): Promise<AccountSummary> {
+  async replace(id: string, account: IncomingAccount): Promise<AccountSummary> {
     if (account.label.trim() === '') throw appError('INVALID_INPUT', 'The account needs a name.', { field: 'label' });
     return this.mutate((accounts) => {
       const index = accounts.findIndex((entry) => entry.id === id);
       const current = accounts[index];
       if (!current) throw notFound();
       refuseDuplicate(accounts.filter((entry) => entry.id !== id), account);
-      const stored = storedFrom(account, { id, tags: current.tags, createdAt: current.createdAt });
+      const stored = storedFrom(account, { id, tags: current.tags, createdAt: current.createdAt, ...(current.recoveryCode !== undefined ? { recoveryCode: current.recoveryCode } : {}) });
       accounts[index] = stored;
       return summaryOf(stored);
     });
@@ -181,6 +190,11 @@ export class AccountsService {
   reveal(id: string): AccountDetails {
     const account = this.find(id);
     return { ...summaryOf(account), secret: account.secret, uri: formatKeyUri({ ...account, counter: account.counter ?? 0 }) };
+  }
+
+  /** The recovery code kept with the account, for backups; never part of what the renderer receives. */
+  recoveryCode(id: string): string | undefined {
+    return this.find(id).recoveryCode;
   }
 
   /** The current code of one account (HOTP accounts need nextHotp). */

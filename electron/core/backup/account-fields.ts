@@ -13,6 +13,8 @@ export interface RawAccountFields {
   period: unknown;
   counter?: unknown;
   secret: unknown;
+  /** Only Traykey's own backups carry one. */
+  recoveryCode?: unknown;
 }
 
 export type AccountCheck = { ok: true; account: ImportedAccount } | { ok: false; reason: string };
@@ -23,6 +25,8 @@ const DIGITS = { min: 5, max: 8 };
 const PERIOD = { min: 1, max: 86_400 };
 const DEFAULTS = { algorithm: 'SHA1', digits: 6, period: 30, counter: 0 } as const;
 const STEAM = { algorithm: 'SHA1', digits: 5, period: 30 } as const;
+// Auth0's recovery codes are 24 letters and digits; the bound leaves room for other providers.
+const MAX_RECOVERY_CODE = 256;
 
 function text(value: unknown): string | null {
   if (value === undefined || value === null) return '';
@@ -33,6 +37,14 @@ function whole(value: unknown, fallback: number, min: number, max: number): numb
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) return null;
   return value;
+}
+
+/** undefined for none, null when it is not a code a provider could have issued (its value is never quoted). */
+function recoveryCode(value: unknown): string | undefined | null {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') return null;
+  const code = value.trim();
+  return code !== '' && code.length <= MAX_RECOVERY_CODE && /^[\x21-\x7e]+$/.test(code) ? code : null;
 }
 
 function algorithm(value: unknown): OtpAlgorithm | null {
@@ -59,9 +71,12 @@ export function checkAccountFields(raw: RawAccountFields): AccountCheck {
   const normalized = normalizeBase32(raw.secret);
   if ('problem' in normalized) return { ok: false, reason: 'its secret is not valid base32' };
   const { secret } = normalized;
+  const recovery = recoveryCode(raw.recoveryCode);
+  if (recovery === null) return { ok: false, reason: `its recovery code is not one piece of printable text of at most ${MAX_RECOVERY_CODE} characters` };
+  const kept = recovery === undefined ? {} : { recoveryCode: recovery };
 
   if (raw.type === 'steam') {
-    return { ok: true, account: { issuer: issuer || 'Steam', label, type: 'steam', secret, ...STEAM } };
+    return { ok: true, account: { issuer: issuer || 'Steam', label, type: 'steam', secret, ...STEAM, ...kept } };
   }
   const algo = algorithm(raw.algorithm);
   if (algo === null) return { ok: false, reason: 'its hash algorithm is not SHA1, SHA256 or SHA512' };
@@ -69,7 +84,7 @@ export function checkAccountFields(raw: RawAccountFields): AccountCheck {
   if (digits === null) return { ok: false, reason: `its number of digits is not a whole number from ${DIGITS.min} to ${DIGITS.max}` };
   const period = whole(raw.period, DEFAULTS.period, PERIOD.min, PERIOD.max);
   if (period === null) return { ok: false, reason: `its period is not a whole number of seconds from ${PERIOD.min} to ${PERIOD.max}` };
-  const account: ImportedAccount = { issuer, label, type: raw.type, algorithm: algo, digits, period, secret };
+  const account: ImportedAccount = { issuer, label, type: raw.type, algorithm: algo, digits, period, secret, ...kept };
   if (raw.type === 'hotp') {
     const counter = whole(raw.counter, DEFAULTS.counter, 0, Number.MAX_SAFE_INTEGER);
     if (counter === null) return { ok: false, reason: 'its counter is not a whole number of 0 or more' };

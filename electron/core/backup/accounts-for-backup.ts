@@ -1,10 +1,15 @@
 import type { AccountsService } from '../accounts/accounts-service';
 import type { ImportedAccount } from './imported-account';
 
-/** Every stored account with its secret, in the user's order, ready for exportTraykeyBackup. */
-export function accountsForBackup(accounts: Pick<AccountsService, 'list' | 'reveal'>): ImportedAccount[] {
+/** Every stored account with its secret and recovery code, in the user's order, ready for exportTraykeyBackup. */
+export function accountsForBackup(accounts: Pick<AccountsService, 'list' | 'reveal' | 'recoveryCode'>): ImportedAccount[] {
   return accounts.list().map(({ id }) => {
     const { issuer, label, type, algorithm, digits, period, counter, secret } = accounts.reveal(id);
-    return type === 'hotp' ? { issuer, label, type, algorithm, digits, period, counter: counter ?? 0, secret } : { issuer, label, type, algorithm, digits, period, secret };
+    const recoveryCode = accounts.recoveryCode(id);
+    return {
+      issuer, label, type, algorithm, digits, period, secret,
+      ...(type === 'hotp' ? { counter: counter ?? 0 } : {}),
+      ...(recoveryCode !== undefined ? { recoveryCode } : {}),
+    };
   });
 }

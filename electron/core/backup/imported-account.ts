@@ -4,6 +4,8 @@ import type { OtpParams } from '../otp/otp-params';
 export interface ImportedAccount extends OtpParams {
   issuer: string;
   label: string;
+  /** The provider's recovery code kept with the account (Traykey backups only); a secret like `secret`. */
+  recoveryCode?: string;
 }
 
 /** An entry (or a line of a URI list) that was skipped, and why. Never carries the secret. */

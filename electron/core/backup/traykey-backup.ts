@@ -16,6 +16,9 @@ import { requireStrongPassphrase } from '../../../shared/passphrase-strength';
  * scrypt gives 64 bytes: the first 32 are the AES-256-GCM key, the last 32 key an HMAC whose first 16
  * bytes are stored as `check`, so a wrong passphrase is told apart from a damaged file. The header
  * (all but ciphertext and tag) is the GCM associated data, so it cannot be altered unnoticed.
+ * The plaintext is { accounts: [{ issuer, label, type, algorithm, digits, period, counter?, secret,
+ * recoveryCode? }] }. recoveryCode came later within version 1: files without it still import, and a
+ * Traykey that predates it ignores it rather than refusing the file.
  */
 export const TRAYKEY_BACKUP_FORMAT = 'traykey-backup';
 export const TRAYKEY_BACKUP_VERSION = 1;
@@ -55,6 +58,7 @@ async function deriveKeys(passphrase: string, salt: Buffer, params: ScryptParams
 function accountPayload(a: ImportedAccount): ImportedAccount {
   const out: ImportedAccount = { issuer: a.issuer, label: a.label, type: a.type, algorithm: a.algorithm, digits: a.digits, period: a.period, secret: a.secret };
   if (a.type === 'hotp') out.counter = a.counter ?? 0;
+  if (a.recoveryCode !== undefined) out.recoveryCode = a.recoveryCode;
   return out;
 }
 
@@ -117,8 +121,9 @@ function readAccounts(plaintext: Buffer): ImportedAccount[] {
     if (!isJsonObject(entry) || typeof type !== 'string' || !(OTP_TYPES as readonly string[]).includes(type)) {
       throw appError('INVALID_INPUT', `Account ${i + 1} in the Traykey backup has no valid type: the file was not written by Traykey.`);
     }
-    const { issuer, label, algorithm, digits, period, counter, secret } = entry;
-    const checked = checkAccountFields({ issuer, label, type: type as OtpType, algorithm, digits, period, counter, secret });
+    // Backups written before recovery codes were kept have none; the field is optional for that reason.
+    const { issuer, label, algorithm, digits, period, counter, secret, recoveryCode } = entry;
+    const checked = checkAccountFields({ issuer, label, type: type as OtpType, algorithm, digits, period, counter, secret, recoveryCode });
     if (!checked.ok) throw appError('INVALID_INPUT', `Account ${i + 1} in the Traykey backup is not valid (${checked.reason}): the file was not written by Traykey.`);
     return checked.account;
   });

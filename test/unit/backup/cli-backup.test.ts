@@ -2,6 +2,9 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { keepRecoveryCode, recoveryCodeOf } from '../../../electron/core/accounts/recovery-code';
+import { accountsIn } from '../../../electron/core/accounts/stored-account';
+import { Vault, type VaultDocument } from '../../../electron/core/vault/vault';
 import { cliInTempHome } from '../cli/run-cli';
 import { aegisEncrypted, aegisEntry, aegisPlain } from './fixtures/foreign-encoders';
 
@@ -10,6 +13,18 @@ const VPN = 'otpauth://hotp/VPN:ops?secret=MFRGGZDFMZTWQ2LK&issuer=VPN&counter=4
 const PASSPHRASE = 'a long backup passphrase';
 
 type Cli = Awaited<ReturnType<typeof cliInTempHome>>;
+
+/** The CLI's vault in `home`, opened as run-cli opens it, for what no command shows (recovery codes). */
+async function withCliVault<T>(home: string, run: (vault: Vault) => Promise<T>): Promise<T> {
+  const vault = await Vault.open({ home, keySource: { kind: 'passphrase', passphrase: 'pw' }, unsafeTestScrypt: { N: 1024, r: 8, p: 1 } });
+  try {
+    return await run(vault);
+  } finally {
+    vault.close();
+  }
+}
+
+const firstAccountId = (doc: VaultDocument): string => accountsIn(doc)[0]!.id;
 
 describe('traykey backup export / import', () => {
   let dir: string;
@@ -98,5 +113,21 @@ describe('traykey backup export / import', () => {
   it('says which file cannot be read', async () => {
     const run = await cli.run(['backup', 'import', file('missing.json')]);
     expect(run).toEqual({ code: 1, stdout: '', stderr: `${file('missing.json')} cannot be read (ENOENT).\n` });
+  });
+
+  it('carries the recovery code kept with an account into the backup and back, and never prints it', async () => {
+    const recovery = 'Q7XK2M9PLW4RT8VN3BHC6YDF';
+    expect((await cli.run(['add', GITHUB])).code).toBe(0);
+    await withCliVault(cli.home, (vault) => vault.update((doc) => keepRecoveryCode(doc, firstAccountId(doc), recovery)));
+    const exported = await cli.run(['backup', 'export', file('b.json'), '--backup-passphrase-file', file('pass')]);
+    expect(await readFile(file('b.json'), 'utf8')).not.toContain(recovery);
+
+    const other = await cliInTempHome();
+    const imported = await other.run(['backup', 'import', file('b.json'), '--backup-passphrase-file', file('pass')]);
+    expect(imported.code).toBe(0);
+    const listedRun = await other.run(['list', '--json']);
+    for (const run of [exported, imported, listedRun]) expect(`${run.stdout}${run.stderr}`).not.toContain(recovery);
+    expect(await withCliVault(other.home, async (vault) => recoveryCodeOf(vault.read(), firstAccountId(vault.read())))).toBe(recovery);
+    await rm(other.home, { recursive: true, force: true });
   });
 });

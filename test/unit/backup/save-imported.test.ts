@@ -70,4 +70,30 @@ describe('saving imported accounts', () => {
     const service = await serviceWith(totp('GitHub', 'alice', 'JBSWY3DPEHPK3PXP'), hotp);
     expect(accountsForBackup(service)).toEqual([totp('GitHub', 'alice', 'JBSWY3DPEHPK3PXP'), hotp]);
   });
+
+  describe('recovery codes', () => {
+    const RECOVERY = 'Q7XK2M9PLW4RT8VN3BHC6YDF';
+
+    it('are listed for a backup with their account and stored again by an import', async () => {
+      const source = await serviceWith({ ...totp('Auth0', 'qa-1', 'JBSWY3DPEHPK3PXP'), recoveryCode: RECOVERY }, totp('Bank', 'bob', 'MFRGGZDFMZTWQ2LK'));
+      const listed = accountsForBackup(source);
+      expect(listed).toEqual([{ ...totp('Auth0', 'qa-1', 'JBSWY3DPEHPK3PXP'), recoveryCode: RECOVERY }, totp('Bank', 'bob', 'MFRGGZDFMZTWQ2LK')]);
+
+      const target = await serviceWith();
+      await saveImported(target, listed, 'skip');
+      const [restored] = target.list();
+      expect(target.recoveryCode(restored!.id)).toBe(RECOVERY);
+      expect(JSON.stringify(target.list())).not.toContain(RECOVERY);
+      expect(JSON.stringify(target.reveal(restored!.id))).not.toContain(RECOVERY);
+    });
+
+    it('a replacing import that carries none keeps the stored one; one that carries one brings it', async () => {
+      const service = await serviceWith({ ...totp('Auth0', 'qa-1', 'JBSWY3DPEHPK3PXP'), recoveryCode: RECOVERY });
+      const id = service.list()[0]!.id;
+      await saveImported(service, [{ ...totp('Auth0', 'qa-1', 'KRSXG5CTMVRXEZLU') }], 'replace');
+      expect(service.recoveryCode(id)).toBe(RECOVERY);
+      await saveImported(service, [{ ...totp('Auth0', 'qa-1', 'KRSXG5CTMVRXEZLU'), recoveryCode: 'NEWCODE2345' }], 'replace');
+      expect(service.recoveryCode(id)).toBe('NEWCODE2345');
+    });
+  });
 });

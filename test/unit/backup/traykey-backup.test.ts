@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportTraykeyBackup, importTraykeyBackup } from '../../../electron/core/backup/traykey-backup';
 import { PASSPHRASE, SAMPLE_ACCOUNTS, SMALL_SCRYPT } from './fixtures/accounts';
@@ -145,5 +146,32 @@ describe('Traykey backup file', () => {
   it('imports an empty account list', async () => {
     const bytes = await exportTraykeyBackup([], PASSPHRASE, { scrypt: SMALL_SCRYPT });
     expect(await importTraykeyBackup(bytes, PASSPHRASE, limits)).toEqual([]);
+  });
+
+  describe('recovery codes kept with accounts', () => {
+    const RECOVERY = 'Q7XK2M9PLW4RT8VN3BHC6YDF';
+    const withCode = [{ ...SAMPLE_ACCOUNTS[0]!, recoveryCode: RECOVERY }, SAMPLE_ACCOUNTS[1]!];
+
+    it('travels inside the encrypted part and comes back on import', async () => {
+      const bytes = Buffer.from(await exportTraykeyBackup(withCode, PASSPHRASE, { scrypt: SMALL_SCRYPT }));
+      expect(bytes.toString('utf8')).not.toContain(RECOVERY);
+      expect(await importTraykeyBackup(bytes, PASSPHRASE, limits)).toEqual(withCode);
+    });
+
+    it('a backup written before recovery codes were kept (Traykey at bee5be1) still imports, with none', async () => {
+      const older = await readFile(new URL('./fixtures/traykey-backup-without-recovery-codes.json', import.meta.url));
+      const accounts = await importTraykeyBackup(older, PASSPHRASE, limits);
+      expect(accounts).toEqual(SAMPLE_ACCOUNTS.slice(0, 2));
+      expect(accounts.every((account) => !('recoveryCode' in account))).toBe(true);
+    });
+
+    it.each([
+      ['control characters', 'ABC\u001b[2JDEF'],
+      ['spaces inside', 'ABC DEF'],
+      ['more than 256 characters', 'A'.repeat(257)],
+    ])('refuses to export a recovery code with %s, without quoting it', async (_name, code) => {
+      const error = await expectAppError(() => exportTraykeyBackup([{ ...SAMPLE_ACCOUNTS[0]!, recoveryCode: code }], PASSPHRASE, { scrypt: SMALL_SCRYPT }), 'INVALID_INPUT');
+      expect(error.message).toBe('Account 1 cannot be backed up: its recovery code is not one piece of printable text of at most 256 characters.');
+    });
   });
 });
