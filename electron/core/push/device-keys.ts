@@ -17,9 +17,9 @@ export function publicJwk(key: StoredJwk): PublicJwk {
   return { kty: key.kty, crv: key.crv, x: key.x, y: key.y, kid: key.kid, 'okta:kpr': 'SOFTWARE' };
 }
 
-export async function signingKey(key: StoredJwk): Promise<CryptoKey> {
+export async function signingKey(key: StoredJwk, options: { extractable?: boolean } = {}): Promise<CryptoKey> {
   if (!key.d) throw new Error('the stored key has no private half');
-  const imported = await importJWK({ kty: key.kty, crv: key.crv, x: key.x, y: key.y, d: key.d }, 'ES256');
+  const imported = await importJWK({ kty: key.kty, crv: key.crv, x: key.x, y: key.y, d: key.d }, 'ES256', options);
   if (imported instanceof Uint8Array) throw new Error('an EC key imported as raw bytes');
   return imported;
 }

@@ -171,7 +171,7 @@ export class PushService {
     const plan = planApproval(challenge.userVerification, enrolment.userVerification !== undefined, verifier);
     if (plan.kind === 'cannot-verify') return this.answerApproval(challenge, running, plan.consent);
     if (plan.kind === 'consent' || !verifier) return this.answerApproval(challenge, running, 'APPROVED_CONSENT_PROMPT');
-    const proof = await verifyPerson(verifier, `approve ${challenge.app ? `the sign-in to ${challenge.app}` : 'a sign-in'} at ${new URL(challenge.orgUrl).host}`, { enrolmentId: enrolment.id, challengeId: challenge.id });
+    const proof = await verifyPerson(verifier, `approve ${challenge.app ? `the sign-in to ${challenge.app}` : 'a sign-in'} at ${new URL(challenge.orgUrl).host}`, { enrolmentId: enrolment.id, challengeId: challenge.id, nonce: challenge.nonce, expiresAt: challenge.expiresAt }, this.now);
     if (typeof proof === 'string') return this.answerApproval(challenge, running, consentAfterPrompt(challenge.userVerification, proof));
     return this.answerApproval(challenge, running, 'APPROVED_USER_VERIFICATION', proof);
   }

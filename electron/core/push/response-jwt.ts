@@ -53,7 +53,7 @@ export async function signChallengeResponse(options: {
   const now = Math.floor(options.serverNow / 1000);
   const verifiedAnswer = consent === 'APPROVED_USER_VERIFICATION';
   if (verifiedAnswer && !options.verified) throw appError('INTERNAL', 'APPROVED_USER_VERIFICATION needs the OS to verify you first.');
-  const key = verifiedAnswer && options.verified ? await userVerificationKey(enrolment, options.verified, challenge.id) : await signingKey(enrolment.proofOfPossession);
+  const key = verifiedAnswer && options.verified ? await userVerificationKey(enrolment, options.verified, challenge) : await signingKey(enrolment.proofOfPossession);
   const kid = verifiedAnswer ? enrolment.userVerification?.kid : enrolment.proofOfPossession.kid;
   return new SignJWT({
     tx: challenge.id,
