@@ -10,6 +10,7 @@ export const DEFAULT_LEEWAY_MS = 60_000;
 export type RejectReason =
   | 'malformed'
   | 'wrong-type'
+  | 'wrong-algorithm'
   | 'bad-signature'
   | 'unknown-key'
   | 'expired'
@@ -46,7 +47,7 @@ export async function verifyChallenge(jwt: string, context: VerifyContext): Prom
       typ: 'okta-pushbind+jwt',
       currentDate: new Date(context.serverNow),
       clockTolerance: Math.floor(leeway / 1000),
-      requiredClaims: ['iss', 'exp', 'jti', 'nonce'],
+      requiredClaims: ['iss', 'exp', 'iat', 'jti', 'nonce'],
     }));
   } catch (error) {
     // Not reaching the org's keys says nothing about the challenge: the poll fails and is retried.
@@ -56,6 +57,9 @@ export async function verifyChallenge(jwt: string, context: VerifyContext): Prom
   const parsed = ChallengeClaims.safeParse(payload);
   if (!parsed.success) return { ok: false, reason: 'malformed' };
   const claims = parsed.data;
+  // jose checks iat only against a maximum age; a challenge from the future would otherwise stay
+  // answerable until a far exp. The org sends no nbf, so iat is where the challenge starts.
+  if (claims.iat * 1000 > context.serverNow + leeway) return { ok: false, reason: 'not-yet-valid' };
   if (!sameOrg(claims.iss, enrolment.orgUrl)) return { ok: false, reason: 'wrong-issuer' };
   if (claims.authenticatorEnrollmentId !== enrolment.id || claims.methodEnrollmentId !== enrolment.methodEnrollmentId) return { ok: false, reason: 'wrong-enrolment' };
   if (claims.userId !== undefined && claims.userId !== enrolment.userId) return { ok: false, reason: 'wrong-enrolment' };
@@ -78,7 +82,7 @@ export async function verifyChallenge(jwt: string, context: VerifyContext): Prom
       location: context_?.clientLocation ?? null,
       transactionTime: context_?.transactionTime ?? null,
       expiresAt: claims.exp * 1000 - context.skewMs,
-      ...(claims.iat !== undefined ? { issuedAt: claims.iat * 1000 - context.skewMs } : {}),
+      issuedAt: claims.iat * 1000 - context.skewMs,
       receivedAt: context.serverNow - context.skewMs,
       signals: claims.signals ?? [],
     },
@@ -95,9 +99,12 @@ function sameOrg(issuer: string, orgUrl: string): boolean {
 
 function joseReason(error: unknown): RejectReason {
   if (error instanceof errors.JWTExpired) return 'expired';
-  if (error instanceof errors.JWTClaimValidationFailed) return error.claim === 'typ' ? 'wrong-type' : error.claim === 'nbf' || error.claim === 'iat' ? 'not-yet-valid' : 'malformed';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'typ') return 'wrong-type';
+    return error.reason === 'check_failed' && (error.claim === 'nbf' || error.claim === 'iat') ? 'not-yet-valid' : 'malformed';
+  }
   if (error instanceof errors.JWKSNoMatchingKey) return 'unknown-key';
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'bad-signature';
-  if (error instanceof errors.JOSEAlgNotAllowed) return 'bad-signature';
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'wrong-algorithm';
   return 'malformed';
 }

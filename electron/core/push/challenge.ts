@@ -13,7 +13,7 @@ export const ChallengeClaims = z
   .object({
     iss: z.string(),
     exp: z.number(),
-    iat: z.number().optional(),
+    iat: z.number(),
     jti: z.string().min(1),
     transactionId: z.string().min(1).optional(),
     nonce: z.string().min(1),

@@ -17,7 +17,7 @@ export type UserConsent =
   | 'UV_PERMANENTLY_UNAVAILABLE';
 
 /** The answer stays valid only long enough to reach the org. */
-export const RESPONSE_LIFETIME_S = 120;
+const RESPONSE_LIFETIME_S = 120;
 /** nbf a little in the past, for an org clock slightly behind ours. */
 const NOT_BEFORE_SLACK_S = 60;
 

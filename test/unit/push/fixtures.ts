@@ -1,4 +1,4 @@
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTVerifyGetKey } from 'jose';
 import { createDeviceKey } from '../../../electron/core/push/device-keys';
 import type { StoredEnrolment } from '../../../electron/core/push/push-record';
 
@@ -7,7 +7,9 @@ export const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
 
 export interface OrgSigner {
   keys: JWTVerifyGetKey;
-  sign(claims: Record<string, unknown>, options?: { typ?: string; key?: CryptoKey; kid?: string; alg?: string }): Promise<string>;
+  /** The org's public key as its JWKS publishes it. */
+  publicJwk: JWK;
+  sign(claims: Record<string, unknown>, options?: { typ?: string; key?: CryptoKey | Uint8Array; kid?: string; alg?: string; header?: Record<string, unknown> }): Promise<string>;
 }
 
 /** An org signing key published as a JWKS, and a way to sign challenges with it (or another key). */
@@ -16,9 +18,10 @@ export async function orgSigner(kid = 'org-key-1'): Promise<OrgSigner> {
   const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
   return {
     keys: createLocalJWKSet({ keys: [jwk] }),
+    publicJwk: jwk,
     sign: (claims, options = {}) =>
       new SignJWT(claims)
-        .setProtectedHeader({ alg: options.alg ?? 'RS256', typ: options.typ ?? 'okta-pushbind+jwt', kid: options.kid ?? kid })
+        .setProtectedHeader({ ...options.header, alg: options.alg ?? 'RS256', typ: options.typ ?? 'okta-pushbind+jwt', kid: options.kid ?? kid })
         .sign(options.key ?? privateKey),
   };
 }

@@ -1,8 +1,8 @@
-import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
+import { decodeProtectedHeader, errors, importJWK, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { VerifiedChallenge } from '../../../electron/core/push/challenge';
 import { thisDevice } from '../../../electron/core/push/device-info';
-import { signChallengeResponse, RESPONSE_LIFETIME_S } from '../../../electron/core/push/response-jwt';
+import { signChallengeResponse } from '../../../electron/core/push/response-jwt';
 import { enrolment as makeEnrolment, NOW, ORG } from './fixtures';
 
 const challenge: VerifiedChallenge = {
@@ -37,9 +37,17 @@ describe('the answer to a challenge', () => {
       keyType: 'proofOfPossession',
       challengeResponseContext: { userConsent: 'APPROVED_CONSENT_PROMPT', transactionType: 'CIBA' },
       iat: NOW / 1000,
-      exp: NOW / 1000 + RESPONSE_LIFETIME_S,
     });
-    expect(RESPONSE_LIFETIME_S).toBeLessThanOrEqual(300);
+  });
+
+  it('is worthless to whoever holds it back: five minutes after it was signed no verifier accepts it', async () => {
+    const enrolment = await makeEnrolment();
+    const jwt = await signChallengeResponse({ challenge, enrolment, device: thisDevice('linux'), consent: 'APPROVED_CONSENT_PROMPT', serverNow: NOW });
+    const { d: _private, ...publicKey } = enrolment.proofOfPossession;
+    const key = await importJWK(publicKey, 'ES256');
+    const verifyAt = (ms: number) => jwtVerify(jwt, key, { currentDate: new Date(ms), audience: ORG });
+    await expect(verifyAt(NOW + 60_000)).resolves.toBeDefined();
+    await expect(verifyAt(NOW + 300_000)).rejects.toBeInstanceOf(errors.JWTExpired);
   });
 
   it('reports only the requested signals it truthfully knows, never phone identifiers', async () => {
