@@ -107,6 +107,19 @@ export const AccountRow = memo(function AccountRow({ account, dragging, onDragSt
           <Icon name="next" />
         </button>
       ) : null}
+      <button
+        type="button"
+        className="row-more"
+        tabIndex={-1}
+        aria-label={`Actions for ${name}`}
+        title="Rename, details, pin, delete"
+        onClick={(event) => {
+          select(id);
+          event.currentTarget.closest('li')?.querySelector<HTMLButtonElement>('.row-actions .action')?.focus();
+        }}
+      >
+        <Icon name="more" />
+      </button>
       <span className="row-actions">
         <button type="button" className="action" tabIndex={tab} aria-label={`Rename ${name}`} title="F2" onClick={() => startRename(id)}>
           <Icon name="edit" />

@@ -48,6 +48,28 @@ test.describe('a row mid-period', () => {
   });
 });
 
+test('a mouse reaches Rename, Details, Pin and Delete from a hovered row without copying its code or moving any row', async ({ app, harness }) => {
+  for (const [index, label] of ['alpha', 'beta', 'gamma'].entries()) await harness.call('accounts:add', { issuer: 'Example', label, secret: testSecret(30 + index) });
+  await app.open();
+  const ui = popup(app.page);
+  const boxes = () => ui.rows.evaluateAll((rows) => rows.map((row) => JSON.stringify(row.getBoundingClientRect())));
+  const before = await boxes();
+  const more = ui.row('beta').getByRole('button', { name: 'Actions for Example (beta)' });
+  await expect(more).toBeHidden();
+
+  await ui.row('beta').hover();
+  await expect(more).toBeVisible();
+  expect(await boxes(), 'no row moves or grows on hover').toEqual(before);
+
+  await more.click();
+  const details = ui.row('beta').getByRole('button', { name: 'Details of Example (beta)' });
+  await expect(ui.row('beta').getByRole('button', { name: 'Rename Example (beta)' })).toBeFocused();
+  await expect(details).toBeVisible();
+  expect(harness.clipboard.writes).toEqual([]);
+  await details.click();
+  await expect(app.page.getByRole('heading', { level: 1, name: 'Example (beta)' })).toBeVisible();
+});
+
 test.describe('a row in its last five seconds', () => {
   test.use({ harnessOptions: { now: ENDING } });
 
