@@ -1,22 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
-import { builtinModules } from 'node:module';
-
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-
-// Electron may only be imported by the thin glue: main, preload, ipc and platform adapters.
-const electronGlue = [
-  'electron/main.ts',
-  'electron/preload.ts',
-  'electron/ipc.ts',
-  'electron/platform/**',
-  // The shell's wiring files; the decisions they apply live in pure modules beside them.
-  'electron/window/create-popup-window.ts',
-  'electron/window/harden-session.ts',
-  'electron/window/register-app-protocol.ts',
-  'electron/tray/create-tray.ts',
-];
+import importBoundaries from './build/eslint/import-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -30,35 +15,19 @@ export default tseslint.config(
     },
   },
   {
+    // What a file may import follows from its folder (build/eslint/import-boundaries.js).
     files: ['**/*.ts', '**/*.tsx'],
-    ignores: electronGlue,
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/main.ts, preload.ts, ipc.ts and platform/ may import electron; pass a capability in instead.' }] }],
-    },
+    plugins: { traykey: { rules: { 'import-boundaries': importBoundaries } } },
+    rules: { 'traykey/import-boundaries': 'error' },
   },
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'electron', message: 'shared/ is isomorphic: no Electron.' },
-          { name: 'react', message: 'shared/ is isomorphic: no React.' },
-          ...nodeBuiltins.map((name) => ({ name, message: 'shared/ is isomorphic: no Node APIs.' })),
-        ],
-      }],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'Buffer', 'require', '__dirname'],
     },
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'electron', message: 'The renderer talks to main only through the preload API.' },
-          ...nodeBuiltins.map((name) => ({ name, message: 'The renderer runs sandboxed: no Node APIs.' })),
-        ],
-      }],
-    },
   },
 );

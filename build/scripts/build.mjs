@@ -7,8 +7,8 @@ await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, external: NODE_EXTERNALS, logLevel: 'warning' };
 await Promise.all([
-  esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }),
-  esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' }),
+  esbuild({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }),
+  esbuild({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' }),
   buildCli(),
 ]);
 console.log('built dist/renderer, dist/electron, dist/cli');

@@ -16,7 +16,7 @@ export const CLI_BUILD_OPTIONS = {
   sourcemap: true,
   external: NODE_EXTERNALS,
   logLevel: 'warning',
-  entryPoints: { traykey: 'electron/cli.ts' },
+  entryPoints: { traykey: 'electron/cli/main.ts' },
   outdir: 'dist/cli',
   format: 'esm',
   splitting: true,

@@ -44,7 +44,7 @@ export interface CoreOptions {
   /** Epoch ms of the machine; the core's Clock adds the measured server skew to it. */
   now?: () => number;
   clipboard?: Clipboard;
-  /** Screen capture for QR scanning (electron/platform/screen-capture.ts); absent in the CLI. */
+  /** Screen capture for QR scanning (electron/main/platform/screen-capture.ts); absent in the CLI. */
   screen?: ScreenSource;
   timers?: Timers;
   /** The keychain for reopening a keychain-mode vault after a lock (default: the OS keychain). */
@@ -57,7 +57,7 @@ export interface CoreOptions {
   power?: PowerEvents;
   /** Push approvals: notifications, power events, the browser opener; given, the core polls. */
   push?: PushCoreOptions;
-  /** Touch ID before a keychain-mode vault opens again after a lock (electron/platform/user-presence.ts). */
+  /** Touch ID before a keychain-mode vault opens again after a lock (electron/main/platform/user-presence.ts). */
   presence?: UserPresence;
   /** How `clock:check` reaches the time source (tests: `unsafeTestUrl`, a loopback http server). */
   timeSource?: ClockCheckOptions;

@@ -3,7 +3,7 @@ import { timerDelay } from '../../shared/timer-delay';
 
 /**
  * What core needs from the desktop, as small interfaces. main.ts passes the Electron adapters from
- * electron/platform/; tests and the CLI pass fakes or Node versions. Nothing here imports Electron.
+ * electron/main/platform/; tests and the CLI pass fakes or Node versions. Nothing here imports Electron.
  */
 
 /** Asynchronous, like Electron 45's clipboard module and the web's navigator.clipboard. */
@@ -48,7 +48,7 @@ export type VerificationResult = 'verified' | 'cancelled' | 'temporarily-unavail
 
 /**
  * The OS confirming that the person at the machine is its owner (Touch ID on macOS, through
- * electron/platform/user-verifier.ts). Only offered where such a prompt exists.
+ * electron/main/platform/user-verifier.ts). Only offered where such a prompt exists.
  */
 export interface UserVerifier {
   /** What people call it, for sentences: "Touch ID". */
@@ -60,7 +60,7 @@ export interface UserVerifier {
 }
 
 /**
- * Captures every display at its native pixel size. main.ts passes electron/platform/screen-capture.ts;
+ * Captures every display at its native pixel size. main.ts passes electron/main/platform/screen-capture.ts;
  * the CLI and tests have none (or a fake), because capturing needs Electron.
  */
 export interface ScreenSource {
@@ -69,7 +69,7 @@ export interface ScreenSource {
 
 /**
  * The OS asking "is this really you?" before a keychain-mode vault opens again after a lock:
- * Touch ID on macOS (electron/platform/user-presence.ts). Electron offers no Windows Hello or Linux
+ * Touch ID on macOS (electron/main/platform/user-presence.ts). Electron offers no Windows Hello or Linux
  * equivalent, so there the OS keychain's own unlock prompt is the only gate.
  */
 export interface UserPresence {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness/fixtures';
 import type { Harness } from './harness/harness';
-import { main } from '../../electron/cli';
+import { main } from '../../electron/cli/main';
 import { DEFAULT_CADENCE, type CadencePolicy } from '../../electron/core/push/poll-cadence';
 import { startSimulator, type SimHandle } from '../sim';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli';
+import { main } from '../../electron/cli/main';
 import { createCore } from '../../electron/core/app-core';
 import { dispatch } from '../../electron/core/ipc/dispatch';
 import { configureFileLogging, configureLogging, rememberDocumentSecrets, SecretRegistry } from '../../electron/core/log';
@@ -58,7 +58,7 @@ async function cli(args: string[], extra: { env?: Record<string, string>; stdin?
 
 function processRun(args: string[], environment: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(TSX, ['electron/cli.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...environment }, timeout: 30_000 }, (error, stdout, stderr) => {
+    execFile(TSX, ['electron/cli/main.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...environment }, timeout: 30_000 }, (error, stdout, stderr) => {
       outputs.push({ where: `process traykey ${args.join(' ')}`, text: stdout + stderr });
       done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
     });

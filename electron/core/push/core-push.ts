@@ -10,7 +10,7 @@ import { PushService } from './push-service';
 export interface PushCoreOptions {
   notifier?: Notifier;
   openBrowser?: BrowserOpener;
-  /** Touch ID on macOS (electron/platform/user-verifier.ts); absent elsewhere. */
+  /** Touch ID on macOS (electron/main/platform/user-verifier.ts); absent elsewhere. */
   verifier?: UserVerifier;
   http?: PushHttpOptions;
   cadence?: CadencePolicy;

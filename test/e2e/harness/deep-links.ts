@@ -1,5 +1,5 @@
 /**
- * Serves the deep-link calls in the harness the way electron/main.ts does: the real inbox, handed to
+ * Serves the deep-link calls in the harness the way electron/main/main.ts does: the real inbox, handed to
  * the core as `deepLinks`, whose one handler registry serves the calls. `open` plays the OS handing
  * the app a link: parse, then offer (the core tells the page).
  */

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import { main } from '../../../electron/cli';
+import { main } from '../../../electron/cli/main';
 import type { CliDeps } from '../../../electron/cli/context';
 import { startSimulator, type SimHandle } from '../../sim';
 import { Vault } from '../../../electron/core/vault/vault';

@@ -81,7 +81,7 @@ describe('traykey admin okta enroll against the simulator', { timeout: 120_000 }
     const args = ['admin', 'okta', 'enroll', '--org', sim.okta.url, '--count', '24', '--prefix', 'killed', '--concurrency', '4', '--json'];
     const finishedBeforeKill = await new Promise<number>((done, fail) => {
       // node itself (not the tsx wrapper, which would leave its child running) so SIGKILL stops the run.
-      const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...cli.env, ...env } });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...cli.env, ...env } });
       let out = '';
       const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
       child.stdout.on('data', (chunk: Buffer) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../../electron/cli';
+import { main, type CliIo } from '../../../electron/cli/main';
 import { startSimulator, type SimHandle } from '../../sim';
 import { answerChallenge, enrolDevice, maintenanceToken, pendingChallenges, responseJwt, type TestDevice } from '../sim/okta-push-device';
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli';
+import { main } from '../../../electron/cli/main';
 import { createCore } from '../../../electron/core/app-core';
 import { KEYCHAIN_SERVICE } from '../../../electron/core/keychain/key-store';
 import { createKeytarStore } from '../../../electron/core/keychain/keytar-store';

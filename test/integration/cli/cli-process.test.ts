@@ -13,11 +13,11 @@ interface Run {
   stderr: string;
 }
 
-/** `traykey ARGS` as a real process (tsx electron/cli.ts, as `npm run cli` does), bounded in time. */
+/** `traykey ARGS` as a real process (tsx electron/cli/main.ts, as `npm run cli` does), bounded in time. */
 function traykey(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((done) => {
     const environment = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env };
-    execFile(TSX, ['electron/cli.ts', ...args], { cwd: ROOT, env: environment, timeout: 30_000 }, (error, stdout, stderr) => {
+    execFile(TSX, ['electron/cli/main.ts', ...args], { cwd: ROOT, env: environment, timeout: 30_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       done({ code, stdout, stderr });
     });
@@ -68,7 +68,7 @@ describe('the traykey process', { timeout: 60_000 }, () => {
 
   it('ends quietly with exit 0 when the reader closes the pipe early (list | head -1)', async () => {
     const environment = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env };
-    const child = spawn(TSX, ['electron/cli.ts', 'list'], { cwd: ROOT, env: environment, stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });
+    const child = spawn(TSX, ['electron/cli/main.ts', 'list'], { cwd: ROOT, env: environment, stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -19,7 +19,7 @@ interface Run {
 /** `traykey ARGS` as a real process with `input` on standard input, bounded in time. */
 function traykey(args: string[], env: Record<string, string>, input = ''): Promise<Run> {
   return new Promise((done) => {
-    const child = spawn(TSX, ['electron/cli.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, timeout: 30_000 });
+    const child = spawn(TSX, ['electron/cli/main.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, timeout: 30_000 });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -79,7 +79,7 @@ describe('traykey push as a second data folder approving CIBA requests', { timeo
   });
 
   it('watch prints one JSON line per request as it arrives, and stops cleanly on Ctrl-C', async () => {
-    const child = spawn(TSX, ['electron/cli.ts', 'push', 'watch', '--json'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, timeout: 30_000 });
+    const child = spawn(TSX, ['electron/cli/main.ts', 'push', 'watch', '--json'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, timeout: 30_000 });
     let stdout = '';
     const firstLine = new Promise<string>((resolve) =>
       child.stdout.on('data', (chunk: Buffer) => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli';
+import { main } from '../../../electron/cli/main';
 import { encodeJpeg, encodePng } from '../../bench/qr-corpus/encode';
 import { LIGHT, renderPage, type PlacedCode } from '../../bench/qr-corpus/page';
 import { migrationUri } from '../../bench/qr-corpus/payloads';

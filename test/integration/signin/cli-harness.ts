@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, type CliIo } from '../../../electron/cli';
+import { main, type CliIo } from '../../../electron/cli/main';
 import { AccountsService } from '../../../electron/core/accounts/accounts-service';
 import { Vault } from '../../../electron/core/vault/vault';
 

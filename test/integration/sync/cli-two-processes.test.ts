@@ -17,7 +17,7 @@ const environment = (home: string) => ({ PATH: process.env.PATH ?? '', HOME: pro
 
 function traykey(home: string, args: string[], stdin?: string): Promise<Run> {
   return new Promise((done) => {
-    const child = execFile(TSX, ['electron/cli.ts', ...args], { cwd: ROOT, env: environment(home), timeout: 60_000 }, (error, stdout, stderr) => {
+    const child = execFile(TSX, ['electron/cli/main.ts', ...args], { cwd: ROOT, env: environment(home), timeout: 60_000 }, (error, stdout, stderr) => {
       done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
     });
     child.stdin?.end(stdin ?? '');
@@ -26,7 +26,7 @@ function traykey(home: string, args: string[], stdin?: string): Promise<Run> {
 
 /** `traykey sync pair` as a running process: resolves its words from the first line, then its exit. */
 function pairing(home: string): { words: Promise<string>; exit: Promise<Run> } {
-  const child = spawn(TSX, ['electron/cli.ts', 'sync', 'pair'], { cwd: ROOT, env: environment(home), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, ['electron/cli/main.ts', 'sync', 'pair'], { cwd: ROOT, env: environment(home), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   let give!: (line: string) => void;

@@ -21,7 +21,7 @@ function cliAdd(home: string, label: string): Promise<{ code: number; stderr: st
   return new Promise((done) => {
     const uri = `otpauth://totp/CLI:${label}?secret=${secretFor(label)}&issuer=CLI`;
     const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TRAYKEY_HOME: home, TRAYKEY_PASSPHRASE: PASSPHRASE };
-    execFile(TSX, ['electron/cli.ts', 'add', uri], { cwd: ROOT, env, timeout: 60_000 }, (error, _stdout, stderr) => {
+    execFile(TSX, ['electron/cli/main.ts', 'add', uri], { cwd: ROOT, env, timeout: 60_000 }, (error, _stdout, stderr) => {
       done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stderr });
     });
   });

@@ -38,9 +38,9 @@ describe('start-up of the built CLI', () => {
   it('loads no command, vault, QR, admin, push or schema code before a command is chosen', async () => {
     const { CLI_BUILD_OPTIONS } = (await import(BUNDLE_SCRIPT)) as { CLI_BUILD_OPTIONS: BuildOptions };
     const { metafile } = await build({ ...CLI_BUILD_OPTIONS, write: false, metafile: true, sourcemap: false, logLevel: 'silent' });
-    const entry = Object.keys(metafile.outputs).find((file) => metafile.outputs[file]?.entryPoint === 'electron/cli.ts') ?? '';
+    const entry = Object.keys(metafile.outputs).find((file) => metafile.outputs[file]?.entryPoint === 'electron/cli/main.ts') ?? '';
     const inputs = startupInputs(metafile, entry);
-    expect(inputs).toContain('electron/cli.ts');
+    expect(inputs).toContain('electron/cli/main.ts');
     expect(inputs.filter((input) => /node_modules\/(?!commander\/)/.test(input))).toEqual([]);
     expect(inputs.filter((input) => /electron\/cli\/commands\/(?!index\.ts)|electron\/core\/(?!log\/|paths\.ts|idp\/http\/redact\.ts)/.test(input))).toEqual([]);
   }, 30_000);

@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../../electron/cli';
+import { main } from '../../../electron/cli/main';
 import type { CliDeps } from '../../../electron/cli/context';
 import { jsonPolicyFile } from '../../../electron/core/policy/linux-policy-file';
 import { Vault } from '../../../electron/core/vault/vault';

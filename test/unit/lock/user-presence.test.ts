@@ -11,7 +11,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { electronUserPresence } = await import('../../../electron/platform/user-presence');
+const { electronUserPresence } = await import('../../../electron/main/platform/user-presence');
 
 describe('the user-presence capability', () => {
   beforeEach(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VerifiedChallenge } from '../../../electron/core/push/challenge';
 import { PendingChallenges } from '../../../electron/core/push/pending-challenges';
-import { pushBadge } from '../../../electron/tray/push-badge';
+import { pushBadge } from '../../../electron/main/tray/push-badge';
 
 function challenge(id: string, expiresAt: number): VerifiedChallenge {
   return { id, enrolmentId: 'pfd1', orgUrl: 'https://acme.okta.test', nonce: `n-${id}`, verificationUri: 'https://acme.okta.test/verify', app: null, transactionType: 'LOGIN', userVerification: 'PREFERRED', bindingMessage: null, clientOS: null, location: null, transactionTime: null, expiresAt, receivedAt: 0, signals: [] };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, withContentSecurityPolicy } from '../../../electron/window/content-security-policy';
+import { CONTENT_SECURITY_POLICY, withContentSecurityPolicy } from '../../../electron/main/window/content-security-policy';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(

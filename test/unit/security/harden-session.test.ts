@@ -3,8 +3,8 @@
  * Electron binary): proves each hook is installed and delegates to the tested decisions.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { APP_ENTRY_URL, APP_ORIGIN } from '../../../electron/window/app-origin';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/window/content-security-policy';
+import { APP_ENTRY_URL, APP_ORIGIN } from '../../../electron/main/window/app-origin';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/main/window/content-security-policy';
 
 const fake = vi.hoisted(() => ({ opened: [] as string[] }));
 vi.mock('electron', () => ({
@@ -27,7 +27,7 @@ function fakeSession() {
 
 describe('hardenSession', () => {
   it('puts our CSP on every response', async () => {
-    const { hardenSession } = await import('../../../electron/window/harden-session');
+    const { hardenSession } = await import('../../../electron/main/window/harden-session');
     const { session, hooks } = fakeSession();
     hardenSession(session as never);
     const callback = vi.fn();
@@ -36,7 +36,7 @@ describe('hardenSession', () => {
   });
 
   it('answers permission requests and checks with the permission policy, and refuses devices', async () => {
-    const { hardenSession } = await import('../../../electron/window/harden-session');
+    const { hardenSession } = await import('../../../electron/main/window/harden-session');
     const { session, hooks } = fakeSession();
     hardenSession(session as never);
     const answers: boolean[] = [];
@@ -49,7 +49,7 @@ describe('hardenSession', () => {
   });
 
   it('gives no page a display stream, not ours with a gesture, not ours without one, not another origin', async () => {
-    const { hardenSession } = await import('../../../electron/window/harden-session');
+    const { hardenSession } = await import('../../../electron/main/window/harden-session');
     const { session, hooks } = fakeSession();
     hardenSession(session as never);
     for (const request of [
@@ -65,7 +65,7 @@ describe('hardenSession', () => {
   });
 
   it('cancels downloads', async () => {
-    const { hardenSession } = await import('../../../electron/window/harden-session');
+    const { hardenSession } = await import('../../../electron/main/window/harden-session');
     const { session, hooks } = fakeSession();
     hardenSession(session as never);
     const event = { preventDefault: vi.fn() };
@@ -86,7 +86,7 @@ describe('hardenWebContents', () => {
   }
 
   it('prevents navigation, redirects and webviews', async () => {
-    const { hardenWebContents } = await import('../../../electron/window/harden-session');
+    const { hardenWebContents } = await import('../../../electron/main/window/harden-session');
     const { contents, on } = fakeContents();
     hardenWebContents(contents as never);
     for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
@@ -97,7 +97,7 @@ describe('hardenWebContents', () => {
   });
 
   it('denies every new window, opening only safe https links in the browser', async () => {
-    const { hardenWebContents } = await import('../../../electron/window/harden-session');
+    const { hardenWebContents } = await import('../../../electron/main/window/harden-session');
     const { contents, open } = fakeContents();
     hardenWebContents(contents as never);
     fake.opened.length = 0;

@@ -1,10 +1,10 @@
 /**
- * electron/ipc.ts and electron/preload.ts run here against a stand-in `electron` module (the real
+ * electron/main/ipc/register-ipc.ts and electron/preload/preload.ts run here against a stand-in `electron` module (the real
  * one needs the Electron binary): this checks their wiring, not Electron itself.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels, EVENTS, methodName, type Handlers } from '../../../shared/ipc';
-import { APP_ENTRY_URL } from '../../../electron/window/app-origin';
+import { APP_ENTRY_URL } from '../../../electron/main/window/app-origin';
 
 type InvokeHandler = (event: unknown, payload: unknown) => Promise<unknown>;
 const fake = vi.hoisted(() => ({
@@ -39,7 +39,7 @@ function frameEvent(url: string, isMainFrame = true) {
   return { senderFrame: frame, sender: {} };
 }
 
-describe('ipc.ts', () => {
+describe('register-ipc.ts', () => {
   const calls: string[] = [];
   const handlers = Object.fromEntries(channels.map((channel) => [channel, async () => { calls.push(channel); return channel === 'accounts:list' ? [] : {}; }])) as unknown as Handlers;
 
@@ -49,7 +49,7 @@ describe('ipc.ts', () => {
   });
 
   it('registers exactly the contract’s channels, once each, and removes them again', async () => {
-    const { registerIpc } = await import('../../../electron/ipc');
+    const { registerIpc } = await import('../../../electron/main/ipc/register-ipc');
     const unregister = registerIpc(handlers);
     expect([...fake.handled.keys()].sort()).toEqual([...channels].sort());
     unregister();
@@ -57,14 +57,14 @@ describe('ipc.ts', () => {
   });
 
   it('answers a call from our page through the dispatcher', async () => {
-    const { registerIpc } = await import('../../../electron/ipc');
+    const { registerIpc } = await import('../../../electron/main/ipc/register-ipc');
     registerIpc(handlers);
     await expect(fake.handled.get('accounts:list')?.(frameEvent(APP_ENTRY_URL), {})).resolves.toEqual({ ok: true, value: [] });
     expect(calls).toEqual(['accounts:list']);
   });
 
   it('refuses an iframe or a foreign page with FORBIDDEN_SENDER without running the handler', async () => {
-    const { registerIpc } = await import('../../../electron/ipc');
+    const { registerIpc } = await import('../../../electron/main/ipc/register-ipc');
     registerIpc(handlers);
     for (const event of [frameEvent(APP_ENTRY_URL, false), frameEvent('https://evil.example/'), { senderFrame: null, sender: {} }]) {
       await expect(fake.handled.get('accounts:reveal')?.(event, { id: 'x' })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
@@ -73,7 +73,7 @@ describe('ipc.ts', () => {
   });
 
   it('leaves payload validation to the contract (an invalid payload never reaches the handler)', async () => {
-    const { registerIpc } = await import('../../../electron/ipc');
+    const { registerIpc } = await import('../../../electron/main/ipc/register-ipc');
     registerIpc(handlers);
     await expect(fake.handled.get('accounts:rename')?.(frameEvent(APP_ENTRY_URL), { id: 'x', extra: true })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(calls).toEqual([]);
@@ -82,14 +82,14 @@ describe('ipc.ts', () => {
 
 describe('preload.ts', () => {
   it('exposes one object, traykey, with one method per channel plus on', async () => {
-    await import('../../../electron/preload');
+    await import('../../../electron/preload/preload');
     expect(fake.exposed.map(([name]) => name)).toEqual(['traykey']);
     const api = fake.exposed[0]?.[1] as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual([...channels.map((c) => methodName(c)), 'on'].sort());
   });
 
   it('invokes the channel for each method and relays contract events without the IPC event', async () => {
-    await import('../../../electron/preload');
+    await import('../../../electron/preload/preload');
     const api = fake.exposed[0]?.[1] as Record<string, (...args: unknown[]) => unknown>;
     await api.accountsDelete?.({ id: 'a1' });
     expect(fake.invoked).toContainEqual(['accounts:delete', { id: 'a1' }]);

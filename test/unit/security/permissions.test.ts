@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, APP_ORIGIN } from '../../../electron/window/app-origin';
-import { isPermissionGranted } from '../../../electron/window/permissions';
+import { APP_ENTRY_URL, APP_ORIGIN } from '../../../electron/main/window/app-origin';
+import { isPermissionGranted } from '../../../electron/main/window/permissions';
 
 describe('browser permissions', () => {
   it('grants our page notifications', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { popupWebPreferences, popupWindowOptions } from '../../../electron/window/web-preferences';
+import { popupWebPreferences, popupWindowOptions } from '../../../electron/main/window/web-preferences';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -65,6 +65,6 @@ describe('popup window webPreferences', () => {
 
   it('is the only place in the main process that constructs a BrowserWindow', () => {
     const makers = sourceFiles('electron').filter((file) => /new\s+BrowserWindow\s*\(/.test(readFileSync(file, 'utf8')));
-    expect(makers).toEqual([join('electron', 'window', 'create-popup-window.ts')]);
+    expect(makers).toEqual([join('electron', 'main', 'window', 'create-popup-window.ts')]);
   });
 });

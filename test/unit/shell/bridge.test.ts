@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildBridge, type BridgeTransport } from '../../../electron/bridge/build-bridge';
+import { buildBridge, type BridgeTransport } from '../../../electron/preload/build-bridge';
 import { channels, contract, EVENTS, methodName } from '../../../shared/ipc';
 
 function recordingTransport() {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { autostartEntry, autostartFile, linuxAutostart, quoteExecArgument } from '../../../electron/platform/linux-autostart';
+import { autostartEntry, autostartFile, linuxAutostart, quoteExecArgument } from '../../../electron/main/platform/linux-autostart';
 
 describe('start at login on Linux', () => {
   it('is off until the user turns it on, and writes an XDG autostart entry when they do', () => {

@@ -1,5 +1,5 @@
 /**
- * electron/main.ts against a stand-in `electron` module (see fake-electron.ts) and the real core
+ * electron/main/main.ts against a stand-in `electron` module (see fake-electron.ts) and the real core
  * over a passphrase-mode vault in a temporary folder. It checks what main wires together; it does
  * not (and cannot, here) run Electron.
  */
@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../../shared/ipc';
-import { APP_ENTRY_URL } from '../../../electron/window/app-origin';
-import { popupWebPreferences } from '../../../electron/window/web-preferences';
+import { APP_ENTRY_URL } from '../../../electron/main/window/app-origin';
+import { popupWebPreferences } from '../../../electron/main/window/web-preferences';
 import { createFakeElectron, FakeBrowserWindow, FakeNotification, FakeTray } from './fake-electron';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
@@ -37,7 +37,7 @@ async function startMain(gotLock = true) {
   const fake = createFakeElectron({ gotLock });
   state.fake = fake;
   vi.resetModules();
-  await import('../../../electron/main');
+  await import('../../../electron/main/main');
   // Let start() run through its awaits (vault open, tray state).
   if (gotLock) await vi.waitFor(() => expect(FakeTray.created).toHaveLength(1), { timeout: 10_000, interval: 100 });
   const call = (channel: string, payload: unknown = {}) => fake.handled.get(channel)?.(trusted as never, payload as never) as Promise<{ ok: boolean; value?: unknown }>;
@@ -131,7 +131,7 @@ describe('main process wiring', () => {
     const fake = createFakeElectron({ gotLock: true });
     state.fake = fake;
     vi.resetModules();
-    await import('../../../electron/main');
+    await import('../../../electron/main/main');
     await vi.waitFor(() => expect(fake.app.exitCodes).toEqual([1]), { timeout: 10_000 });
     expect(fake.errorBoxes).toEqual(['Traykey cannot open its vault']);
     expect(FakeBrowserWindow.created).toHaveLength(0);

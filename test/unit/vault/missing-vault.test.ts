@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli';
+import { main } from '../../../electron/cli/main';
 import { Vault, VAULT_FILE, type KeySource } from '../../../electron/core/vault/vault';
 import { expectAppError } from '../../support/expect-app-error';
 import { MemoryKeyStore } from './fixtures/memory-key-store';

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli';
+import { main } from '../../../electron/cli/main';
 import { PushStore, restartReplayHistory } from '../../../electron/core/push/push-store';
 import { judgeReplay } from '../../../electron/core/push/replay-guard';
 import { isProblem, parseVaultFile } from '../../../electron/core/vault/format';

@@ -1,5 +1,5 @@
 import { app } from 'electron';
-import type { AutoStart } from '../core/capabilities';
+import type { AutoStart } from '../../core/capabilities';
 import { linuxAutostart } from './linux-autostart';
 
 /**

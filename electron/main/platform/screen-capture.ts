@@ -10,9 +10,9 @@
  * share and the sources carry no display id.
  */
 import { desktopCapturer, screen } from 'electron';
-import type { CapturedDisplay } from '../../shared/ipc/scan';
-import { captureBox, matchSourcesToDisplays, nativeSize } from '../core/qr/match-displays';
-import type { ScreenSource } from '../core/capabilities';
+import type { CapturedDisplay } from '../../../shared/ipc/scan';
+import { captureBox, matchSourcesToDisplays, nativeSize } from '../../core/qr/match-displays';
+import type { ScreenSource } from '../../core/capabilities';
 
 export function createScreenCapture(): ScreenSource {
   return {

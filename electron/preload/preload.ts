@@ -3,7 +3,7 @@
  * call from the contract; the renderer never gets ipcRenderer or a generic invoke.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { buildBridge } from './bridge/build-bridge';
+import { buildBridge } from './build-bridge';
 
 const bridge = buildBridge({
   invoke: (channel, payload) => ipcRenderer.invoke(channel, payload),

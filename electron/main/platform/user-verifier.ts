@@ -1,5 +1,5 @@
 import { systemPreferences } from 'electron';
-import type { UserVerifier } from '../core/capabilities';
+import type { UserVerifier } from '../../core/capabilities';
 
 /**
  * Touch ID through Electron's systemPreferences, macOS only. Windows is not offered: Electron has no

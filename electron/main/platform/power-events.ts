@@ -1,5 +1,5 @@
 import { powerMonitor } from 'electron';
-import type { PowerEvent, PowerEvents } from '../core/capabilities';
+import type { PowerEvent, PowerEvents } from '../../core/capabilities';
 
 /** The OS's screen-lock and sleep notifications, for locking the vault when the user walks away. */
 export function electronPowerEvents(): PowerEvents {

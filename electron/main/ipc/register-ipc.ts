@@ -3,10 +3,10 @@
  * and leaving payload validation to the contract's dispatcher.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { channels, type Handlers } from '../shared/ipc';
-import { dispatch } from './core/ipc/dispatch';
-import { guardedCall } from './bridge/guarded-call';
-import type { SenderFrame } from './window/trusted-sender';
+import { channels, type Handlers } from '../../../shared/ipc';
+import { dispatch } from '../../core/ipc/dispatch';
+import { guardedCall } from './guarded-call';
+import type { SenderFrame } from '../window/trusted-sender';
 
 function senderFrame(event: IpcMainInvokeEvent): SenderFrame | null {
   const frame = event.senderFrame;

@@ -1,5 +1,5 @@
 import { Notification } from 'electron';
-import type { Notifier } from '../core/capabilities';
+import type { Notifier } from '../../core/capabilities';
 
 /** Desktop notifications; silent, since they announce approvals and locks, not alarms. */
 export function electronNotifier(options: { icon?: string } = {}): Notifier {

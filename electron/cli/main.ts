@@ -2,15 +2,15 @@ import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { isAppError } from '../shared/errors';
-import { commands } from './cli/commands';
-import { configureLogging } from './core/log';
-import { createCliContext, type CliContext, type CliDeps, type CliIo } from './cli/context';
-import { enforcePolicy } from './cli/policy-gate';
-import { endQuietlyOnClosedPipe } from './cli/closed-pipe';
-import { forTerminal, terminalSafeIo } from './cli/terminal-text';
+import { isAppError } from '../../shared/errors';
+import { commands } from './commands';
+import { configureLogging } from '../core/log';
+import { createCliContext, type CliContext, type CliDeps, type CliIo } from './context';
+import { enforcePolicy } from './policy-gate';
+import { endQuietlyOnClosedPipe } from './closed-pipe';
+import { forTerminal, terminalSafeIo } from './terminal-text';
 
-export type { CliIo } from './cli/context';
+export type { CliIo } from './context';
 
 const USAGE_ERROR = 2;
 const USER_ERROR = 1;

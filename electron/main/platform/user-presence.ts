@@ -1,5 +1,5 @@
 import { systemPreferences } from 'electron';
-import type { UserPresence } from '../core/capabilities';
+import type { UserPresence } from '../../core/capabilities';
 
 /**
  * Touch ID on macOS. Electron has no API for Windows Hello or a Linux equivalent, so elsewhere this

@@ -1,4 +1,4 @@
-import { appError, type Result } from '../../shared/errors';
+import { appError, type Result } from '../../../shared/errors';
 import { isTrustedSender, type SenderFrame } from '../window/trusted-sender';
 
 export type DispatchFn<H> = (handlers: H, channel: string, payload: unknown) => Promise<Result<unknown>>;
