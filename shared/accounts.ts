@@ -8,16 +8,52 @@ export const otpType = z.enum(OTP_TYPES);
 export type OtpAlgorithm = z.infer<typeof otpAlgorithm>;
 export type OtpType = z.infer<typeof otpType>;
 
-/** What the renderer may know of an account: everything but the secret. */
-export const accountSummary = z.object({
-  id: z.string(),
+/**
+ * The one account model: what a link, a scan, an importer, a backup and the vault all describe, and
+ * everything needed to name an account and compute its codes. The secret is canonical base32
+ * (upper-case, unpadded); the counter (the next HOTP counter to use) belongs to HOTP accounts alone.
+ */
+export const otpAccount = z.object({
   issuer: z.string(),
   label: z.string(),
   type: otpType,
   algorithm: otpAlgorithm,
-  digits: z.number().int(),
-  period: z.number().int(),
-  counter: z.number().int().optional(),
+  digits: z.number().int().min(5).max(8),
+  /** Seconds; used by totp and steam. */
+  period: z.number().int().min(1).max(86_400),
+  counter: z.number().int().min(0).optional(),
+  secret: z.string().regex(/^[A-Z2-7]+$/),
+});
+export type OtpAccount = z.infer<typeof otpAccount>;
+
+/** The public view of an account: everything but the secret, so it may be shown and may cross to the renderer. */
+export const publicOtpAccount = otpAccount.omit({ secret: true });
+export type PublicOtpAccount = z.infer<typeof publicOtpAccount>;
+
+/** The public view of anything that carries an account; the counter only for HOTP (0 when never set). */
+export function publicViewOf(source: PublicOtpAccount): PublicOtpAccount {
+  const { issuer, label, type, algorithm, digits, period } = source;
+  return { issuer, label, type, algorithm, digits, period, ...(type === 'hotp' ? { counter: source.counter ?? 0 } : {}) };
+}
+
+/** Just the account, from anything that carries one (a stored account, revealed details, a parsed link). */
+export function otpAccountOf(source: OtpAccount): OtpAccount {
+  return { ...publicViewOf(source), secret: source.secret };
+}
+
+/**
+ * The backup form: the account and the recovery code kept with it where the provider gave one (Auth0
+ * OTP enrolment), as Traykey backups and imports carry it. The code is a secret like `secret`.
+ */
+export type BackupAccount = OtpAccount & { recoveryCode?: string };
+
+export function backupFormOf(account: OtpAccount, recoveryCode: string | undefined): BackupAccount {
+  return { ...otpAccountOf(account), ...(recoveryCode === undefined ? {} : { recoveryCode }) };
+}
+
+/** What the renderer may know of an account: its public view, its id and its tags. */
+export const accountSummary = publicOtpAccount.extend({
+  id: z.string(),
   tags: z.array(z.string()),
 });
 export type AccountSummary = z.infer<typeof accountSummary>;

@@ -1,7 +1,8 @@
+import { publicViewOf, type OtpAccount, type PublicOtpAccount } from '../../shared/accounts';
 import { displayName } from '../core/accounts/stored-account';
 import { batchLabel } from '../core/qr/classify-codes';
 import type { ScannedFile } from '../core/qr/scan-image-files';
-import type { ScannedAccount, ScannedCode } from '../core/qr/scanned-code';
+import type { ScannedCode } from '../core/qr/scanned-code';
 
 /**
  * One file in `traykey scan --json`: the codes' texts, the accounts they hold (no secrets), decode ms.
@@ -11,12 +12,8 @@ import type { ScannedAccount, ScannedCode } from '../core/qr/scanned-code';
 export interface ScanJsonEntry {
   file: string;
   codes: string[];
-  accounts: Array<{ issuer: string; label: string; type: string; algorithm: string; digits: number; period: number; counter?: number }>;
+  accounts: PublicOtpAccount[];
   ms: number;
-}
-
-function accountJson({ issuer, label, type, algorithm, digits, period, counter }: ScannedAccount): ScanJsonEntry['accounts'][number] {
-  return { issuer, label, type, algorithm, digits, period, ...(type === 'hotp' ? { counter: counter ?? 0 } : {}) };
 }
 
 export interface ScanReportOptions {
@@ -30,12 +27,12 @@ export function scanJson(files: readonly ScannedFile[], { reveal = false }: Scan
   return files.map(({ file, codes, ms }) => ({
     file,
     codes: codes.filter((c) => reveal || !holdsSecrets(c)).map((c) => c.text),
-    accounts: codes.flatMap((c) => (c.kind === 'otpauth' ? [c.account] : c.kind === 'migration' ? c.accounts : [])).map(accountJson),
+    accounts: codes.flatMap((c) => (c.kind === 'otpauth' ? [c.account] : c.kind === 'migration' ? c.accounts : [])).map(publicViewOf),
     ms: Math.round(ms * 10) / 10,
   }));
 }
 
-function describeAccount(a: ScannedAccount): string {
+function describeAccount(a: OtpAccount): string {
   const kind = a.type === 'hotp' ? `hotp, ${a.algorithm}, ${a.digits} digits, counter ${a.counter ?? 0}` : `${a.type}, ${a.algorithm}, ${a.digits} digits, ${a.period} s`;
   return `${displayName(a)}: ${kind}`;
 }

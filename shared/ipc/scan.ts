@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountSummary } from '../accounts';
+import { publicOtpAccount } from '../accounts';
 import { call } from './define';
 
 /** Most QR codes one scan may hand to core: far more than any page or export shows. */
@@ -21,7 +21,7 @@ export const capturedDisplay = z.object({
 export type CapturedDisplay = z.infer<typeof capturedDisplay>;
 
 /** An account found in a code, without its secret; `key` is "code index:account index". */
-export const previewAccount = accountSummary.pick({ issuer: true, label: true, type: true, algorithm: true, digits: true, period: true, counter: true }).extend({
+export const previewAccount = publicOtpAccount.extend({
   key,
   /** The stored account it duplicates (same secret, or same issuer and label), if any. */
   duplicateOf: z.object({ id: z.string(), issuer: z.string(), label: z.string() }).nullable(),

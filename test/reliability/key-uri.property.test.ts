@@ -1,7 +1,8 @@
+import type { OtpAccount } from '../../shared/accounts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bytesToBase32 } from '../../electron/core/otp/base32';
-import { formatKeyUri, MAX_URI_CHARS, parseKeyUri, type KeyUriAccount } from '../../electron/core/otp/key-uri';
+import { formatKeyUri, MAX_URI_CHARS, parseKeyUri } from '../../electron/core/otp/key-uri';
 import { returnsOrFailsTyped } from './typed-errors';
 
 /*
@@ -44,7 +45,7 @@ describe('parseKeyUri under arbitrary input', () => {
 
   it('formats and parses back every valid account unchanged', () => {
     const name = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && !s.includes(':'));
-    const account: fc.Arbitrary<KeyUriAccount> = fc.oneof(
+    const account: fc.Arbitrary<OtpAccount> = fc.oneof(
       fc.record({ type: fc.constant('totp' as const), issuer: fc.oneof(fc.constant(''), name), label: name, secret: base32, algorithm: fc.constantFrom('SHA1' as const, 'SHA256' as const, 'SHA512' as const), digits: fc.integer({ min: 6, max: 8 }), period: fc.integer({ min: 1, max: 300 }), counter: fc.constant(0) }),
       fc.record({ type: fc.constant('hotp' as const), issuer: fc.oneof(fc.constant(''), name), label: name, secret: base32, algorithm: fc.constantFrom('SHA1' as const, 'SHA256' as const, 'SHA512' as const), digits: fc.integer({ min: 6, max: 8 }), period: fc.constant(30), counter: fc.integer({ min: 0, max: 2 ** 40 }) }),
     );

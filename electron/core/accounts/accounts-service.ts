@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { manualAccountInput, type AccountDetails, type AccountSummary, type LiveCode, type ManualAccountInput } from '../../../shared/accounts';
+import { manualAccountInput, type AccountDetails, type AccountSummary, type LiveCode, type BackupAccount, type ManualAccountInput, type OtpAccount } from '../../../shared/accounts';
 import { appError } from '../../../shared/errors';
 import type { Vault } from '../vault/vault';
 import { base32ProblemSentence, normalizeBase32 } from '../otp/base32';
 import { hotpCode, periodCodes } from '../otp/codes';
-import { formatKeyUri, parseKeyUri, type KeyUriAccount } from '../otp/key-uri';
+import { formatKeyUri, parseKeyUri } from '../otp/key-uri';
 import { STEAM_DIGITS, STEAM_PERIOD } from '../otp/steam';
 import { matchAccounts } from './account-query';
 import { findDuplicateIn, type DuplicateReason } from './duplicates';
-import { accountsIn, displayName, otpParamsOf, summaryOf, type StoredAccount } from './stored-account';
+import { accountsIn, displayName, storedFrom, summaryOf, type StoredAccount } from './stored-account';
 import { UndoDeletes } from './undo-deletes';
 import { displayTextRefusal } from '../../../shared/display-text';
 
@@ -24,24 +24,11 @@ export interface AccountsServiceOptions {
 
 const notFound = () => appError('NOT_FOUND', 'That account no longer exists; it may have been deleted in another window or by the CLI.');
 
-function refuseDuplicate(accounts: readonly StoredAccount[], account: KeyUriAccount): void {
+function refuseDuplicate(accounts: readonly StoredAccount[], account: OtpAccount): void {
   const duplicate = findDuplicateIn(accounts, account);
   if (!duplicate) return;
   const why = duplicate.reason === 'secret' ? 'has the same secret' : 'has the same issuer and name';
   throw appError('DUPLICATE', `${displayName(duplicate.account)} already exists and ${why}.`);
-}
-
-/** An account from any source; only a Traykey backup brings the recovery code kept with it. */
-export type IncomingAccount = KeyUriAccount & { recoveryCode?: string };
-
-function storedFrom(account: IncomingAccount, kept: Pick<StoredAccount, 'id' | 'tags' | 'createdAt'> & { recoveryCode?: string }): StoredAccount {
-  const { issuer, label, type, algorithm, digits, period, secret } = account;
-  const recoveryCode = account.recoveryCode ?? kept.recoveryCode;
-  return {
-    id: kept.id, tags: kept.tags, createdAt: kept.createdAt, issuer, label, type, algorithm, digits, period, secret,
-    ...(type === 'hotp' ? { counter: account.counter ?? 0 } : {}),
-    ...(recoveryCode !== undefined ? { recoveryCode } : {}),
-  };
 }
 
 /** The user's OTP accounts, kept in the vault document as `doc.accounts` in the user's order. */
@@ -65,7 +52,7 @@ export class AccountsService {
   codes(at: number = this.options.now()): LiveCode[] {
     return this.stored()
       .filter((account) => account.type !== 'hotp')
-      .map((account) => ({ id: account.id, ...periodCodes(otpParamsOf(account), at) }));
+      .map((account) => ({ id: account.id, ...periodCodes(account, at) }));
   }
 
   async add(input: ManualAccountInput): Promise<AccountSummary> {
@@ -96,7 +83,7 @@ export class AccountsService {
   }
 
   /** Adds an account from any source (URI, importer); refuses a duplicate of an existing one. */
-  async insert(account: IncomingAccount, tags: string[] = []): Promise<AccountSummary> {
+  async insert(account: BackupAccount, tags: string[] = []): Promise<AccountSummary> {
     if (account.label.trim() === '') throw appError('INVALID_INPUT', 'The account needs a name.', { field: 'label' });
     refuseHiddenText(account.issuer, account.label);
     return this.mutate((accounts) => {
@@ -112,14 +99,14 @@ export class AccountsService {
    * position in the user's order and its tags, and its recovery code unless `account` brings one.
    * Refused when it duplicates another stored account too.
    */
-  async replace(id: string, account: IncomingAccount): Promise<AccountSummary> {
+  async replace(id: string, account: BackupAccount): Promise<AccountSummary> {
     if (account.label.trim() === '') throw appError('INVALID_INPUT', 'The account needs a name.', { field: 'label' });
     return this.mutate((accounts) => {
       const index = accounts.findIndex((entry) => entry.id === id);
       const current = accounts[index];
       if (!current) throw notFound();
       refuseDuplicate(accounts.filter((entry) => entry.id !== id), account);
-      const stored = storedFrom(account, { id, tags: current.tags, createdAt: current.createdAt, ...(current.recoveryCode !== undefined ? { recoveryCode: current.recoveryCode } : {}) });
+      const stored = storedFrom(account, current);
       accounts[index] = stored;
       return summaryOf(stored);
     });
@@ -189,7 +176,7 @@ export class AccountsService {
   /** The secret and a Key Uri, for when the user asked to see them. */
   reveal(id: string): AccountDetails {
     const account = this.find(id);
-    return { ...summaryOf(account), secret: account.secret, uri: formatKeyUri({ ...account, counter: account.counter ?? 0 }) };
+    return { ...summaryOf(account), secret: account.secret, uri: formatKeyUri(account) };
   }
 
   /** The recovery code kept with the account, for backups; never part of what the renderer receives. */
@@ -201,7 +188,7 @@ export class AccountsService {
   currentCode(id: string, at: number = this.options.now()): { code: string; periodStart: number; period: number } {
     const account = this.find(id);
     if (account.type === 'hotp') throw appError('INVALID_INPUT', `${displayName(account)} is counter-based: ask for its next code instead.`);
-    const { code, periodStart, period } = periodCodes(otpParamsOf(account), at);
+    const { code, periodStart, period } = periodCodes(account, at);
     return { code, periodStart, period };
   }
 

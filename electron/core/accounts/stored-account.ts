@@ -1,21 +1,11 @@
 import { z } from 'zod';
-import { otpAlgorithm, otpType, type AccountSummary } from '../../../shared/accounts';
+import { backupFormOf, otpAccount, publicViewOf, type AccountSummary, type BackupAccount } from '../../../shared/accounts';
 import { appError } from '../../../shared/errors';
 import type { VaultDocument } from '../vault/vault';
-import type { OtpParams } from '../otp/otp-params';
 
-/** One account as the vault keeps it (in `doc.accounts`, in the user's order). */
-export const storedAccount = z.object({
+/** The stored form: an account as the vault keeps it (in `doc.accounts`, in the user's order). */
+export const storedAccount = otpAccount.extend({
   id: z.string().min(1),
-  issuer: z.string(),
-  label: z.string(),
-  type: otpType,
-  algorithm: otpAlgorithm,
-  digits: z.number().int().min(5).max(8),
-  period: z.number().int().min(1).max(86_400),
-  counter: z.number().int().min(0).optional(),
-  /** Canonical base32: upper-case, unpadded. */
-  secret: z.string().regex(/^[A-Z2-7]+$/),
   tags: z.array(z.string()),
   /** Epoch ms. */
   createdAt: z.number(),
@@ -34,23 +24,17 @@ export function accountsIn(doc: VaultDocument): StoredAccount[] {
   return parsed.data;
 }
 
+/** The stored account as the renderer may know it: no secret, no recovery code. */
 export function summaryOf(account: StoredAccount): AccountSummary {
-  const summary: AccountSummary = {
-    id: account.id,
-    issuer: account.issuer,
-    label: account.label,
-    type: account.type,
-    algorithm: account.algorithm,
-    digits: account.digits,
-    period: account.period,
-    tags: [...account.tags],
-  };
-  if (account.counter !== undefined) summary.counter = account.counter;
-  return summary;
+  return { id: account.id, ...publicViewOf(account), tags: [...account.tags] };
 }
 
-export function otpParamsOf(account: StoredAccount): OtpParams {
-  return { type: account.type, algorithm: account.algorithm, digits: account.digits, period: account.period, counter: account.counter ?? 0, secret: account.secret };
+/**
+ * A new stored account holding `account`, or `account` taking a stored account's place: its id, tags
+ * and age, and its recovery code unless `account` brings one.
+ */
+export function storedFrom(account: BackupAccount, kept: Pick<StoredAccount, 'id' | 'tags' | 'createdAt' | 'recoveryCode'>): StoredAccount {
+  return { id: kept.id, tags: kept.tags, createdAt: kept.createdAt, ...backupFormOf(account, account.recoveryCode ?? kept.recoveryCode) };
 }
 
 export function displayName(account: Pick<StoredAccount, 'issuer' | 'label'>): string {

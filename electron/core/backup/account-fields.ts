@@ -1,6 +1,5 @@
-import { OTP_ALGORITHMS, type OtpAlgorithm, type OtpType } from '../../../shared/accounts';
+import { OTP_ALGORITHMS, type OtpAlgorithm, type BackupAccount, type OtpType } from '../../../shared/accounts';
 import { normalizeBase32 } from '../otp/base32';
-import type { ImportedAccount } from './imported-account';
 import { displayTextRefusal } from '../../../shared/display-text';
 
 /** The fields an importer found for one entry, before validation (any of them may be missing or odd). */
@@ -17,7 +16,7 @@ export interface RawAccountFields {
   recoveryCode?: unknown;
 }
 
-export type AccountCheck = { ok: true; account: ImportedAccount } | { ok: false; reason: string };
+export type AccountCheck = { ok: true; account: BackupAccount } | { ok: false; reason: string };
 
 // The same bounds as an account typed in by hand (shared/accounts.ts), so every import can be saved.
 const MAX_TEXT = 200;
@@ -54,7 +53,7 @@ function algorithm(value: unknown): OtpAlgorithm | null {
   return (OTP_ALGORITHMS as readonly string[]).includes(name) ? (name as OtpAlgorithm) : null;
 }
 
-/** Validates one entry's fields into an ImportedAccount, or names the first thing wrong with it. */
+/** Validates one entry's fields into an account (in its backup form), or names the first thing wrong with it. */
 export function checkAccountFields(raw: RawAccountFields): AccountCheck {
   const issuer = text(raw.issuer);
   const givenLabel = text(raw.label);
@@ -84,7 +83,7 @@ export function checkAccountFields(raw: RawAccountFields): AccountCheck {
   if (digits === null) return { ok: false, reason: `its number of digits is not a whole number from ${DIGITS.min} to ${DIGITS.max}` };
   const period = whole(raw.period, DEFAULTS.period, PERIOD.min, PERIOD.max);
   if (period === null) return { ok: false, reason: `its period is not a whole number of seconds from ${PERIOD.min} to ${PERIOD.max}` };
-  const account: ImportedAccount = { issuer, label, type: raw.type, algorithm: algo, digits, period, secret, ...kept };
+  const account: BackupAccount = { issuer, label, type: raw.type, algorithm: algo, digits, period, secret, ...kept };
   if (raw.type === 'hotp') {
     const counter = whole(raw.counter, DEFAULTS.counter, 0, Number.MAX_SAFE_INTEGER);
     if (counter === null) return { ok: false, reason: 'its counter is not a whole number of 0 or more' };

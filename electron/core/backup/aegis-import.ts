@@ -1,9 +1,10 @@
+import type { BackupAccount } from '../../../shared/accounts';
 import { appError } from '../../../shared/errors';
 import { checkAccountFields } from './account-fields';
 import { AES_256_KEY_BYTES, GCM_NONCE_BYTES, GCM_TAG_BYTES, openAesGcm } from './aes-gcm';
 import { decodeBase64, decodeHex, requireLength } from './byte-codecs';
 import { entryName, entryProblem, supportedType, unsupportedTypeReason } from './entry-problems';
-import type { ImportedAccount, ImportedEntries, ImportProblem } from './imported-account';
+import type { ImportedEntries, ImportProblem } from './imported-account';
 import { isJsonObject, parseJson, requireArray, requireInteger, requireObject, requireString, type JsonObject } from './json-shape';
 import { DEFAULT_KDF_LIMITS, checkScryptParams, deriveScrypt, type KdfLimits, type ScryptParams } from './kdf';
 import { decodeUtf8 } from './text-decoding';
@@ -74,7 +75,7 @@ async function decryptContent(doc: JsonObject, header: JsonObject, passphrase: s
   return parseJson(decodeUtf8(plaintext, 'Aegis backup contents'), 'Aegis backup contents');
 }
 
-function readEntry(entry: unknown, number: number): ImportedAccount | ImportProblem {
+function readEntry(entry: unknown, number: number): BackupAccount | ImportProblem {
   if (!isJsonObject(entry)) return entryProblem(number, 'it is not an entry object', undefined);
   const name = entryName(entry.issuer, entry.name);
   const type = supportedType(entry.type);
@@ -92,7 +93,7 @@ function readContent(content: unknown): ImportedEntries {
   if (!isJsonObject(content)) throw appError('INVALID_INPUT', 'The Aegis backup\'s contents are not an object: the file is damaged.');
   const version = requireInteger(content, 'version', 'Aegis backup contents');
   if (version < 1) throw appError('INVALID_INPUT', `The Aegis backup's contents have version ${version}, which Aegis never wrote: the file is damaged.`);
-  const accounts: ImportedAccount[] = [];
+  const accounts: BackupAccount[] = [];
   const problems: ImportProblem[] = [];
   requireArray(content, 'entries', 'Aegis backup contents').forEach((entry, i) => {
     const read = readEntry(entry, i + 1);

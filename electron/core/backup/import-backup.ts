@@ -34,7 +34,7 @@ function forced(bytes: Uint8Array, format: BackupFormat): DetectedBackup {
 }
 
 /**
- * Reads any supported backup or export into ImportedAccounts plus the entries it skipped. Any problem
+ * Reads any supported backup or export into accounts (in their backup form) plus the entries it skipped. Any problem
  * with the file as a whole (wrong passphrase, damage, unknown format) is an AppError and nothing is
  * returned; problems with single entries are listed in `problems` and the other entries still come back.
  */

@@ -1,12 +1,4 @@
-import type { OtpParams } from '../otp/otp-params';
-
-/** One account read from a backup or export, in the one shape every importer produces (canonical base32 secret). */
-export interface ImportedAccount extends OtpParams {
-  issuer: string;
-  label: string;
-  /** The provider's recovery code kept with the account (Traykey backups only); a secret like `secret`. */
-  recoveryCode?: string;
-}
+import type { BackupAccount } from '../../../shared/accounts';
 
 /** An entry (or a line of a URI list) that was skipped, and why. Never carries the secret. */
 export interface ImportProblem {
@@ -24,12 +16,12 @@ export type BackupFormat = (typeof BACKUP_FORMATS)[number];
 export interface ImportResult {
   format: BackupFormat;
   encrypted: boolean;
-  accounts: ImportedAccount[];
+  accounts: BackupAccount[];
   problems: ImportProblem[];
 }
 
 /** What each entry-based importer returns before the format name is attached. */
 export interface ImportedEntries {
-  accounts: ImportedAccount[];
+  accounts: BackupAccount[];
   problems: ImportProblem[];
 }

@@ -1,7 +1,7 @@
 /** The backup area's public surface: encrypted Traykey backups and importers for other apps' exports. */
 export { describeBackup, importBackup, type ImportOptions } from './import-backup';
 export { exportTraykeyBackup, importTraykeyBackup, type ExportOptions } from './traykey-backup';
-export { BACKUP_FORMATS, type BackupFormat, type ImportedAccount, type ImportProblem, type ImportResult } from './imported-account';
+export { BACKUP_FORMATS, type BackupFormat, type ImportProblem, type ImportResult } from './imported-account';
 export { DUPLICATE_POLICIES, planMerge, type DuplicatePolicy, type ExistingAccount, type MergePlan } from './merge-plan';
 export { saveImported, type AccountsWriter, type SaveReport } from './save-imported';
 export { accountsForBackup } from './accounts-for-backup';

@@ -1,5 +1,5 @@
+import type { BackupAccount } from '../../../shared/accounts';
 import { normalizeBase32 } from '../otp/base32';
-import type { ImportedAccount } from './imported-account';
 
 export const DUPLICATE_POLICIES = ['skip', 'replace'] as const;
 export type DuplicatePolicy = (typeof DUPLICATE_POLICIES)[number];
@@ -13,10 +13,10 @@ export interface ExistingAccount {
 }
 
 export interface MergePlan {
-  add: ImportedAccount[];
-  replace: Array<{ id: string; account: ImportedAccount }>;
+  add: BackupAccount[];
+  replace: Array<{ id: string; account: BackupAccount }>;
   /** Imported accounts left out because they duplicate a stored one (skip) or an earlier one in the file. */
-  skipped: Array<{ account: ImportedAccount; reason: string }>;
+  skipped: Array<{ account: BackupAccount; reason: string }>;
 }
 
 const nameKey = (a: { issuer: string; label: string }): string => `${a.issuer.trim().toLowerCase()}\u0000${a.label.trim().toLowerCase()}`;
@@ -31,7 +31,7 @@ const secretKey = (secret: string): string => {
  * the accounts service's rule; `replace` overwrites that stored account, `skip` leaves it alone.
  * Repeats inside the imported list are kept once.
  */
-export function planMerge(existing: readonly ExistingAccount[], imported: readonly ImportedAccount[], policy: DuplicatePolicy): MergePlan {
+export function planMerge(existing: readonly ExistingAccount[], imported: readonly BackupAccount[], policy: DuplicatePolicy): MergePlan {
   const bySecret = new Map(existing.map((e) => [secretKey(e.secret), e] as const));
   const byName = new Map(existing.map((e) => [nameKey(e), e] as const));
   const seen = new Set<string>();

@@ -1,6 +1,6 @@
+import type { BackupAccount } from '../../../shared/accounts';
 import { isAppError } from '../../../shared/errors';
 import type { AccountsService } from '../accounts/accounts-service';
-import type { ImportedAccount } from './imported-account';
 import type { DuplicatePolicy } from './merge-plan';
 
 export type AccountsWriter = Pick<AccountsService, 'findDuplicate' | 'insert' | 'replace'>;
@@ -12,7 +12,7 @@ export interface SaveReport {
   skipped: Array<{ issuer: string; label: string; reason: string }>;
 }
 
-const nameKey = (a: ImportedAccount): string => `${a.issuer.trim().toLowerCase()}\u0000${a.label.trim().toLowerCase()}`;
+const nameKey = (a: BackupAccount): string => `${a.issuer.trim().toLowerCase()}\u0000${a.label.trim().toLowerCase()}`;
 
 /**
  * Saves imported accounts through the accounts service. A duplicate (same secret, or same issuer and
@@ -20,9 +20,9 @@ const nameKey = (a: ImportedAccount): string => `${a.issuer.trim().toLowerCase()
  * position in the list and its tags) with `replace`, unless it duplicates a second stored account too.
  * Repeats inside the imported file are saved once.
  */
-export async function saveImported(accounts: AccountsWriter, imported: readonly ImportedAccount[], policy: DuplicatePolicy): Promise<SaveReport> {
+export async function saveImported(accounts: AccountsWriter, imported: readonly BackupAccount[], policy: DuplicatePolicy): Promise<SaveReport> {
   const report: SaveReport = { added: 0, replaced: 0, skipped: [] };
-  const skip = (a: ImportedAccount, reason: string) => report.skipped.push({ issuer: a.issuer, label: a.label, reason });
+  const skip = (a: BackupAccount, reason: string) => report.skipped.push({ issuer: a.issuer, label: a.label, reason });
   const seen = new Set<string>();
   for (const account of imported) {
     const keys = [`s:${account.secret}`, `n:${nameKey(account)}`];

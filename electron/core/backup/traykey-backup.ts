@@ -1,10 +1,9 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { OTP_TYPES, type OtpType } from '../../../shared/accounts';
+import { OTP_TYPES, backupFormOf, type BackupAccount, type OtpType } from '../../../shared/accounts';
 import { appError } from '../../../shared/errors';
 import { checkAccountFields } from './account-fields';
 import { AES_256_KEY_BYTES, GCM_NONCE_BYTES, GCM_TAG_BYTES, openAesGcm, sealAesGcm } from './aes-gcm';
 import { decodeBase64, requireLength } from './byte-codecs';
-import type { ImportedAccount } from './imported-account';
 import { DEFAULT_KDF_LIMITS, checkScryptParams, deriveScrypt, type KdfLimits, type ScryptParams } from './kdf';
 import { isJsonObject, parseJson, requireArray, requireInteger, requireObject, requireString, type JsonObject } from './json-shape';
 import { decodeUtf8 } from './text-decoding';
@@ -55,26 +54,19 @@ async function deriveKeys(passphrase: string, salt: Buffer, params: ScryptParams
   return { key: material.subarray(0, AES_256_KEY_BYTES), check };
 }
 
-function accountPayload(a: ImportedAccount): ImportedAccount {
-  const out: ImportedAccount = { issuer: a.issuer, label: a.label, type: a.type, algorithm: a.algorithm, digits: a.digits, period: a.period, secret: a.secret };
-  if (a.type === 'hotp') out.counter = a.counter ?? 0;
-  if (a.recoveryCode !== undefined) out.recoveryCode = a.recoveryCode;
-  return out;
-}
-
 export interface ExportOptions {
   /** Only tests lower these; files written with the defaults take about half a second to open. */
   scrypt?: ScryptParams;
 }
 
-export async function exportTraykeyBackup(accounts: readonly ImportedAccount[], passphrase: string, options: ExportOptions = {}): Promise<Uint8Array> {
+export async function exportTraykeyBackup(accounts: readonly BackupAccount[], passphrase: string, options: ExportOptions = {}): Promise<Uint8Array> {
   await requireStrongPassphrase(passphrase, 'backup');
   const params = options.scrypt ?? DEFAULT_BACKUP_SCRYPT;
   checkScryptParams(params, { maxScryptWork: Number.MAX_SAFE_INTEGER }, WHAT);
   const payload = accounts.map((account, i) => {
     const checked = checkAccountFields(account);
     if (!checked.ok) throw appError('INVALID_INPUT', `Account ${i + 1} cannot be backed up: ${checked.reason}.`);
-    return accountPayload(checked.account);
+    return backupFormOf(checked.account, checked.account.recoveryCode);
   });
   const salt = randomBytes(SALT_BYTES);
   const nonce = randomBytes(GCM_NONCE_BYTES);
@@ -113,7 +105,7 @@ function readHeader(doc: JsonObject): Header {
   };
 }
 
-function readAccounts(plaintext: Buffer): ImportedAccount[] {
+function readAccounts(plaintext: Buffer): BackupAccount[] {
   const doc = parseJson(decodeUtf8(plaintext, 'backup contents'), 'backup contents');
   if (!isJsonObject(doc)) throw appError('INVALID_INPUT', 'The Traykey backup\'s contents are not an object: the file was not written by Traykey.');
   return requireArray(doc, 'accounts', 'backup contents').map((entry, i) => {
@@ -130,7 +122,7 @@ function readAccounts(plaintext: Buffer): ImportedAccount[] {
 }
 
 /** Opens a parsed Traykey backup envelope: every account, or an AppError and nothing. */
-export async function openTraykeyBackup(doc: unknown, passphrase: string | undefined, limits: KdfLimits = DEFAULT_KDF_LIMITS): Promise<ImportedAccount[]> {
+export async function openTraykeyBackup(doc: unknown, passphrase: string | undefined, limits: KdfLimits = DEFAULT_KDF_LIMITS): Promise<BackupAccount[]> {
   if (!isJsonObject(doc)) throw appError('INVALID_INPUT', 'The file is not a Traykey backup: it is not a JSON object.');
   const header = readHeader(doc);
   const params = checkScryptParams({ N: header.kdf.N, r: header.kdf.r, p: header.kdf.p }, limits, WHAT);
@@ -152,6 +144,6 @@ export async function openTraykeyBackup(doc: unknown, passphrase: string | undef
 }
 
 /** Reads a Traykey backup file's bytes: every account, or an AppError and nothing. */
-export async function importTraykeyBackup(bytes: Uint8Array, passphrase: string | undefined, limits: KdfLimits = DEFAULT_KDF_LIMITS): Promise<ImportedAccount[]> {
+export async function importTraykeyBackup(bytes: Uint8Array, passphrase: string | undefined, limits: KdfLimits = DEFAULT_KDF_LIMITS): Promise<BackupAccount[]> {
   return openTraykeyBackup(parseJson(decodeUtf8(bytes, WHAT), WHAT), passphrase, limits);
 }

@@ -1,9 +1,10 @@
+import type { BackupAccount } from '../../../shared/accounts';
 import { appError } from '../../../shared/errors';
 import { checkAccountFields } from './account-fields';
 import { AES_256_KEY_BYTES, GCM_NONCE_BYTES, GCM_TAG_BYTES, openAesGcm, type Sealed } from './aes-gcm';
 import { decodeBase64, requireLength } from './byte-codecs';
 import { entryName, entryProblem, supportedType, unsupportedTypeReason } from './entry-problems';
-import type { ImportedAccount, ImportedEntries, ImportProblem } from './imported-account';
+import type { ImportedEntries, ImportProblem } from './imported-account';
 import { isJsonObject, parseJson, requireArray, type JsonObject } from './json-shape';
 import { derivePbkdf2Sha256 } from './kdf';
 import { decodeUtf8 } from './text-decoding';
@@ -76,7 +77,7 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
-function readService(service: unknown, number: number): ImportedAccount | ImportProblem {
+function readService(service: unknown, number: number): BackupAccount | ImportProblem {
   if (!isJsonObject(service)) return entryProblem(number, 'it is not a service object', undefined);
   const otp: JsonObject = isJsonObject(service.otp) ? service.otp : {};
   const issuer = text(otp.issuer) ?? service.name;
@@ -92,7 +93,7 @@ function readService(service: unknown, number: number): ImportedAccount | Import
 }
 
 function readServices(services: unknown[]): ImportedEntries {
-  const accounts: ImportedAccount[] = [];
+  const accounts: BackupAccount[] = [];
   const problems: ImportProblem[] = [];
   services.forEach((service, i) => {
     const read = readService(service, i + 1);

@@ -1,10 +1,10 @@
+import type { BackupAccount, OtpAccount } from '../../../shared/accounts';
 import { isAppError } from '../../../shared/errors';
-import type { KeyUriAccount } from '../otp/key-uri';
 import { checkAccountFields } from './account-fields';
-import type { ImportedAccount, ImportedEntries, ImportProblem } from './imported-account';
+import type { ImportedEntries, ImportProblem } from './imported-account';
 
 /** An otpauth:// parser (electron/core/otp/key-uri.ts in the app); it throws, ideally an AppError, on a bad link. */
-export type KeyUriParser = (uri: string) => KeyUriAccount;
+export type KeyUriParser = (uri: string) => OtpAccount;
 
 const MAX_LINE = 4096;
 
@@ -12,11 +12,11 @@ export function isUriListLine(line: string): boolean {
   return /^otpauth:\/\//i.test(line.trim());
 }
 
-function readLine(line: string, number: number, parse: KeyUriParser): ImportedAccount | ImportProblem {
+function readLine(line: string, number: number, parse: KeyUriParser): BackupAccount | ImportProblem {
   const problem = (reason: string): ImportProblem => ({ kind: 'line', number, reason });
   if (line.length > MAX_LINE) return problem(`it is longer than ${MAX_LINE} characters`);
   if (!isUriListLine(line)) return problem('it is not an otpauth:// link');
-  let parsed: KeyUriAccount;
+  let parsed: BackupAccount;
   try {
     parsed = parse(line);
   } catch (error) {
@@ -32,7 +32,7 @@ function readLine(line: string, number: number, parse: KeyUriParser): ImportedAc
  * Good lines are imported even when others are bad; each bad line is reported with its number.
  */
 export function importUriList(text: string, parse: KeyUriParser): ImportedEntries {
-  const accounts: ImportedAccount[] = [];
+  const accounts: BackupAccount[] = [];
   const problems: ImportProblem[] = [];
   text.split(/\r\n|\r|\n/).forEach((raw, i) => {
     const line = raw.trim();

@@ -1,15 +1,9 @@
-import type { OtpAlgorithm, OtpType } from '../../../shared/accounts';
+import type { OtpAccount, OtpAlgorithm, OtpType } from '../../../shared/accounts';
 import { base32ProblemSentence, normalizeBase32 } from './base32';
 import { invalidUri } from './key-uri-errors';
-import { DEFAULT_PERIOD, MAX_PERIOD, type OtpParams } from './otp-params';
+import { DEFAULT_PERIOD, MAX_PERIOD } from './otp-params';
 import { STEAM_DIGITS, STEAM_PERIOD } from './steam';
 import { displayTextRefusal } from '../../../shared/display-text';
-
-/** What an otpauth:// link describes. `issuer` is '' when the link names none. */
-export interface KeyUriAccount extends OtpParams {
-  issuer: string;
-  label: string;
-}
 
 export const MAX_URI_CHARS = 4096;
 export const MAX_NAME_CHARS = 200;
@@ -89,8 +83,8 @@ function resolveIssuer(prefix: string | undefined, param: string | undefined): s
   return fromParam || prefix || '';
 }
 
-/** Parses an otpauth:// Key Uri; every rejection is an INVALID_URI error naming the field. */
-export function parseKeyUri(uri: string): KeyUriAccount {
+/** Parses an otpauth:// Key Uri (`issuer` is '' when the link names none); every rejection is an INVALID_URI error naming the field. */
+export function parseKeyUri(uri: string): OtpAccount {
   if (uri.length > MAX_URI_CHARS) throw invalidUri('uri', `the link is longer than ${MAX_URI_CHARS} characters`);
   const match = /^otpauth:\/\/([^/?#]*)\/([^?#]*)(?:\?([^#]*))?(?:#.*)?$/i.exec(uri.trim());
   if (!match) throw invalidUri('uri', 'it does not have the form otpauth://TYPE/LABEL?secret=…');
@@ -127,7 +121,7 @@ export function parseKeyUri(uri: string): KeyUriAccount {
  * Writes the link other apps read: issuer both as label prefix and parameter (as the format recommends).
  * Steam accounts use the `otpauth://steam/` form that Aegis and others understand.
  */
-export function formatKeyUri(account: KeyUriAccount): string {
+export function formatKeyUri(account: OtpAccount): string {
   const e = encodeURIComponent;
   const path = account.issuer ? `${e(account.issuer)}:${e(account.label)}` : e(account.label);
   const params = [`secret=${account.secret}`];

@@ -1,8 +1,7 @@
 import { base64Decode, base64Encode } from '@bufbuild/protobuf/wire';
-import type { OtpAlgorithm } from '../../../shared/accounts';
+import type { OtpAlgorithm, OtpAccount } from '../../../shared/accounts';
 import { appError, type AppError } from '../../../shared/errors';
 import { base32ToBytes, bytesToBase32 } from './base32';
-import type { KeyUriAccount } from './key-uri';
 import { DEFAULT_PERIOD } from './otp-params';
 import { decodeMigrationPayload, encodeMigrationPayload, MAX_PAYLOAD_BYTES, type RawOtpParameters } from './migration-payload';
 import { displayTextRefusal } from '../../../shared/display-text';
@@ -16,7 +15,7 @@ export interface MigrationBatch {
 }
 
 export interface MigrationImport {
-  accounts: KeyUriAccount[];
+  accounts: OtpAccount[];
   batch: MigrationBatch;
 }
 
@@ -53,7 +52,7 @@ function splitName(name: string, issuer: string): { issuer: string; label: strin
   return prefix.toLowerCase() === issuer.toLowerCase() ? { issuer, label: rest } : { issuer, label: name.trim() };
 }
 
-function toAccount(entry: RawOtpParameters, position: number): KeyUriAccount {
+function toAccount(entry: RawOtpParameters, position: number): OtpAccount {
   const which = `account ${position + 1}`;
   const algorithm = ALGORITHMS[entry.algorithm];
   if (!algorithm) throw invalid(`${which} uses ${entry.algorithm === 4 ? 'MD5, which Traykey does not support' : `an unknown algorithm (${entry.algorithm})`}`, 'algorithm');
@@ -86,14 +85,14 @@ export function decodeMigrationUri(uri: string): MigrationImport {
 }
 
 /** What keeps Google Authenticator from holding the account ("does not support …"), or undefined when it can. */
-export function googleAuthenticatorProblem(account: Pick<KeyUriAccount, 'type' | 'digits' | 'period'>): string | undefined {
+export function googleAuthenticatorProblem(account: Pick<OtpAccount, 'type' | 'digits' | 'period'>): string | undefined {
   if (account.type === 'steam') return 'does not support Steam Guard codes';
   if (account.digits !== 6 && account.digits !== 8) return 'only supports 6 or 8 digits';
   if (account.type === 'totp' && account.period !== DEFAULT_PERIOD) return 'only supports a 30-second period';
   return undefined;
 }
 
-function toRaw(account: KeyUriAccount): RawOtpParameters {
+function toRaw(account: OtpAccount): RawOtpParameters {
   const name = account.issuer ? `${account.issuer}: ${account.label}` : account.label;
   const problem = googleAuthenticatorProblem(account);
   if (problem) throw appError('UNSUPPORTED', `${name} cannot be exported to Google Authenticator: it ${problem}.`);
@@ -117,7 +116,7 @@ function uriFor(entries: RawOtpParameters[], batch: MigrationBatch): string {
  * Writes a selection as Google Authenticator QR-code texts: as few as possible, each holding at most
  * MAX_ACCOUNTS_PER_QR accounts and MAX_QR_URI_CHARS characters, all sharing one batch id.
  */
-export function encodeMigrationUris(accounts: readonly KeyUriAccount[], batchId: number): string[] {
+export function encodeMigrationUris(accounts: readonly OtpAccount[], batchId: number): string[] {
   if (accounts.length === 0) throw appError('INVALID_INPUT', 'Choose at least one account to export.');
   if (!Number.isInteger(batchId) || batchId < -(2 ** 31) || batchId >= 2 ** 31) throw new RangeError('batchId must be a 32-bit integer');
   const groups: RawOtpParameters[][] = [];

@@ -1,16 +1,7 @@
-import type { OtpAlgorithm, OtpType } from '../../../shared/accounts';
+import type { OtpAccount } from '../../../shared/accounts';
 
-/** Everything needed to compute codes for one account; the secret is canonical base32. */
-export interface OtpParams {
-  type: OtpType;
-  algorithm: OtpAlgorithm;
-  digits: number;
-  /** Seconds; used by totp and steam. */
-  period: number;
-  /** The next HOTP counter to use; hotp only. */
-  counter?: number;
-  secret: string;
-}
+/** The codes projection of an account: everything needed to compute its codes, and not its names. */
+export type OtpParams = Omit<OtpAccount, 'issuer' | 'label'>;
 
 export const DEFAULT_PERIOD = 30;
 export const MAX_PERIOD = 86_400;

@@ -1,7 +1,8 @@
+import type { OtpAccount } from '../../../shared/accounts';
 import { isAppError } from '../../../shared/errors';
 import { parseKeyUri } from '../otp/key-uri';
 import { decodeMigrationUri } from '../otp/migration-uri';
-import type { ScannedAccount, ScannedCode } from './scanned-code';
+import type { ScannedCode } from './scanned-code';
 
 /** Longer than any real enrolment link; larger payloads are refused before parsing. */
 export const MAX_KEY_URI_LENGTH = 4096;
@@ -41,7 +42,7 @@ export function classifyCode(text: string): ScannedCode {
 }
 
 /** The accounts a set of classified codes holds, in code order. */
-export function accountsOf(codes: readonly ScannedCode[]): ScannedAccount[] {
+export function accountsOf(codes: readonly ScannedCode[]): OtpAccount[] {
   return codes.flatMap((code) => (code.kind === 'otpauth' ? [code.account] : code.kind === 'migration' ? code.accounts : []));
 }
 

@@ -2,4 +2,4 @@
 export { accountsOf, batchLabel, classifyCode, MAX_KEY_URI_LENGTH, MAX_MIGRATION_URI_LENGTH } from './classify-codes';
 export { prepareNodeQrEngine } from './node-engine';
 export { isPngOrJpeg, scanImageFile, scanImageFiles, type ScannedFile } from './scan-image-files';
-export type { ScannedAccount, ScannedCode } from './scanned-code';
+export type { ScannedCode } from './scanned-code';

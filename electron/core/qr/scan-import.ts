@@ -1,7 +1,8 @@
+import { publicViewOf, type OtpAccount } from '../../../shared/accounts';
 import type { PreviewAccount, PreviewCode } from '../../../shared/ipc/scan';
 import { saveImported, type AccountsWriter, type DuplicatePolicy, type SaveReport } from '../backup';
 import { classifyCode } from './classify-codes';
-import type { ScannedAccount, ScannedCode } from './scanned-code';
+import type { ScannedCode } from './scanned-code';
 
 /** The accounts service as scanning uses it: its duplicate rule, and inserts/replaces through backup's saveImported. */
 export type ScanAccounts = AccountsWriter;
@@ -9,7 +10,7 @@ export type ScanAccounts = AccountsWriter;
 export interface KeyedAccount {
   /** "code index:account index", stable for the same list of texts. */
   key: string;
-  account: ScannedAccount;
+  account: OtpAccount;
 }
 
 export function keyedAccounts(codes: readonly ScannedCode[]): KeyedAccount[] {
@@ -21,16 +22,9 @@ export function keyedAccounts(codes: readonly ScannedCode[]): KeyedAccount[] {
 
 function preview(accounts: ScanAccounts, { key, account }: KeyedAccount): PreviewAccount {
   const duplicate = accounts.findDuplicate(account)?.account;
-  const { issuer, label, type, algorithm, digits, period, counter } = account;
   return {
     key,
-    issuer,
-    label,
-    type,
-    algorithm,
-    digits,
-    period,
-    ...(counter === undefined ? {} : { counter }),
+    ...publicViewOf(account),
     duplicateOf: duplicate ? { id: duplicate.id, issuer: duplicate.issuer, label: duplicate.label } : null,
   };
 }

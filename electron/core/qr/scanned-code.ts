@@ -1,12 +1,9 @@
-import type { KeyUriAccount } from '../otp/key-uri';
+import type { OtpAccount } from '../../../shared/accounts';
 
-/** One account read from a QR code; the secret is base32 and never leaves core except on import. */
-export type ScannedAccount = KeyUriAccount;
-
-/** What a QR code's text turned out to be. Only otpauth and migration codes hold accounts. */
+/** What a QR code's text turned out to be. Only otpauth and migration codes hold accounts, whose secrets never leave core except on import. */
 export type ScannedCode =
-  | { kind: 'otpauth'; text: string; account: ScannedAccount }
-  | { kind: 'migration'; text: string; batch: { index: number; size: number; id: number }; accounts: ScannedAccount[] }
+  | { kind: 'otpauth'; text: string; account: OtpAccount }
+  | { kind: 'migration'; text: string; batch: { index: number; size: number; id: number }; accounts: OtpAccount[] }
   | { kind: 'link'; text: string }
   | { kind: 'text'; text: string }
   /** An otpauth or migration code that cannot be used; the message never repeats the code's content. */

@@ -1,8 +1,7 @@
 import { randomInt } from 'node:crypto';
-import type { AccountDetails } from '../../../shared/accounts';
+import { otpAccountOf, type AccountDetails, type OtpAccount } from '../../../shared/accounts';
 import { appError } from '../../../shared/errors';
 import { displayName } from '../accounts/stored-account';
-import type { KeyUriAccount } from '../otp/key-uri';
 import { encodeMigrationUris, googleAuthenticatorProblem } from '../otp/migration-uri';
 import { qrPngDataUrl } from './qr-image';
 
@@ -27,11 +26,6 @@ export interface MigrationQr {
 /** A fresh batch id per export, as Google Authenticator does, so a phone does not mix two exports. */
 const randomBatchId = () => randomInt(0, 2 ** 31);
 
-export function keyUriAccountOf(details: AccountDetails): KeyUriAccount {
-  const { issuer, label, type, algorithm, digits, period, secret } = details;
-  return { issuer, label, type, algorithm, digits, period, secret, ...(type === 'hotp' ? { counter: details.counter ?? 0 } : {}) };
-}
-
 /**
  * Shows one account and its secret to whoever sees the screen (or file): callers ask only after the
  * user confirmed.
@@ -47,7 +41,7 @@ export async function accountQr(accounts: RevealingAccounts, id: string): Promis
  * export with UNSUPPORTED naming it, rather than silently leaving it behind.
  */
 export function migrationUris(accounts: RevealingAccounts, ids: readonly string[], batchId: number = randomBatchId()): string[] {
-  const selected = [...new Set(ids)].map((id) => keyUriAccountOf(accounts.reveal(id)));
+  const selected = [...new Set(ids)].map((id) => otpAccountOf(accounts.reveal(id)));
   return encodeMigrationUris(selected, batchId);
 }
 
@@ -62,9 +56,9 @@ export interface TransferPlan {
  * reason while the rest are exported; only a selection with nothing it can hold is refused.
  */
 export function transferableUris(accounts: RevealingAccounts, ids: readonly string[], batchId: number = randomBatchId()): TransferPlan {
-  const kept: KeyUriAccount[] = [];
+  const kept: OtpAccount[] = [];
   const skipped: TransferPlan['skipped'] = [];
-  for (const account of [...new Set(ids)].map((id) => keyUriAccountOf(accounts.reveal(id)))) {
+  for (const account of [...new Set(ids)].map((id) => otpAccountOf(accounts.reveal(id)))) {
     const problem = googleAuthenticatorProblem(account);
     if (problem) skipped.push({ issuer: account.issuer, label: account.label, problem });
     else kept.push(account);

@@ -1,8 +1,8 @@
+import type { BackupAccount } from '../../../shared/accounts';
 import { describe, expect, it } from 'vitest';
-import type { ImportedAccount } from '../../../electron/core/backup/imported-account';
 import { planMerge, type ExistingAccount } from '../../../electron/core/backup/merge-plan';
 
-const account = (issuer: string, label: string, secret: string): ImportedAccount => ({ issuer, label, secret, type: 'totp', algorithm: 'SHA1', digits: 6, period: 30 });
+const account = (issuer: string, label: string, secret: string): BackupAccount => ({ issuer, label, secret, type: 'totp', algorithm: 'SHA1', digits: 6, period: 30 });
 const stored: ExistingAccount[] = [
   { id: 'a1', issuer: 'GitHub', label: 'alice', secret: 'jbsw y3dp ehpk 3pxp' },
   { id: 'a2', issuer: 'Bank', label: 'bob', secret: 'GEZDGNBVGY3TQOJQ' },

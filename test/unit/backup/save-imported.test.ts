@@ -1,7 +1,7 @@
+import type { BackupAccount } from '../../../shared/accounts';
 import { describe, expect, it } from 'vitest';
 import { AccountsService, type VaultLike } from '../../../electron/core/accounts/accounts-service';
 import { accountsForBackup } from '../../../electron/core/backup/accounts-for-backup';
-import type { ImportedAccount } from '../../../electron/core/backup/imported-account';
 import { saveImported } from '../../../electron/core/backup/save-imported';
 import type { VaultDocument } from '../../../electron/core/vault/vault';
 
@@ -20,9 +20,9 @@ function memoryVault(): VaultLike {
   } as VaultLike;
 }
 
-const totp = (issuer: string, label: string, secret: string): ImportedAccount => ({ issuer, label, secret, type: 'totp', algorithm: 'SHA1', digits: 6, period: 30 });
+const totp = (issuer: string, label: string, secret: string): BackupAccount => ({ issuer, label, secret, type: 'totp', algorithm: 'SHA1', digits: 6, period: 30 });
 
-async function serviceWith(...accounts: ImportedAccount[]): Promise<AccountsService> {
+async function serviceWith(...accounts: BackupAccount[]): Promise<AccountsService> {
   let n = 0;
   const service = new AccountsService(memoryVault(), { now: () => 1_700_000_000_000, newId: () => `id-${++n}` });
   for (const account of accounts) await service.insert(account, ['work']);
@@ -66,7 +66,7 @@ describe('saving imported accounts', () => {
   });
 
   it('lists stored accounts with their secrets for a backup, HOTP with its counter', async () => {
-    const hotp: ImportedAccount = { issuer: 'VPN', label: 'ops', type: 'hotp', algorithm: 'SHA256', digits: 6, period: 30, counter: 4, secret: 'MFRGGZDFMZTWQ2LK' };
+    const hotp: BackupAccount = { issuer: 'VPN', label: 'ops', type: 'hotp', algorithm: 'SHA256', digits: 6, period: 30, counter: 4, secret: 'MFRGGZDFMZTWQ2LK' };
     const service = await serviceWith(totp('GitHub', 'alice', 'JBSWY3DPEHPK3PXP'), hotp);
     expect(accountsForBackup(service)).toEqual([totp('GitHub', 'alice', 'JBSWY3DPEHPK3PXP'), hotp]);
   });

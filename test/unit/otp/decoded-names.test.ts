@@ -1,8 +1,9 @@
+import type { OtpAccount } from '../../../shared/accounts';
 import { describe, expect, it } from 'vitest';
 import { displayTextProblem } from '../../../shared/display-text';
 import { AccountsService } from '../../../electron/core/accounts/accounts-service';
 import { checkAccountFields } from '../../../electron/core/backup/account-fields';
-import { parseKeyUri, type KeyUriAccount } from '../../../electron/core/otp/key-uri';
+import { parseKeyUri } from '../../../electron/core/otp/key-uri';
 import { decodeMigrationUri, encodeMigrationUris } from '../../../electron/core/otp/migration-uri';
 import { classifyCode } from '../../../electron/core/qr/classify-codes';
 import { parseDeepLink } from '../../../electron/core/deep-link/parse-deep-link';
@@ -52,7 +53,7 @@ describe('names are checked after decoding', () => {
   it('the same check guards deep links, QR codes and Google Authenticator exports', () => {
     expect(parseDeepLink(`traykey://add?uri=${encodeURIComponent(ESCAPE)}`)).toMatchObject({ ok: false, error: { code: 'INVALID_URI' } });
     expect(classifyCode(RLO_AND_NUL)).toMatchObject({ kind: 'invalid', message: expect.stringContaining('U+202E') });
-    const hostile: KeyUriAccount = { type: 'totp', issuer: 'Evil\u001b[2J', label: 'bob', secret: SECRET, algorithm: 'SHA1', digits: 6, period: 30 };
+    const hostile: OtpAccount = { type: 'totp', issuer: 'Evil\u001b[2J', label: 'bob', secret: SECRET, algorithm: 'SHA1', digits: 6, period: 30 };
     const [exported = ''] = encodeMigrationUris([hostile], 1);
     expect(thrown(() => decodeMigrationUri(exported))).toMatchObject({ code: 'INVALID_URI', field: 'issuer' });
   });

@@ -1,8 +1,9 @@
+import type { OtpAccount } from '../../../shared/accounts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../shared/errors';
 import { bytesToBase32 } from '../../../electron/core/otp/base32';
-import { formatKeyUri, parseKeyUri, type KeyUriAccount } from '../../../electron/core/otp/key-uri';
+import { formatKeyUri, parseKeyUri } from '../../../electron/core/otp/key-uri';
 import { decodeMigrationUri } from '../../../electron/core/otp/migration-uri';
 
 /** Runs a parser; anything but success or an INVALID_URI AppError fails the property. */
@@ -43,7 +44,7 @@ describe('parsers under arbitrary input', () => {
     });
     fc.assert(
       fc.property(account, (raw) => {
-        const input: KeyUriAccount = raw.type === 'hotp' ? { ...raw, period: 30 } : { ...raw, counter: undefined };
+        const input: OtpAccount = raw.type === 'hotp' ? { ...raw, period: 30 } : { ...raw, counter: undefined };
         const parsed = parseKeyUri(formatKeyUri(input));
         expect(parsed).toEqual(raw.type === 'hotp' ? input : { ...input, counter: undefined });
       }),

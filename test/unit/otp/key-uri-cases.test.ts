@@ -1,8 +1,9 @@
+import type { OtpAccount } from '../../../shared/accounts';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../shared/errors';
 import { base32ToBytes } from '../../../electron/core/otp/base32';
 import { hotpCode, totpCode } from '../../../electron/core/otp/codes';
-import { parseKeyUri, type KeyUriAccount } from '../../../electron/core/otp/key-uri';
+import { parseKeyUri } from '../../../electron/core/otp/key-uri';
 import { otpContract } from './contract-files';
 
 interface KeyUriCase {
@@ -34,7 +35,7 @@ function rejection(uri: string) {
   throw new Error('the link was accepted');
 }
 
-function checkExpected(account: KeyUriAccount, expected: Record<string, unknown>): void {
+function checkExpected(account: OtpAccount, expected: Record<string, unknown>): void {
   if ('type' in expected) expect(account.type).toBe(expected.type);
   if ('issuer' in expected) expect(account.issuer).toBe(expected.issuer ?? '');
   if ('account' in expected) expect(account.label).toBe(expected.account);

@@ -1,6 +1,7 @@
+import type { OtpAccount } from '../../../shared/accounts';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../shared/errors';
-import { formatKeyUri, MAX_URI_CHARS, parseKeyUri, type KeyUriAccount } from '../../../electron/core/otp/key-uri';
+import { formatKeyUri, MAX_URI_CHARS, parseKeyUri } from '../../../electron/core/otp/key-uri';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 
@@ -81,7 +82,7 @@ describe('accepted variations', () => {
 });
 
 describe('formatting a Key Uri', () => {
-  const accounts: KeyUriAccount[] = [
+  const accounts: OtpAccount[] = [
     { type: 'totp', issuer: 'ACME Co', label: 'john+doe@example.com', secret: SECRET, algorithm: 'SHA256', digits: 8, period: 60 },
     { type: 'hotp', issuer: '', label: 'Ünïcode: name', secret: SECRET, algorithm: 'SHA512', digits: 7, period: 30, counter: 42 },
     { type: 'steam', issuer: 'Steam', label: 'gaben', secret: SECRET, algorithm: 'SHA1', digits: 5, period: 30 },

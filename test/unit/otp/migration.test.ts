@@ -1,8 +1,8 @@
+import type { OtpAccount } from '../../../shared/accounts';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../shared/errors';
 import { base32ToBytes } from '../../../electron/core/otp/base32';
 import { hotpCode, totpCode } from '../../../electron/core/otp/codes';
-import type { KeyUriAccount } from '../../../electron/core/otp/key-uri';
 import { decodeMigrationPayload, encodeMigrationPayload } from '../../../electron/core/otp/migration-payload';
 import { decodeMigrationUri, encodeMigrationUris, MAX_ACCOUNTS_PER_QR, MAX_QR_URI_CHARS } from '../../../electron/core/otp/migration-uri';
 import { otpContract } from './contract-files';
@@ -29,7 +29,7 @@ interface Vector {
 const vectors = otpContract<{ public_samples: Vector[]; own_generated: { cases: Vector[] } }>('google-authenticator-migration.vectors.json');
 const all = [...vectors.public_samples, ...vectors.own_generated.cases];
 
-function expectEntry(account: KeyUriAccount, entry: ExpectedEntry): void {
+function expectEntry(account: OtpAccount, entry: ExpectedEntry): void {
   const issuer = entry.issuer ?? '';
   expect(account.issuer).toBe(issuer);
   expect(issuer ? `${issuer}:${account.label}` : account.label).toBe(entry.name);
@@ -128,7 +128,7 @@ describe('malformed exports are typed errors', () => {
 });
 
 describe('encoding a selection for Google Authenticator', () => {
-  const account = (i: number, extra: Partial<KeyUriAccount> = {}): KeyUriAccount => ({
+  const account = (i: number, extra: Partial<OtpAccount> = {}): OtpAccount => ({
     type: 'totp', issuer: `Issuer ${i}`, label: `user${i}@example.com`, secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZA', algorithm: 'SHA256', digits: 8, period: 30, ...extra,
   });
 
