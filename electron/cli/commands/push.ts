@@ -32,6 +32,13 @@ function cliBrowser(io: CliIo, launch: boolean): BrowserOpener {
   };
 }
 
+/** The options of every command that needs a fresh sign-in at the org. */
+function signInOptions(command: Command): Command {
+  return command
+    .option('--user <LOGIN>', 'sign in with this login and the password on standard input (test orgs)')
+    .option('--no-browser', 'only print the sign-in address');
+}
+
 async function signInMethod(ctx: CliContext, options: SignInOptions): Promise<SignInMethod> {
   if (options.user === undefined) return { kind: 'browser', openBrowser: cliBrowser(ctx.io, options.browser !== false) };
   const password = (await readStdin(ctx.io)).replace(/\r?\n$/, '');
@@ -81,13 +88,10 @@ async function answer(ctx: CliContext, id: string, choice: 'approve' | 'deny'): 
 /** `traykey push …`: this computer as an Okta custom authenticator that polls. */
 export function register(program: Command, ctx: CliContext): void {
   const push = program.command('push').description('Approve Okta sign-ins and CIBA requests from this computer (custom authenticator).');
-  push
-    .command('enroll')
+  signInOptions(push.command('enroll'))
     .description('Enrol this computer with an Okta org: sign in in the browser (or --user with the password on standard input, test orgs only).')
     .requiredOption('--org <URL>', 'the Okta org, e.g. https://example.okta.com')
     .requiredOption('--client-id <ID>', 'the OIDC app the custom authenticator belongs to')
-    .option('--user <LOGIN>', 'sign in with this login and the password on standard input (test orgs)')
-    .option('--no-browser', 'only print the sign-in address')
     .action(async (options: SignInOptions & { org: string; clientId: string }) => {
       const signIn = await signInMethod(ctx, options);
       const enrolment = await withPush(ctx, (service) => service.enrol({ orgUrl: options.org, clientId: options.clientId, signIn }));
@@ -131,12 +135,30 @@ export function register(program: Command, ctx: CliContext): void {
         }),
       );
     });
-  push
-    .command('remove')
+  const uv = push.command('uv').description('Add or remove the user-verification key of an enrolment (approvals the org lets through only after the OS verified you).');
+  uv.command('add')
+    .description('Add user verification to an enrolment: needs Touch ID, which only the Traykey app can show.')
+    .requiredOption('--org <URL>', 'the Okta org')
+    .action(() => {
+      // A terminal process cannot show the OS prompt that gates the key, and a key enrolled without it would be one this computer could never use.
+      throw appError(
+        'UNSUPPORTED',
+        process.platform === 'darwin'
+          ? 'Adding user verification needs Touch ID, which the traykey command cannot show: add it in the Traykey app under Approvals.'
+          : 'Traykey cannot verify you on this computer (it offers Touch ID on macOS only), so it cannot add user verification.',
+      );
+    });
+  signInOptions(uv.command('remove'))
+    .description('Remove the user-verification key of an enrolment, at the org too (needs a fresh sign-in).')
+    .requiredOption('--org <URL>', 'the Okta org')
+    .action(async (options: SignInOptions & { org: string }) => {
+      const signIn = await signInMethod(ctx, options);
+      const updated = await withPush(ctx, (service) => service.setUserVerification({ orgUrl: options.org, enabled: false, signIn }));
+      ctx.io.stdout(`Removed user verification from this computer's enrolment with ${updated.orgUrl}: requests that require it can no longer be approved here.\n`);
+    });
+  signInOptions(push.command('remove'))
     .description('Remove the enrolment with an org, at the org too (needs a fresh sign-in).')
     .requiredOption('--org <URL>', 'the Okta org')
-    .option('--user <LOGIN>', 'sign in with this login and the password on standard input (test orgs)')
-    .option('--no-browser', 'only print the sign-in address')
     .action(async (options: SignInOptions & { org: string }) => {
       const signIn = await signInMethod(ctx, options);
       const removed = await withPush(ctx, (service) => service.remove({ orgUrl: options.org, signIn }));

@@ -73,6 +73,9 @@ export async function removeOrg(deps: FlowDeps, input: { orgUrl: string; signIn:
 export async function setUserVerification(deps: FlowDeps, input: { orgUrl: string; enabled: boolean; signIn: SignInMethod }): Promise<StoredEnrolment> {
   const enrolment = findEnrolment(deps.store, input.orgUrl);
   if (!enrolment) throw appError('NOT_FOUND', `This computer is not enrolled with ${orgUrlOf(input.orgUrl)}.`, { field: 'org' });
+  // Checked before the sign-in, so nobody signs in for a change that would do nothing.
+  if (input.enabled && enrolment.userVerification) throw appError('DUPLICATE', `This computer's enrolment with ${enrolment.orgUrl} already has user verification.`, { field: 'org' });
+  if (!input.enabled && !enrolment.userVerification) throw appError('NOT_FOUND', `This computer's enrolment with ${enrolment.orgUrl} has no user verification to remove.`, { field: 'org' });
   if (input.enabled && !deps.verifier) throw appError('UNSUPPORTED', 'Traykey cannot verify you on this computer (it offers Touch ID on macOS only), so it cannot add user verification.');
   if (input.enabled && deps.verifier) {
     const result = deps.verifier.isAvailable() ? await deps.verifier.verify('add user verification to your sign-in approvals') : 'temporarily-unavailable';

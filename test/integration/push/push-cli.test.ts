@@ -5,6 +5,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimHandle } from '../../sim';
 import { askToConfirm, cibaToken } from './ciba-requester';
+import { FakeVerifier } from './fake-verifier';
+import { PushService } from '../../../electron/core/push/push-service';
+import { openVaultFromEnv } from '../../../electron/core/vault/open-from-env';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -107,6 +110,35 @@ describe('traykey push as a second data folder approving CIBA requests', { timeo
     const asJson = JSON.parse((await traykey(['push', 'list', '--json'], env)).stdout) as { id: string; bindingMessage: string }[];
     expect(asJson[0]?.bindingMessage).toBe('hi\u001b[1A\u001b[2Kfake line');
     expect(await traykey(['push', 'deny', asJson[0]?.id ?? ''], env)).toMatchObject({ code: 0 });
+  });
+
+  it('uv add is refused with one sentence (a terminal cannot show the OS prompt); uv remove takes the key away here and at the org', async () => {
+    const atOrg = async () => ((await (await fetch(`${sim.okta.url}/__sim/okta-push/state`)).json()) as { enrollments: { userVerificationKey: string | null }[] }).enrollments;
+    const vault = await openVaultFromEnv({ home, env });
+    try {
+      const app = new PushService({ vault, verifier: new FakeVerifier(), http: { timeoutMs: 5_000 } });
+      await app.setUserVerification({ orgUrl: sim.okta.url, enabled: true, signIn: { kind: 'password', username: LOGIN, password } });
+    } finally {
+      vault.close();
+    }
+    expect((await atOrg())[0]?.userVerificationKey).toEqual(expect.any(String));
+
+    expect(await traykey(['push', 'uv', 'add', '--org', sim.okta.url], env)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        process.platform === 'darwin'
+          ? 'Adding user verification needs Touch ID, which the traykey command cannot show: add it in the Traykey app under Approvals.\n'
+          : 'Traykey cannot verify you on this computer (it offers Touch ID on macOS only), so it cannot add user verification.\n',
+    });
+    const removed = await traykey(['push', 'uv', 'remove', '--org', sim.okta.url, '--user', LOGIN], env, `${password}\n`);
+    expect(removed).toEqual({ code: 0, stdout: `Removed user verification from this computer's enrolment with ${sim.okta.url}: requests that require it can no longer be approved here.\n`, stderr: '' });
+    expect((await atOrg())[0]?.userVerificationKey).toBeNull();
+    expect(await traykey(['push', 'uv', 'remove', '--org', sim.okta.url, '--no-browser'], env)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `This computer's enrolment with ${sim.okta.url} has no user verification to remove.\n`,
+    });
   });
 
   it('removes the enrolment here and at the org', async () => {

@@ -163,4 +163,14 @@ describe('adding and removing user verification on an existing enrolment', () =>
     await expect(service.setUserVerification({ orgUrl: env.sim.okta.url, enabled: true, signIn: signIn() })).rejects.toThrow('Touch ID did not confirm you');
     expect(service.enrolments()[0]?.userVerification).toBeUndefined();
   });
+
+  it('refuses, before any prompt or sign-in, to add a second one or remove one that is not there', async () => {
+    const verifier = new FakeVerifier();
+    const service = await enrolled(verifier);
+    const signInNever = { kind: 'password' as const, username: LOGIN, password: 'not used' };
+    await expect(service.setUserVerification({ orgUrl: env.sim.okta.url, enabled: true, signIn: signInNever })).rejects.toMatchObject({ code: 'DUPLICATE', message: `This computer's enrolment with ${env.sim.okta.url} already has user verification.` });
+    const plain = await enrolled(undefined, new MemoryVault());
+    await expect(plain.setUserVerification({ orgUrl: env.sim.okta.url, enabled: false, signIn: signInNever })).rejects.toMatchObject({ code: 'NOT_FOUND', message: `This computer's enrolment with ${env.sim.okta.url} has no user verification to remove.` });
+    expect(verifier.prompts).toEqual([]);
+  });
 });
