@@ -1,6 +1,6 @@
 /**
- * The popup's webPreferences as data, so a test can assert every flag. The renderer gets no Node,
- * runs sandboxed in an isolated world, and reaches main only through the preload's bridge.
+ * The popup's webPreferences: the renderer gets no Node, runs sandboxed in an isolated world, and
+ * reaches main only through the preload's bridge. The literal types make a weakened flag a type error.
  */
 export interface PopupWebPreferences {
   preload: string;
