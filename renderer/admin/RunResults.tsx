@@ -6,7 +6,7 @@ import { followRun, loadResults } from './admin-store';
 
 interface CleanupPreview {
   items: { login: string }[];
-  leftAlone: { login: string; reason: string }[];
+  leftAlone: { login: string; reason: string; forgettable: boolean }[];
 }
 
 const OWNERSHIP = { created: 'Traykey', existing: 'already existed', unknown: '' } as const;
@@ -29,6 +29,8 @@ export function RunProgress({ run }: { run: RunStatusView }) {
 export function ResultsTable({ connectionId, results, running }: { connectionId: string; results: EnrolResultView[]; running: boolean }) {
   const [confirming, setConfirming] = useState<CleanupPreview | null>(null);
   const failed = results.filter((result) => result.status === 'failed' || result.status === 'pending').length;
+  // Records with no owner noted: clean-up can do nothing with them, so the dialog offers to forget them.
+  const forgettable = confirming?.leftAlone.filter((entry) => entry.forgettable).map((entry) => entry.login) ?? [];
 
   const retry = async () => {
     const result = await api().adminRetry({ connectionId });
@@ -38,8 +40,16 @@ export function ResultsTable({ connectionId, results, running }: { connectionId:
   const previewCleanup = async () => {
     const result = await api().adminCleanupPreview({ connectionId });
     if (!result.ok) return showError(result.error);
-    if (result.value.items.length === 0) return showToast({ message: 'Traykey created none of these users, so there is nothing to delete.' });
+    const { items, leftAlone } = result.value;
+    if (items.length === 0 && !leftAlone.some((entry) => entry.forgettable)) return showToast({ message: 'Traykey created none of these users, so there is nothing to delete.' });
     setConfirming(result.value);
+  };
+  const forget = async (logins: string[]) => {
+    setConfirming(null);
+    const result = await api().adminForgetRecords({ connectionId, logins });
+    if (!result.ok) return showError(result.error);
+    showToast({ message: `Forgot ${result.value.forgotten} run records; nothing was changed in the org.` });
+    await loadResults(connectionId);
   };
   const cleanUp = async (logins: string[]) => {
     setConfirming(null);
@@ -89,13 +99,19 @@ export function ResultsTable({ connectionId, results, running }: { connectionId:
       </div>
       {confirming ? (
         <div role="alertdialog" aria-labelledby="admin-cleanup-title" className="card">
-          <h3 id="admin-cleanup-title">Delete {confirming.items.length} test users Traykey created?</h3>
-          <p>Each is deactivated and deleted in the org if it is still as Traykey left it, and its account removed from the vault:</p>
-          <ul aria-label="Users to delete">
-            {confirming.items.map((item) => (
-              <li key={item.login}>{item.login}</li>
-            ))}
-          </ul>
+          {confirming.items.length > 0 ? (
+            <>
+              <h3 id="admin-cleanup-title">Delete {confirming.items.length} test users Traykey created?</h3>
+              <p>Each is deactivated and deleted in the org if it is still as Traykey left it, and its account removed from the vault:</p>
+              <ul aria-label="Users to delete">
+                {confirming.items.map((item) => (
+                  <li key={item.login}>{item.login}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <h3 id="admin-cleanup-title">Traykey created none of these users, so there is nothing to delete</h3>
+          )}
           {confirming.leftAlone.length > 0 ? (
             <>
               <p>Left alone:</p>
@@ -112,9 +128,16 @@ export function ResultsTable({ connectionId, results, running }: { connectionId:
             <button type="button" onClick={() => setConfirming(null)}>
               Cancel
             </button>
-            <button type="button" className="danger" onClick={() => void cleanUp(confirming.items.map((item) => item.login))}>
-              Delete {confirming.items.length} users
-            </button>
+            {forgettable.length > 0 ? (
+              <button type="button" onClick={() => void forget(forgettable)}>
+                Forget {forgettable.length} records
+              </button>
+            ) : null}
+            {confirming.items.length > 0 ? (
+              <button type="button" className="danger" onClick={() => void cleanUp(confirming.items.map((item) => item.login))}>
+                Delete {confirming.items.length} users
+              </button>
+            ) : null}
           </div>
         </div>
       ) : null}

@@ -95,7 +95,12 @@ export const adminCalls = {
   'admin:cleanupPreview': call({
     summary: 'What a clean-up would do: users Traykey created to delete, and the recorded users it leaves alone with the reason.',
     request: byConnection,
-    response: z.object({ items: z.array(cleanupItem), leftAlone: z.array(z.object({ login: z.string(), reason: z.string() })) }),
+    response: z.object({ items: z.array(cleanupItem), leftAlone: z.array(z.object({ login: z.string(), reason: z.string(), forgettable: z.boolean() })) }),
+  }),
+  'admin:forgetRecords': call({
+    summary: 'Forget run records whose owner Traykey never noted (the preview marks them forgettable); nothing is sent to the org and saved accounts stay.',
+    request: z.object({ connectionId: z.string().min(1), logins: z.array(z.string().min(1).max(320)).min(1).max(1000) }).strict(),
+    response: z.object({ forgotten: z.number().int().min(0) }),
   }),
   'admin:cleanup': call({
     summary: 'Clean up exactly the listed users (the list the user confirmed, with its count); each is checked to be still as Traykey left it.',

@@ -1,6 +1,8 @@
 import { test, expect } from './harness/fixtures';
 import { openSection, sectionNames } from './harness/popup';
 import { startSimulator, type SimHandle } from '../sim';
+import { connectionIdFor } from '../../electron/core/admin/connection';
+import { runsIn } from '../../electron/core/admin/enrol-record';
 
 let sim: SimHandle;
 
@@ -82,4 +84,30 @@ test('Retry failed continues a user whose activation failed', async ({ app, harn
   await expect(page.getByText('Finished: 1 of 1 enrolled, 0 failed')).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('.admin-results tbody tr', { hasText: 'enrolled' })).toHaveCount(2);
   expect([...(sim.state.okta()?.users.values() ?? [])].filter((user) => user.profile.login.startsWith('retry-'))).toHaveLength(2);
+});
+
+test('clean-up lists a record older than ownership notes with what to do, and Forget drops it without touching the org', async ({ app, harness }) => {
+  await harness.call('settings:set', { adminArea: true });
+  await harness.call('admin:connect', { provider: 'okta', url: sim.okta.url, apiToken: sim.okta.apiToken });
+  const connectionId = connectionIdFor('okta', sim.okta.url);
+  const run = await harness.call('admin:enrol', { connectionId, count: 1, prefix: 'old' });
+  await expect.poll(async () => (await harness.call('admin:run', { runId: run.runId })).state, { timeout: 20_000 }).toBe('done');
+  // What a Traykey from before ownership was recorded left in the vault.
+  await harness.vault.update((doc) => {
+    const runs = runsIn(doc);
+    delete runs[connectionId]!['old-1@example.com']!.ownership;
+    doc.adminRuns = runs;
+  });
+  await app.open();
+  const { page } = app;
+  await openSection(page, 'Admin');
+  await page.getByRole('button', { name: 'Clean up' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Traykey created none of these users, so there is nothing to delete' });
+  await expect(dialog.getByRole('list', { name: 'Users left alone' })).toContainText("old-1@example.com: its record is older than Traykey's note of who made each user");
+  await expect(dialog.getByRole('button', { name: /^Delete/ })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Forget 1 records' }).click();
+  await expect(page.getByText('Forgot 1 run records; nothing was changed in the org.')).toBeVisible();
+  await expect(page.locator('.admin-results tbody tr')).toHaveCount(0);
+  expect([...(sim.state.okta()?.users.values() ?? [])].filter((user) => user.profile.login === 'old-1@example.com')).toHaveLength(1);
+  expect((await harness.call('accounts:list', {})).map((account) => account.label)).toEqual(['old-1@example.com']);
 });

@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { appError } from '../../../shared/errors';
-import { cleanUp, cleanupPlan, type CleanupItem } from '../../core/admin/cleanup';
+import { cleanUp, cleanupPlan, forgetRecords, type CleanupItem, type LeftAlone } from '../../core/admin/cleanup';
 import type { Provider } from '../../core/admin/connection';
 import { EnrolJournal } from '../../core/admin/enrol-journal';
 import type { EnrolRecord } from '../../core/admin/enrol-record';
@@ -73,6 +73,27 @@ function describeItem(item: CleanupItem): string {
   return item.action === 'delete-user' ? `  delete user ${forTerminal(item.login)}\n` : `  remove the factor Traykey enrolled from ${forTerminal(item.login)} (the user stays)\n`;
 }
 
+/** The command that forgets the records clean-up cannot act on, when there are any. */
+function forgetHint(provider: Provider, options: TargetOptions, leftAlone: readonly LeftAlone[]): string {
+  const logins = leftAlone.filter((entry) => entry.forgettable).map((entry) => entry.login);
+  if (logins.length === 0) return '';
+  return `To forget ${logins.length === 1 ? 'that record' : `those ${logins.length} records`} (the org is not touched; saved accounts stay): ${forTerminal(shellCommand(['traykey', 'admin', provider, 'forget', ...targetArgs(provider, options), ...logins]))}\n`;
+}
+
+function registerForget(parent: Command, provider: Provider, ctx: CliContext): void {
+  parent
+    .command('forget')
+    .description('Forget run records whose owner Traykey never noted (clean-up lists them), without touching the org; the accounts they saved stay.')
+    .argument('<logins...>', 'the logins clean-up listed as left alone')
+    .action(async (logins: string[], options: TargetOptions) => {
+      const forgotten = await ctx.withVault(async (vault) => {
+        const target = connectionOf(provider, options, vault);
+        return withRunLock(runLockDir(dataHome(ctx.io.env)), target.id, target.name, () => forgetRecords(new EnrolJournal(vault, target.id, ctx.now), logins));
+      });
+      ctx.io.stdout(`Forgot ${forgotten} run record${forgotten === 1 ? '' : 's'}; nothing was changed in the org.\n`);
+    });
+}
+
 function registerCleanup(parent: Command, provider: Provider, ctx: CliContext): void {
   parent
     .command('cleanup')
@@ -86,6 +107,7 @@ function registerCleanup(parent: Command, provider: Provider, ctx: CliContext): 
           const journal = new EnrolJournal(vault, target.id, ctx.now);
           const plan = cleanupPlan(journal, { includeExisting: options.includeExisting === true });
           for (const entry of plan.leftAlone) ctx.io.stderr(`  leave ${forTerminal(entry.login)}: ${forTerminal(entry.reason)}\n`);
+          ctx.io.stderr(forgetHint(provider, options, plan.leftAlone));
           if (plan.items.length === 0) throw appError('NOT_FOUND', `Traykey has nothing to clean up in ${target.name}: it created none of the recorded users${options.includeExisting ? ' and enrolled no factor on the others' : ''}.`);
           ctx.io.stderr(`Clean-up of ${target.name} acts on these ${plan.items.length} users (each is checked to be still as Traykey left it); their accounts are removed from the vault:\n`);
           for (const item of plan.items) ctx.io.stderr(describeItem(item));
@@ -217,5 +239,6 @@ export function registerUserTools(parent: Command, provider: Provider, ctx: CliC
     });
 
   registerCleanup(parent, provider, ctx);
+  registerForget(parent, provider, ctx);
   registerResults(parent, provider, ctx);
 }

@@ -1,4 +1,4 @@
-import { isAppError } from '../../../shared/errors';
+import { appError, isAppError } from '../../../shared/errors';
 import type { AdminProvider } from './admin-provider';
 import type { EnrolJournal } from './enrol-journal';
 import type { EnrolRecord } from './enrol-record';
@@ -17,6 +17,8 @@ export interface CleanupItem {
 export interface LeftAlone {
   login: string;
   reason: string;
+  /** Its record says nothing clean-up could act on, so forgetting it (forgetRecords) loses nothing the org needs. */
+  forgettable: boolean;
 }
 
 export interface CleanupPlan {
@@ -35,6 +37,9 @@ export interface CleanupResult {
 }
 
 const EXISTING = 'Traykey did not create this user, so clean-up never deletes it';
+/** Records saved by a Traykey from before runs noted who made each user have a user id but no ownership. */
+const OWNER_UNKNOWN = 'its record is older than Traykey\'s note of who made each user, so clean-up cannot tell whether Traykey created it and never deletes it: if it is a test user, delete it in the org\'s admin console; forgetting the record leaves the org untouched';
+const NEVER_CREATED = 'Traykey never created this user; forgetting the record leaves the org untouched';
 
 /**
  * What clean-up would act on, from this connection's records alone: users Traykey created (or whose
@@ -49,10 +54,26 @@ export function cleanupPlan(journal: EnrolJournal, options: { includeExisting?: 
     if (record.ownership === 'created') items.push({ login: record.login, action: 'delete-user', ...id });
     else if (record.ownership === undefined && record.createSentAt !== undefined) items.push({ login: record.login, action: 'delete-user' });
     else if (record.ownership === 'existing' && record.factorId !== undefined && options.includeExisting) items.push({ login: record.login, action: 'remove-factor', ...id });
-    else if (record.ownership === 'existing') leftAlone.push({ login: record.login, reason: record.factorId !== undefined ? `${EXISTING}; --include-existing removes the factor Traykey enrolled` : EXISTING });
-    else leftAlone.push({ login: record.login, reason: 'Traykey never created this user' });
+    else if (record.ownership === 'existing') leftAlone.push({ login: record.login, reason: record.factorId !== undefined ? `${EXISTING}; --include-existing removes the factor Traykey enrolled` : EXISTING, forgettable: false });
+    else leftAlone.push({ login: record.login, reason: record.userId !== undefined ? OWNER_UNKNOWN : NEVER_CREATED, forgettable: true });
   }
   return { items, leftAlone };
+}
+
+/**
+ * Forgets run records clean-up can do nothing with (no ownership noted), without a call to the org.
+ * The accounts they saved stay in the list: the user may still exist and be in use. Refuses, changing
+ * nothing, when a login has no such record.
+ */
+export async function forgetRecords(journal: EnrolJournal, logins: readonly string[]): Promise<number> {
+  const forgettable = new Set(cleanupPlan(journal).leftAlone.filter((entry) => entry.forgettable).map((entry) => entry.login.toLowerCase()));
+  const refused = logins.filter((login) => !forgettable.has(login.toLowerCase()));
+  if (refused.length > 0) {
+    throw appError('INVALID_INPUT', `Only records whose owner Traykey never noted can be forgotten, and ${refused.map((login) => JSON.stringify(login)).join(', ')} ${refused.length === 1 ? 'is' : 'are'} not one: nothing was forgotten.`, { field: 'logins' });
+  }
+  const unique = [...new Set(logins.map((login) => login.toLowerCase()))];
+  await journal.forget(unique, { keepAccounts: true });
+  return unique.length;
 }
 
 /**

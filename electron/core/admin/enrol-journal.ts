@@ -69,8 +69,8 @@ export class EnrolJournal {
     await Promise.all(records.map((record) => this.write(record)));
   }
 
-  /** Forgets records and the accounts they saved (after a clean-up). */
-  async forget(logins: string[]): Promise<void> {
+  /** Forgets records and, unless told to keep them, the accounts they saved (after a clean-up). */
+  async forget(logins: string[], { keepAccounts = false }: { keepAccounts?: boolean } = {}): Promise<void> {
     const keys = new Set(logins.map(recordKey));
     await this.vault.update((doc) => {
       const runs = runsIn(doc);
@@ -79,7 +79,7 @@ export class EnrolJournal {
       for (const key of keys) delete mine[key];
       runs[this.connectionId] = mine;
       doc.adminRuns = runs;
-      doc.accounts = accountsIn(doc).filter((account) => !accountIds.has(account.id) && !(isTestAccountOf(account, this.connectionId) && keys.has(recordKey(account.label))));
+      if (!keepAccounts) doc.accounts = accountsIn(doc).filter((account) => !accountIds.has(account.id) && !(isTestAccountOf(account, this.connectionId) && keys.has(recordKey(account.label))));
     });
   }
 

@@ -1,7 +1,7 @@
 import { appError } from '../../../shared/errors';
 import type { Handlers } from '../../../shared/ipc';
 import type { EnrolResultView, NewConnectionInput } from '../../../shared/ipc/admin';
-import { cleanUp, cleanupPlan } from '../admin/cleanup';
+import { cleanUp, cleanupPlan, forgetRecords } from '../admin/cleanup';
 import { normalizeOrgUrl, connectionIdFor, defaultConnectionName } from '../admin/connection';
 import { ConnectionStore, type NewConnection } from '../admin/connection-store';
 import { testConnection } from '../admin/connection-test';
@@ -23,6 +23,7 @@ type AdminChannels =
   | 'admin:run'
   | 'admin:results'
   | 'admin:cleanupPreview'
+  | 'admin:forgetRecords'
   | 'admin:cleanup';
 
 const DEFAULT_REALM = 'Username-Password-Authentication';
@@ -96,6 +97,10 @@ export function adminHandlers(context: CoreContext): Pick<Handlers, AdminChannel
     'admin:cleanupPreview': async ({ connectionId }) => {
       const plan = cleanupPlan(journal(connectionId));
       return { items: plan.items.map(({ login, action }) => ({ login, action })), leftAlone: plan.leftAlone };
+    },
+    'admin:forgetRecords': async ({ connectionId, logins }) => {
+      const target = store().target(connectionId);
+      return { forgotten: await withRunLock(lockDir, connectionId, target.name, () => forgetRecords(journal(connectionId), logins)) };
     },
     'admin:cleanup': async ({ connectionId, logins, count }) => {
       const target = store().target(connectionId);

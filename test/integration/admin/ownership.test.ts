@@ -119,6 +119,35 @@ describe('ownership of test users (Okta, simulator)', { timeout: 60_000 }, () =>
     expect(jsonLines(resumed.stdout).at(-1)).toMatchObject({ failed: 0, pending: 0 });
   });
 
+  it('a record older than ownership notes is listed with what the admin can do, and forget drops only the record', async () => {
+    await setup.cli.run(['admin', 'okta', 'enroll', '--org', setup.sim.okta.url, '--count', '2', '--prefix', 'old', '--json'], { env: setup.oktaEnv });
+    const connectionId = connectionIdFor('okta', setup.sim.okta.url);
+    // What a Traykey from before ownership was recorded left in the vault: the same record without `ownership`.
+    const vault = await setup.cli.openVault();
+    await vault.update((doc) => {
+      const runs = runsIn(doc);
+      delete runs[connectionId]!['old-1@example.com']!.ownership;
+      doc.adminRuns = runs;
+    });
+    vault.close();
+
+    const listed = await setup.cli.run(['admin', 'okta', 'cleanup', '--org', setup.sim.okta.url], { env: setup.oktaEnv });
+    expect(listed.stderr).toContain("  leave old-1@example.com: its record is older than Traykey's note of who made each user, so clean-up cannot tell whether Traykey created it and never deletes it: if it is a test user, delete it in the org's admin console; forgetting the record leaves the org untouched\n");
+    expect(listed.stderr).toContain(`To forget that record (the org is not touched; saved accounts stay): traykey admin okta forget --org ${setup.sim.okta.url} old-1@example.com\n`);
+    expect(listed.stderr).toContain('acts on these 1 users');
+
+    const refused = await setup.cli.run(['admin', 'okta', 'forget', '--org', setup.sim.okta.url, 'old-1@example.com', 'old-2@example.com']);
+    expect(refused).toMatchObject({ code: 1, stderr: 'Only records whose owner Traykey never noted can be forgotten, and "old-2@example.com" is not one: nothing was forgotten.\n' });
+    const forgot = await setup.cli.run(['admin', 'okta', 'forget', '--org', setup.sim.okta.url, 'old-1@example.com']);
+    expect(forgot).toEqual({ code: 0, stdout: 'Forgot 1 run record; nothing was changed in the org.\n', stderr: '' });
+
+    const results = await setup.cli.run(['admin', 'okta', 'results', '--org', setup.sim.okta.url]);
+    expect(results.stdout).toBe('old-2@example.com\tcreated\tenrolled\tsaved\n');
+    expect(oktaUser('old-1@example.com')).toBeDefined();
+    const accounts = JSON.parse((await setup.cli.run(['list', '--json'])).stdout) as { label: string }[];
+    expect(accounts.map((account) => account.label).sort()).toEqual(['old-1@example.com', 'old-2@example.com']);
+  });
+
   it('results read the vault only: no API token is needed', async () => {
     await setup.cli.run(['admin', 'okta', 'enroll', '--org', setup.sim.okta.url, '--count', '1', '--prefix', 'ro', '--json'], { env: setup.oktaEnv });
     const results = await setup.cli.run(['admin', 'okta', 'results', '--org', setup.sim.okta.url]);

@@ -31,7 +31,7 @@ const SOURCES = [
   'electron/core/signin/auth0-signin.ts',
 ];
 
-const OKTA_ORG = ['admin okta enroll', 'admin okta enroll-factor', 'admin okta factors', 'admin okta reset-factor', 'admin okta cleanup', 'admin okta results', 'admin okta test'];
+const OKTA_ORG = ['admin okta enroll', 'admin okta enroll-factor', 'admin okta factors', 'admin okta reset-factor', 'admin okta cleanup', 'admin okta forget', 'admin okta results', 'admin okta test'];
 const AUTH0_ORG = OKTA_ORG.map((path) => path.replace('okta', 'auth0'));
 const ENROLL = ['admin okta enroll', 'admin auth0 enroll'];
 
