@@ -1,4 +1,4 @@
-import { displayName } from '../core/accounts/stored-account';
+import { displayName } from '../../shared/account-names';
 import { forTerminal } from './terminal-text';
 
 /** One line per account an import left out, naming it and saying why; QR and backup imports both print these. */

@@ -1,7 +1,7 @@
 import type { AccountSummary } from '../../shared/accounts';
 import { appError } from '../../shared/errors';
 import type { AccountsService } from '../core/accounts/accounts-service';
-import { displayName } from '../core/accounts/stored-account';
+import { displayName } from '../../shared/account-names';
 import type { CliIo } from './context';
 import { forTerminal } from './terminal-text';
 

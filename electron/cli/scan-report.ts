@@ -1,5 +1,5 @@
 import { publicViewOf, type OtpAccount, type PublicOtpAccount } from '../../shared/accounts';
-import { displayName } from '../core/accounts/stored-account';
+import { displayName } from '../../shared/account-names';
 import { batchLabel } from '../core/qr/classify-codes';
 import type { ScannedFile } from '../core/qr/scan-image-files';
 import type { ScannedCode } from '../core/qr/scanned-code';

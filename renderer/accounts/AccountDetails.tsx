@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AccountDetails as Details } from '../../shared/accounts';
 import { api } from '../api';
-import { displayName, useAccounts } from '../store/accounts';
+import { displayName } from '../../shared/account-names';
+import { useAccounts } from '../store/accounts';
 import { openDetails } from '../store/navigation';
 import { Icon } from '../ui/icons';
 import { AccountQrDialog } from '../transfer/AccountQrDialog';

@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import type { AccountSummary } from '../../shared/accounts';
-import { displayName, nextHotp, select, startRename, useAccounts } from '../store/accounts';
+import { displayName } from '../../shared/account-names';
+import { nextHotp, select, startRename, useAccounts } from '../store/accounts';
 import { openDetails } from '../store/navigation';
 import { showError } from '../store/toasts';
 import { togglePinned, useSettings } from '../store/settings';

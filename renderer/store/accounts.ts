@@ -7,7 +7,7 @@ import type { AccountSummary, LiveCode } from '../../shared/accounts';
 import type { AppErrorData } from '../../shared/errors';
 import { api } from '../api';
 import { flipCodes, mergeCodes } from '../accounts/live-codes';
-import { matchesQuery } from '../accounts/search';
+import { displayName, matchesQuery } from '../../shared/account-names';
 import { loadVaultStatus } from './vault';
 import { useSettings } from './settings';
 
@@ -259,8 +259,4 @@ export async function undoDelete(undoToken: string): Promise<AppErrorData | null
   await loadAccounts();
   set({ selectedId: result.value.id });
   return null;
-}
-
-export function displayName(account: Pick<AccountSummary, 'issuer' | 'label'>): string {
-  return account.issuer ? `${account.issuer} (${account.label})` : account.label;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { AccountSummary } from '../../shared/accounts';
-import { displayName } from '../store/accounts';
+import { displayName } from '../../shared/account-names';
 
 /** Checkboxes for the accounts, with "Select all" (mixed when some are chosen). */
 export function SelectAccounts({ accounts, selected, onChange }: { accounts: AccountSummary[]; selected: ReadonlySet<string>; onChange: (next: ReadonlySet<string>) => void }) {

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MigrationQrImage } from '../../shared/ipc/transfer';
 import { api } from '../api';
-import { displayName, useAccounts } from '../store/accounts';
+import { displayName } from '../../shared/account-names';
+import { useAccounts } from '../store/accounts';
 import { SelectAccounts } from './SelectAccounts';
 import { MigrationSteps } from './MigrationSteps';
 import './transfer.css';

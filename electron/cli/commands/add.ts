@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { OTP_ALGORITHMS, OTP_TYPES, type ManualAccountInput } from '../../../shared/accounts';
 import { appError, isAppError } from '../../../shared/errors';
-import { displayName } from '../../core/accounts/stored-account';
+import { displayName } from '../../../shared/account-names';
 import { decodeMigrationUri } from '../../core/otp/migration-uri';
 import type { CliContext } from '../context';
 import { forTerminal } from '../terminal-text';

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { appError } from '../../../shared/errors';
 import { AccountsService } from '../../core/accounts/accounts-service';
-import { displayName } from '../../core/accounts/stored-account';
+import { displayName } from '../../../shared/account-names';
 import { defaultSleep } from '../../core/idp/http/sleep';
 import { markSpent, nextUnspentStep, spentStepOf } from '../../core/otp/spent-steps';
 import type { CliContext } from '../context';

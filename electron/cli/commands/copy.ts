@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { appError } from '../../../shared/errors';
-import { displayName } from '../../core/accounts/stored-account';
+import { displayName } from '../../../shared/account-names';
 import { ClipboardGuard } from '../../core/clipboard/clipboard-guard';
 import { clipboardTools, commandClipboard, NO_CLIPBOARD_TOOL, onPath } from '../../core/clipboard/command-clipboard';
 import { dataHome } from '../../core/paths';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { displayName } from '../../core/accounts/stored-account';
+import { displayName } from '../../../shared/account-names';
 import type { CliContext } from '../context';
 import { forTerminal } from '../terminal-text';
 

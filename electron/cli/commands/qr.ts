@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { displayName } from '../../core/accounts/stored-account';
+import { displayName } from '../../../shared/account-names';
 import { qrTerminalText } from '../../core/transfer/qr-image';
 import type { CliContext } from '../context';
 import { pickAccount } from '../pick-account';

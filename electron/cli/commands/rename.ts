@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { appError } from '../../../shared/errors';
-import { displayName } from '../../core/accounts/stored-account';
+import { displayName } from '../../../shared/account-names';
 import type { CliContext } from '../context';
 import { pickAccount } from '../pick-account';
 import { forTerminal } from '../terminal-text';

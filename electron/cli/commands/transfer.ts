@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { appError } from '../../../shared/errors';
 import type { AccountSummary } from '../../../shared/accounts';
 import type { AccountsService } from '../../core/accounts/accounts-service';
-import { displayName } from '../../core/accounts/stored-account';
+import { displayName } from '../../../shared/account-names';
 import { transferableUris } from '../../core/transfer/transfer-service';
 import type { CliContext } from '../context';
 import { writeSecretPng } from '../secret-png';

@@ -6,11 +6,11 @@ import { base32ProblemSentence, normalizeBase32 } from '../otp/base32';
 import { hotpCode, periodCodes } from '../otp/codes';
 import { formatKeyUri, parseKeyUri } from '../otp/key-uri';
 import { STEAM_DIGITS, STEAM_PERIOD } from '../otp/steam';
-import { matchAccounts } from './account-query';
 import { findDuplicateIn, type DuplicateReason } from './duplicates';
-import { accountsIn, displayName, storedFrom, summaryOf, type StoredAccount } from './stored-account';
+import { accountsIn, storedFrom, summaryOf, type StoredAccount } from './stored-account';
 import { UndoDeletes } from './undo-deletes';
 import { displayTextRefusal } from '../../../shared/display-text';
+import { accountsNamed, displayName } from '../../../shared/account-names';
 
 export type VaultLike = Pick<Vault, 'read' | 'update' | 'refreshIfChanged'>;
 
@@ -198,9 +198,9 @@ export class AccountsService {
     return found ? { account: summaryOf(found.account), reason: found.reason } : undefined;
   }
 
-  /** Accounts a CLI query names (see matchAccounts). */
+  /** Accounts a CLI query names (see accountsNamed). */
   query(text: string): AccountSummary[] {
-    return matchAccounts(this.stored(), text).map(summaryOf);
+    return accountsNamed(this.stored(), text).map(summaryOf);
   }
 
   /** Forgets undo tokens (the vault was locked). */

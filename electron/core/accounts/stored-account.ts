@@ -36,7 +36,3 @@ export function summaryOf(account: StoredAccount): AccountSummary {
 export function storedFrom(account: BackupAccount, kept: Pick<StoredAccount, 'id' | 'tags' | 'createdAt' | 'recoveryCode'>): StoredAccount {
   return { id: kept.id, tags: kept.tags, createdAt: kept.createdAt, ...backupFormOf(account, account.recoveryCode ?? kept.recoveryCode) };
 }
-
-export function displayName(account: Pick<StoredAccount, 'issuer' | 'label'>): string {
-  return account.issuer ? `${account.issuer} (${account.label})` : account.label;
-}

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { otpAccountOf, type AccountDetails, type OtpAccount } from '../../../shared/accounts';
 import { appError } from '../../../shared/errors';
-import { displayName } from '../accounts/stored-account';
+import { displayName } from '../../../shared/account-names';
 import { encodeMigrationUris, googleAuthenticatorProblem } from '../otp/migration-uri';
 import { qrPngDataUrl } from './qr-image';
 
