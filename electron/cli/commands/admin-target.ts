@@ -1,5 +1,5 @@
 import { appError } from '../../../shared/errors';
-import { connectionIdFor, defaultConnectionName, normalizeOrgUrl, type ConnectionTarget, type Provider } from '../../core/admin/connection';
+import { connectionIdFor, DEFAULT_REALM, defaultConnectionName, normalizeOrgUrl, type ConnectionTarget, type Provider } from '../../core/admin/connection';
 import { ConnectionStore } from '../../core/admin/connection-store';
 import type { Vault } from '../../core/vault/vault';
 import type { CliIo } from '../context';
@@ -10,8 +10,6 @@ export interface TargetOptions {
   realm?: string;
   appClientId?: string;
 }
-
-const DEFAULT_REALM = 'Username-Password-Authentication';
 
 /** The org address from --org (Okta) or --org/--domain (Auth0). */
 export function orgUrlOf(provider: Provider, options: TargetOptions): string {
@@ -71,5 +69,3 @@ export function resolveTarget(provider: Provider, options: TargetOptions, env: C
   if (saved?.provider === 'auth0') return saved;
   throw appError('INVALID_INPUT', `No Management API client for ${url}: set AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, or save them with \`traykey admin connect auth0 --domain …\`.`);
 }
-
-export { DEFAULT_REALM };

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { appError } from '../../../shared/errors';
 import { testConnection } from '../../core/admin/connection-test';
-import { ConnectionStore } from '../../core/admin/connection-store';
-import { normalizeOrgUrl, type Provider } from '../../core/admin/connection';
+import { ConnectionStore, type NewConnection } from '../../core/admin/connection-store';
+import { saveWorkingConnection } from '../../core/admin/save-connection';
+import { auth0CredentialsFrom, DEFAULT_REALM, normalizeOrgUrl, type Provider } from '../../core/admin/connection';
 import type { CliContext } from '../context';
 import { registerEnroll } from './admin-enroll';
 import { readStdin } from './admin-stdin';
-import { DEFAULT_REALM, orgUrlOf, resolveTarget, type TargetOptions } from './admin-target';
+import { orgUrlOf, resolveTarget, type TargetOptions } from './admin-target';
 import { registerUserTools } from './admin-users';
 import { tsvLine } from '../terminal-text';
 
@@ -47,20 +48,17 @@ function registerConnect(admin: Command, ctx: CliContext): void {
       const url = orgUrlOf('auth0', options);
       const [managementClientSecret = '', appSecretLine = ''] = await secretLines(ctx);
       if (!managementClientSecret) throw appError('INVALID_INPUT', 'Pipe the Management API client secret on the first line of standard input.', { field: 'clientSecret' });
-      const appClientId = options.appClientId ?? options.clientId ?? '';
-      const appClientSecret = options.appClientId ? appSecretLine : managementClientSecret;
       await saveChecked(ctx, {
         provider: 'auth0',
         url,
         ...(options.name ? { name: options.name } : {}),
-        auth0: {
+        auth0: auth0CredentialsFrom({
           managementClientId: options.clientId ?? '',
           managementClientSecret,
-          appClientId,
-          ...(appClientSecret ? { appClientSecret } : {}),
-          realm: options.realm ?? DEFAULT_REALM,
+          ...(options.appClientId ? { appClientId: options.appClientId, appClientSecret: appSecretLine } : {}),
+          ...(options.realm ? { realm: options.realm } : {}),
           ...(options.managementDomain ? { managementUrl: normalizeOrgUrl(options.managementDomain) } : {}),
-        },
+        }),
       });
     });
 
@@ -85,15 +83,11 @@ function registerConnect(admin: Command, ctx: CliContext): void {
     });
 }
 
-/** A connection is saved only once it works, so a typo never becomes a saved credential. */
-async function saveChecked(ctx: CliContext, input: Parameters<ConnectionStore['save']>[0]): Promise<void> {
+async function saveChecked(ctx: CliContext, input: NewConnection): Promise<void> {
   await ctx.withVault(async (vault) => {
-    const store = new ConnectionStore(vault, ctx.now);
-    const probe = { ...input, id: 'probe', name: input.name ?? new URL(input.url).host } as Parameters<typeof testConnection>[0];
-    const check = await testConnection(probe, { now: ctx.now });
-    if (!check.usable) throw appError('IDP_ERROR', check.message);
-    const saved = await store.save(input);
-    ctx.io.stdout(`Saved connection ${saved.id}.\n`);
+    const { connection, check } = await saveWorkingConnection(new ConnectionStore(vault, ctx.now), input, { now: ctx.now });
+    if (!connection) throw appError('IDP_ERROR', check.message);
+    ctx.io.stdout(`Saved connection ${connection.id}.\n`);
     if (!check.ok) ctx.io.stderr(`${check.message}\n`);
   });
 }

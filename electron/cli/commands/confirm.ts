@@ -1,10 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { appError } from '../../../shared/errors';
-import { normalizeOrgUrl } from '../../core/admin/connection';
-import { confirmWithCiba } from '../../core/ciba/confirm';
-import { approverName } from '../../core/ciba/id-token';
-import { OktaCibaClient } from '../../core/idp/okta/ciba';
-import { connectOktaOrg } from '../../core/idp/okta/org';
+import { askOktaUserToConfirm } from '../../core/ciba/ask-okta-user';
 import { defaultSleep } from '../../core/idp/http/sleep';
 import type { CliContext } from '../context';
 import { withInterrupt } from './interrupt';
@@ -41,21 +37,21 @@ export function register(program: Command, ctx: CliContext): void {
       if (!clientId || !clientSecret) {
         throw appError('INVALID_INPUT', "Set OKTA_CLIENT_ID and OKTA_CLIENT_SECRET to the client credentials of the org's CIBA app.", { field: 'clientId' });
       }
-      const sleep = ctx.sleep ?? defaultSleep;
-      const org = connectOktaOrg(normalizeOrgUrl(options.org), { now: ctx.now, sleep });
-      const client = new OktaCibaClient(org.authn, { clientId, clientSecret }, options.authServer);
       const user = options.user;
       const outcome = await withInterrupt(ctx.io, (signal) =>
-        confirmWithCiba(
-          client,
+        askOktaUserToConfirm(
           {
-            loginHint: user,
-            ...(options.message !== undefined ? { bindingMessage: options.message } : {}),
-            ...(options.expiresIn !== undefined ? { requestExpirySeconds: options.expiresIn } : {}),
+            orgUrl: options.org,
+            clientId,
+            clientSecret,
+            ...(options.authServer !== undefined ? { authServer: options.authServer } : {}),
+            login: user,
+            ...(options.message !== undefined ? { message: options.message } : {}),
+            ...(options.expiresIn !== undefined ? { expiresInSeconds: options.expiresIn } : {}),
           },
           {
             now: ctx.now,
-            sleep,
+            sleep: ctx.sleep ?? defaultSleep,
             signal,
             onWaiting: (expiresAt) => ctx.io.stderr(`Waiting for ${user} to answer on their authenticator (until ${new Date(expiresAt).toISOString()}); Ctrl-C stops waiting.\n`),
           },
@@ -63,8 +59,8 @@ export function register(program: Command, ctx: CliContext): void {
       );
       switch (outcome.result) {
         case 'APPROVED': {
-          const approvedBy = approverName(outcome.claims);
-          ctx.io.stdout(options.json ? `${JSON.stringify({ result: 'approved', approvedBy, claims: outcome.claims })}\n` : `Approved by ${approvedBy}.\n`);
+          const { approvedBy, claims } = outcome;
+          ctx.io.stdout(options.json ? `${JSON.stringify({ result: 'approved', approvedBy, claims })}\n` : `Approved by ${approvedBy}.\n`);
           return;
         }
         case 'DENIED':

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { appError } from '../../../shared/errors';
-import { pendingView } from '../../core/handlers/push';
 import { signInPageUrl } from '../../core/idp/http/sign-in-page';
 import type { VerifiedChallenge } from '../../core/push/challenge';
 import type { SignInMethod } from '../../core/push/oidc-signin';
 import type { BrowserOpener } from '../../core/capabilities';
 import { PushService } from '../../core/push/push-service';
+import { pendingView } from '../../core/push/push-views';
 import { approvalSentence } from '../../core/push/user-verification';
 import { friendlyOs } from '../../../shared/push/request-wording';
 import type { CliContext, CliIo } from '../context';

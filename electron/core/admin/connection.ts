@@ -24,6 +24,33 @@ export const auth0Credentials = z.object({
   managementUrl: z.string().optional(),
 });
 
+/** The database connection Auth0 tenants create users in unless told otherwise. */
+export const DEFAULT_REALM = 'Username-Password-Authentication';
+
+/** What a person gives for an Auth0 tenant, before the defaults the app and the CLI both apply. */
+export interface Auth0CredentialsInput {
+  managementClientId: string;
+  managementClientSecret: string;
+  appClientId?: string;
+  appClientSecret?: string;
+  realm?: string;
+  managementUrl?: string;
+}
+
+/** Without an application of its own, the password grant uses the Management API client. */
+export function auth0CredentialsFrom(input: Auth0CredentialsInput): Auth0Credentials {
+  const ownApp = Boolean(input.appClientId);
+  const appClientSecret = ownApp ? input.appClientSecret : input.managementClientSecret;
+  return {
+    managementClientId: input.managementClientId,
+    managementClientSecret: input.managementClientSecret,
+    appClientId: input.appClientId || input.managementClientId,
+    ...(appClientSecret ? { appClientSecret } : {}),
+    realm: input.realm || DEFAULT_REALM,
+    ...(input.managementUrl ? { managementUrl: input.managementUrl } : {}),
+  };
+}
+
 /** One saved connection, as the vault keeps it in `doc.adminConnections`: credentials never leave the vault. */
 export const storedConnection = z.discriminatedUnion('provider', [
   z.object({ id: z.string(), provider: z.literal('okta'), name: z.string(), url: z.string(), createdAt: z.number(), okta: oktaCredentials }),

@@ -2,11 +2,12 @@ import { appError } from '../../../shared/errors';
 import type { Handlers } from '../../../shared/ipc';
 import type { EnrolResultView, NewConnectionInput } from '../../../shared/ipc/admin';
 import { cleanUp, cleanupPlan, forgetRecords } from '../admin/cleanup';
-import { normalizeOrgUrl, connectionIdFor, defaultConnectionName } from '../admin/connection';
+import { auth0CredentialsFrom } from '../admin/connection';
 import { ConnectionStore, type NewConnection } from '../admin/connection-store';
 import { testConnection } from '../admin/connection-test';
 import { EnrolJournal } from '../admin/enrol-journal';
 import { recordStatus } from '../admin/enrol-record';
+import { saveWorkingConnection } from '../admin/save-connection';
 import { providerFor } from '../admin/provider-for';
 import { RunRegistry } from '../admin/run-registry';
 import { runLockDir, withRunLock } from '../admin/run-lock';
@@ -26,18 +27,22 @@ type AdminChannels =
   | 'admin:forgetRecords'
   | 'admin:cleanup';
 
-const DEFAULT_REALM = 'Username-Password-Authentication';
-
 function toNewConnection(input: NewConnectionInput): NewConnection {
   const name = input.name?.trim() ? { name: input.name.trim() } : {};
   if (input.provider === 'okta') return { provider: 'okta', url: input.url, ...name, okta: { apiToken: input.apiToken } };
-  const appClientId = input.appClientId?.trim() || input.managementClientId;
-  const appClientSecret = input.appClientId?.trim() ? input.appClientSecret : input.managementClientSecret;
+  const appClientId = input.appClientId?.trim();
+  const realm = input.realm?.trim();
   return {
     provider: 'auth0',
     url: input.url,
     ...name,
-    auth0: { managementClientId: input.managementClientId, managementClientSecret: input.managementClientSecret, appClientId, ...(appClientSecret ? { appClientSecret } : {}), realm: input.realm?.trim() || DEFAULT_REALM },
+    auth0: auth0CredentialsFrom({
+      managementClientId: input.managementClientId,
+      managementClientSecret: input.managementClientSecret,
+      ...(appClientId ? { appClientId } : {}),
+      ...(input.appClientSecret ? { appClientSecret: input.appClientSecret } : {}),
+      ...(realm ? { realm } : {}),
+    }),
   };
 }
 
@@ -55,15 +60,7 @@ export function adminHandlers(context: CoreContext): Pick<Handlers, AdminChannel
 
   return {
     'admin:connections': async () => store().list(),
-    'admin:connect': async (input) => {
-      const connection = toNewConnection(input);
-      const url = normalizeOrgUrl(connection.url);
-      const probe = { ...connection, url, id: connectionIdFor(connection.provider, url), name: connection.name ?? defaultConnectionName(url) } as Parameters<typeof testConnection>[0];
-      const check = await testConnection(probe);
-      // A connection that does not work is not saved; one that works with a skewed clock is, with the warning.
-      if (!check.usable) return { check };
-      return { connection: await store().save(connection), check };
-    },
+    'admin:connect': async (input) => saveWorkingConnection(store(), toNewConnection(input)),
     'admin:disconnect': async ({ connectionId }) => {
       await store().remove(connectionId);
       return {};

@@ -1,16 +1,12 @@
 import { appError } from '../../../shared/errors';
 import type { Handlers } from '../../../shared/ipc';
 import type { ConfirmOutcomeView } from '../../../shared/ipc/confirm';
-import { normalizeOrgUrl } from '../admin/connection';
-import { confirmWithCiba } from '../ciba/confirm';
-import { approverName } from '../ciba/id-token';
+import { askOktaUserToConfirm } from '../ciba/ask-okta-user';
 import { defaultSleep } from '../idp/http/sleep';
-import { OktaCibaClient } from '../idp/okta/ciba';
-import { connectOktaOrg } from '../idp/okta/org';
 
 /**
  * The Admin area's "Ask a user to confirm": one CIBA request at a time, waited on in main so the
- * popup can be hidden meanwhile. The client credentials live only as long as the request.
+ * popup can be hidden meanwhile.
  */
 export function confirmHandlers(): Pick<Handlers, 'confirm:okta' | 'confirm:cancel'> {
   let running: AbortController | null = null;
@@ -18,23 +14,24 @@ export function confirmHandlers(): Pick<Handlers, 'confirm:okta' | 'confirm:canc
   return {
     'confirm:okta': async (request): Promise<ConfirmOutcomeView> => {
       if (running) throw appError('INVALID_INPUT', 'A confirmation request is already waiting for an answer; wait for it or cancel it first.');
-      const org = connectOktaOrg(normalizeOrgUrl(request.orgUrl), { now, sleep: defaultSleep });
-      const client = new OktaCibaClient(org.authn, { clientId: request.clientId, clientSecret: request.clientSecret });
       const controller = new AbortController();
       running = controller;
       try {
-        const outcome = await confirmWithCiba(
-          client,
+        const message = request.message?.trim();
+        const outcome = await askOktaUserToConfirm(
           {
-            loginHint: request.login,
-            ...(request.message?.trim() ? { bindingMessage: request.message.trim() } : {}),
-            ...(request.expiresInSeconds !== undefined ? { requestExpirySeconds: request.expiresInSeconds } : {}),
+            orgUrl: request.orgUrl,
+            clientId: request.clientId,
+            clientSecret: request.clientSecret,
+            login: request.login,
+            ...(message ? { message } : {}),
+            ...(request.expiresInSeconds !== undefined ? { expiresInSeconds: request.expiresInSeconds } : {}),
           },
           { now, sleep: defaultSleep, signal: controller.signal },
         );
         switch (outcome.result) {
           case 'APPROVED':
-            return { result: 'approved', approvedBy: approverName(outcome.claims) };
+            return { result: 'approved', approvedBy: outcome.approvedBy };
           case 'DENIED':
             return { result: 'denied' };
           case 'EXPIRED':

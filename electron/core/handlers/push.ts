@@ -1,50 +1,12 @@
 import type { Handlers } from '../../../shared/ipc';
-import type { PendingChallengeData, PushEnrolmentData } from '../../../shared/ipc/push';
 import { appError } from '../../../shared/errors';
-import type { VerifiedChallenge } from '../push/challenge';
 import type { BrowserOpener } from '../capabilities';
-import type { StoredEnrolment } from '../push/push-record';
 import type { PushService } from '../push/push-service';
 import { approvalSentence } from '../push/user-verification';
-import { inBurst, newOrigin, requestTime } from '../push/request-signals';
+import { enrolmentView, pendingView } from '../push/push-views';
 import type { CoreContext } from './core-context';
 
 type PushHandlers = Pick<Handlers, Extract<keyof Handlers, `push:${string}`>>;
-
-export function pendingView(challenge: VerifiedChallenge, push: Pick<PushService, 'enrolments' | 'willVerify' | 'origins' | 'list'>): PendingChallengeData {
-  const { id, orgUrl, app, transactionType, bindingMessage, clientOS, location, transactionTime, expiresAt } = challenge;
-  const enrolment = push.enrolments().find((e) => e.id === challenge.enrolmentId);
-  const fresh = newOrigin(challenge, push.origins());
-  return {
-    id,
-    org: orgUrl,
-    orgName: enrolment?.authenticatorName ?? null,
-    user: enrolment?.username ?? null,
-    app,
-    transactionType,
-    bindingMessage,
-    clientOS,
-    location,
-    transactionTime,
-    expiresAt,
-    verifies: push.willVerify(challenge),
-    requestedAt: requestTime(challenge),
-    newOS: fresh.os,
-    newLocation: fresh.location,
-    burst: inBurst(challenge, push.list()),
-  };
-}
-
-export function enrolmentView(enrolment: StoredEnrolment): PushEnrolmentData {
-  return {
-    id: enrolment.id,
-    org: enrolment.orgUrl,
-    username: enrolment.username ?? null,
-    authenticator: enrolment.authenticatorName ?? null,
-    createdAt: enrolment.createdAt,
-    userVerification: enrolment.userVerification !== undefined,
-  };
-}
 
 export function createPushHandlers(push: PushService, openBrowser: BrowserOpener | undefined): PushHandlers {
   const browser = () => {
