@@ -1,6 +1,6 @@
 /**
  * The Electron main process: lifecycle, single instance, tray, popup, deep links. Wiring only:
- * every decision it applies is a pure, tested module under window/, tray/, deep-link/ and bridge/.
+ * every decision it applies is a tested module beside it (window/, tray/, ipc/) or in core/ (deep links: core/deep-link/).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,9 +14,9 @@ import { isAppError } from '../../shared/errors';
 import { createCore, type Core } from '../core/app-core';
 import { dataHome } from '../core/paths';
 import { openVaultFromEnv } from '../core/vault/open-from-env';
-import { createDeepLinkGate, droppedLinksNotice } from '../core/deep-link/deep-link-gate';
 import { createDeepLinkInbox } from '../core/deep-link/inbox';
-import { DEEP_LINK_SCHEME, findDeepLinkArgument, parseDeepLink } from '../core/deep-link/parse-deep-link';
+import { DEEP_LINK_SCHEME } from '../core/deep-link/parse-deep-link';
+import { createDeepLinkReceiver } from '../core/deep-link/receive-deep-link';
 import { registerIpc } from './ipc/register-ipc';
 import { electronAutoStart } from './platform/auto-start';
 import { electronClipboard } from './platform/clipboard';
@@ -51,7 +51,6 @@ let activeShortcut: string | null = null;
 let stopPolicyWatch: () => void = () => undefined;
 const toggle = popupToggle(() => Date.now());
 const inbox = createDeepLinkInbox({ now: () => Date.now() });
-const linkGate = createDeepLinkGate({ now: () => Date.now() });
 const autoStart = electronAutoStart();
 const notifier = electronNotifier();
 
@@ -76,20 +75,7 @@ function send(event: string): void {
   if (popup && !popup.isDestroyed()) popup.webContents.send(event);
 }
 
-/** Links are untrusted input: rate-limited, one preview at a time, parsed strictly, then only offered in the popup. */
-function openDeepLink(raw: string): void {
-  const decision = linkGate.admit(inbox.pending() !== null);
-  const notice = droppedLinksNotice(decision);
-  if (notice) notifier.notify({ title: 'Traykey', body: notice });
-  if (decision.action === 'drop') return;
-  const parsed = parseDeepLink(raw);
-  if (parsed.ok) {
-    inbox.offer(parsed.link);
-  } else {
-    notifier.notify({ title: 'Traykey', body: parsed.error.message });
-  }
-  showPopup();
-}
+const links = createDeepLinkReceiver({ inbox, now: () => Date.now(), notify: (body) => notifier.notify({ title: 'Traykey', body }), showPopup });
 
 /** Push enrolment's sign-in page opens in the system browser under the opener rule the CLI uses too. */
 async function openSignIn(url: string): Promise<void> {
@@ -207,8 +193,7 @@ async function start(): Promise<void> {
     tray?.tray.setToolTip(badge.toolTip);
   });
 
-  const startupLink = findDeepLinkArgument(process.argv);
-  if (startupLink) openDeepLink(startupLink);
+  links.start(process.argv);
 }
 
 // Every renderer sandboxed, whatever a window's own options say; both calls must precede `ready`.
@@ -217,17 +202,11 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let startup: Promise<void> | null = null;
-  // Links can arrive while the app is still starting; they are handled once the popup exists.
-  const whenStarted = (then: () => void) => void (startup ?? Promise.resolve()).then(then);
-  app.on('second-instance', (_event, argv) => {
-    const link = findDeepLinkArgument(argv);
-    whenStarted(() => (link ? openDeepLink(link) : showPopup()));
-  });
+  app.on('second-instance', (_event, argv) => links.secondLaunch(argv));
   // macOS delivers links as events, possibly before the app is ready.
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    whenStarted(() => openDeepLink(url));
+    links.openUrl(url);
   });
   // Every web contents, not only the popup's, is denied navigation, new windows and webviews.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
@@ -239,7 +218,7 @@ if (!app.requestSingleInstanceLock()) {
     tray?.destroy();
     void core?.close();
   });
-  startup = start().catch((error: unknown) => {
+  void start().catch((error: unknown) => {
     dialog.showErrorBox('Traykey could not start', isAppError(error) ? error.message : 'An unexpected error stopped Traykey from starting.');
     app.exit(1);
   });

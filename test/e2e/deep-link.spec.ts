@@ -56,3 +56,13 @@ test('Escape dismisses the preview, and a dismissed link cannot be added afterwa
   await expect(harness.call('deepLink:accept', { token })).rejects.toThrow(/NOT_FOUND/);
   expect(await harness.call('accounts:list', {})).toEqual([]);
 });
+
+test('links that arrive while a preview waits are ignored: the first account stays on screen and the person is told once', async ({ app, links }) => {
+  await app.open();
+  links.open(OTPAUTH);
+  for (const label of ['mallory', 'trudy']) links.open(`otpauth://totp/Evil:${label}?secret=JBSWY3DPEHPK3PXP&issuer=Evil`);
+  await expect(app.page.getByRole('alertdialog', { name: 'Add Example (ana@example.com)?' })).toBeVisible();
+  await expect(app.page.getByRole('alertdialog')).toHaveCount(1);
+  expect(links.inbox.pending()?.label).toBe('ana@example.com');
+  expect(links.notices).toEqual(['A setup link is already waiting in Traykey: add or dismiss it first; other links are ignored until then.']);
+});
