@@ -3,7 +3,7 @@ import type { Clipboard, Timers } from '../core/capabilities';
 import { dataHome, type Env } from '../core/paths';
 import type { PolicyService } from '../core/policy/policy-service';
 import type { PolicySource } from '../core/policy/policy-source';
-import type { Vault } from '../core/vault/vault';
+import type { Vault, VaultDocument } from '../core/vault/vault';
 
 /** Where the CLI writes and what it reads from its environment; tests pass their own. */
 export interface CliIo {
@@ -67,21 +67,9 @@ export function createCliContext(io: CliIo, deps: CliDeps = {}): CliContext {
     clipboardDeps: deps,
     async withAccounts(run) {
       const { AccountsService } = await import('../core/accounts/accounts-service');
-      return context.withVault(async (vault) => {
-        // Edits are stamped for sync when made, so they keep their place against other computers' edits.
-        let recorded = Promise.resolve();
-        const onChange = () => {
-          const at = now();
-          recorded = recorded
-            .then(async () => new (await import('../core/sync/sync-service')).SyncService({ vault, home: dataHome(io.env), now }).recordEdits(at))
-            .catch(() => io.stderr('The change was saved here but could not be recorded for sync; `traykey sync now` will pick it up.\n'));
-        };
-        try {
-          return await run(new AccountsService(vault, { now, onChange }));
-        } finally {
-          await recorded;
-        }
-      });
+      // Edits are stamped for sync in their own save, so they keep their place against other computers' edits.
+      const withinSave = async (doc: VaultDocument) => (await import('../core/sync/engine/stamp-edits')).stampSyncEdits(doc, now());
+      return context.withVault((vault) => run(new AccountsService(vault, { now, withinSave })));
     },
     async withVault(run) {
       const passphraseFile = context.options.passphraseFile;

@@ -13,6 +13,7 @@ import { pushHandlers } from './handlers/push';
 import { adminHandlers } from './handlers/admin';
 import { transferHandlers } from './handlers/transfer';
 import { attachSync } from './sync/core-sync';
+import { stampSyncEdits } from './sync/engine/stamp-edits';
 import { syncHandlers } from './sync/sync-handlers';
 import { confirmHandlers } from './handlers/confirm';
 import { attachPush, type PushCoreOptions } from './push/core-push';
@@ -131,7 +132,8 @@ export function createCore(options: CoreOptions): Core {
     events.emit('accounts:changed');
     sync.edited();
   };
-  const accounts = new AccountsService(session.vault, { now: () => clock.now(), onChange: accountsChanged });
+  const syncClock = options.now ?? Date.now;
+  const accounts = new AccountsService(session.vault, { now: () => clock.now(), onChange: accountsChanged, withinSave: (doc) => stampSyncEdits(doc, syncClock()) });
   const policy = options.policy ?? new PolicyService([]);
   const settings = new SettingsStore(options.home, () => policy.policy);
   const clipboard = options.clipboard ? new ClipboardGuard(options.clipboard, timers) : undefined;

@@ -30,7 +30,6 @@ async function pairedTwo() {
 /** A adds one account and writes it to its log; returns A's log as it now is. */
 async function addAndWrite(a: Machine, label: string, secret: string): Promise<Buffer> {
   await a.accounts.addUri(totp('ACME', label, secret));
-  await a.edited();
   await a.sync.syncNow();
   return readFile(logPath(world!.folder, idOf(a)));
 }
@@ -105,7 +104,6 @@ describe('sync faults', () => {
     const away = `${world!.folder}-unplugged`;
     await rename(world!.folder, away);
     await a.accounts.addUri(totp('ACME', 'offline', 'JBSWY3DPEHPK3PXP'));
-    await a.edited();
     const report = await a.sync.syncNow();
     expect(report.problems.map((problem) => problem.code)).toEqual(['FOLDER_MISSING']);
     expect(report.pending).toBe(1);
@@ -145,7 +143,6 @@ describe('sync faults', () => {
     await a.vault.refreshIfChanged();
     const added = a.names().length;
     expect(added).toBeGreaterThan(2);
-    await a.sync.recordEdits();
     expect((await a.sync.syncNow()).problems).toEqual([]);
     const report = await b.sync.syncNow();
     expect(report.problems).toEqual([]);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { manualAccountInput, type AccountDetails, type AccountSummary, type LiveCode, type BackupAccount, type ManualAccountInput, type OtpAccount } from '../../../shared/accounts';
 import { appError } from '../../../shared/errors';
-import type { Vault } from '../vault/vault';
+import type { Vault, VaultDocument } from '../vault/vault';
 import { base32ProblemSentence, normalizeBase32 } from '../otp/base32';
 import { hotpCode, periodCodes } from '../otp/codes';
 import { formatKeyUri, parseKeyUri } from '../otp/key-uri';
@@ -20,6 +20,11 @@ export interface AccountsServiceOptions {
   newId?: () => string;
   /** Told after every change this service saved. */
   onChange?: () => void;
+  /**
+   * Runs on the document inside the save of every change, before it is written: sync stamps the edit
+   * into its outbox here, so the edit and its sync record land in one atomic save.
+   */
+  withinSave?: (doc: VaultDocument) => void | Promise<void>;
 }
 
 const notFound = () => appError('NOT_FOUND', 'That account no longer exists; it may have been deleted in another window or by the CLI.');
@@ -219,10 +224,11 @@ export class AccountsService {
   }
 
   private async mutate<T>(change: (accounts: StoredAccount[]) => T): Promise<T> {
-    const result = await this.vault.update((doc) => {
+    const result = await this.vault.update(async (doc) => {
       const accounts = accountsIn(doc);
       const value = change(accounts);
       doc.accounts = accounts;
+      await this.options.withinSave?.(doc);
       return value;
     });
     this.options.onChange?.();

@@ -17,7 +17,6 @@ export function attachSync(options: CoreSyncOptions): SyncRunner {
   const service = new SyncService({ vault: options.vault, home: options.home, now: options.now });
   const runner = new SyncRunner({
     service,
-    now: options.now,
     timers: options.timers,
     onChanged: ({ accounts }) => {
       options.emit('sync:changed');

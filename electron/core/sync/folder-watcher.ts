@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'chokidar';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Timers } from '../capabilities';
 import { DEVICES_DIR, folderExists } from './folder/sync-folder';
 
@@ -10,6 +10,8 @@ export const FOLDER_RECHECK_MS = 10_000;
 
 export interface FolderWatcherOptions {
   folder: string;
+  /** This computer's device id: a change to its own files (its own append) needs no round. */
+  device: string;
   onChange: () => void;
   timers: Timers;
 }
@@ -23,6 +25,7 @@ export function watchSyncFolder(options: FolderWatcherOptions): () => void {
   let pending: unknown;
   let recheck: unknown;
   let stopped = false;
+  const ownFile = `${options.device}.`;
   const fire = () => {
     if (pending !== undefined) options.timers.clearTimeout(pending);
     pending = options.timers.setTimeout(() => {
@@ -40,7 +43,9 @@ export function watchSyncFolder(options: FolderWatcherOptions): () => void {
     const present = await folderExists(options.folder);
     if (present && !watcher) {
       watcher = watch(join(options.folder, DEVICES_DIR), { ignoreInitial: true, depth: 0 });
-      watcher.on('all', fire);
+      watcher.on('all', (_event, path) => {
+        if (typeof path !== 'string' || !basename(path).startsWith(ownFile)) fire();
+      });
       watcher.on('error', () => stopWatching());
       fire();
     } else if (!present && watcher) {

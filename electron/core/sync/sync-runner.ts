@@ -5,7 +5,6 @@ import type { SyncDevice, SyncService, SyncStatus } from './sync-service';
 
 export interface SyncRunnerOptions {
   service: SyncService;
-  now: () => number;
   timers: Timers;
   /** Told when the status, the devices or (after a merge) the accounts changed. */
   onChanged: (what: { accounts: boolean }) => void;
@@ -41,14 +40,14 @@ export class SyncRunner {
   start(): void {
     this.stopWatching?.();
     this.stopWatching = undefined;
-    let folder: string | undefined;
+    let target: { folder: string; device: string } | undefined;
     try {
-      folder = this.options.service.isSetUp() ? this.options.service.folder() : undefined;
+      target = this.options.service.watchTarget();
     } catch {
-      folder = undefined;
+      target = undefined;
     }
-    this.enabled = folder !== undefined;
-    if (folder) this.stopWatching = watchSyncFolder({ folder, onChange: () => void this.trigger(), timers: this.options.timers });
+    this.enabled = target !== undefined;
+    if (target) this.stopWatching = watchSyncFolder({ ...target, onChange: () => void this.trigger(), timers: this.options.timers });
   }
 
   stop(): void {
@@ -57,12 +56,9 @@ export class SyncRunner {
     this.pairing?.abort();
   }
 
-  /** An edit was saved: stamp it now, sync soon. */
+  /** An edit was saved (stamped for sync in the same save, see stampSyncEdits): write it to the folder now. */
   edited(): void {
-    if (!this.enabled) return;
-    const at = this.options.now();
-    this.running = this.running.then(() => this.options.service.recordEdits(at)).catch(() => undefined);
-    void this.trigger();
+    if (this.enabled) void this.trigger();
   }
 
   /** Runs a round now, or once more after the one in progress. */
@@ -150,9 +146,9 @@ export class SyncRunner {
 
   private async round(): Promise<void> {
     try {
-      if (!this.options.service.isSetUp()) return;
-      const report = await this.options.service.syncNow();
-      await this.refreshStatus();
+      // Sync turned off meanwhile: the round refuses, and the status below says off.
+      const { report, status } = await this.options.service.syncNowWithStatus();
+      this.lastStatus = status;
       this.options.onChanged({ accounts: report.merged > 0 });
     } catch {
       await this.refreshStatus();

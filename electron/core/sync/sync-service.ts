@@ -47,6 +47,7 @@ export interface SyncDevice {
 }
 
 const POLL_MS = 250;
+const OFF: SyncStatus = { health: 'off', sentence: 'off', pending: 0, problems: [] };
 
 const realSleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolveSleep) => {
@@ -58,6 +59,17 @@ const realSleep = (ms: number, signal?: AbortSignal) =>
   });
 
 const newDeviceId = (): string => randomBytes(10).toString('hex').slice(0, 16);
+
+/** The status sentence for a round's (or a preview's) report; `unmerged`: new records are waiting to be merged. */
+function describe(section: SyncSection, report: Pick<RoundReport, 'pending' | 'problems' | 'waiting'>, unmerged: boolean): SyncStatus {
+  const base = { folder: section.folder, device: section.device.id, pending: report.pending, problems: report.problems };
+  const problem = report.problems[0];
+  if (problem) return { ...base, health: 'problem', sentence: `problem: ${problem.message}` };
+  const waiting = report.waiting[0];
+  if (waiting) return { ...base, health: 'waiting', sentence: `waiting for ${nameOf(section, waiting.device)}: ${waiting.reason}` };
+  if (unmerged || report.pending > 0) return { ...base, health: 'waiting', sentence: report.pending > 0 ? `waiting to write ${report.pending} change(s) to the folder` : 'waiting: new changes in the folder are about to be merged' };
+  return { ...base, health: 'up-to-date', sentence: 'up to date' };
+}
 
 /** Sync's use cases, called alike by the IPC handlers and the CLI. */
 export class SyncService {
@@ -73,8 +85,10 @@ export class SyncService {
     return syncSectionIn(this.options.vault.read()) !== undefined;
   }
 
-  folder(): string {
-    return requireSection(this.options.vault.read()).folder;
+  /** The folder to watch and this computer's device id (its own files need no round), or undefined when sync is off. */
+  watchTarget(): { folder: string; device: string } | undefined {
+    const section = syncSectionIn(this.options.vault.read());
+    return section && { folder: section.folder, device: section.device.id };
   }
 
   /** Makes this computer the first of a new group syncing through `folder`. */
@@ -172,27 +186,23 @@ export class SyncService {
     }
   }
 
-  /** Records edits just made through the accounts service (see SyncEngine.recordEdits); nothing when sync is off. */
-  recordEdits(at: number = this.options.now()): Promise<void> {
-    return this.engine.recordEdits(at);
-  }
-
   /** Reads and writes the folder once. */
   async syncNow(): Promise<RoundReport> {
-    return this.engine.round();
+    return (await this.engine.round()).report;
   }
 
+  /** Reads and writes the folder once; the status is the round's own, with no second look at the folder. */
+  async syncNowWithStatus(): Promise<{ report: RoundReport; status: SyncStatus }> {
+    const { report, section } = await this.engine.round();
+    return { report, status: describe(section, report, false) };
+  }
+
+  /** Where sync stands, from a fresh look at the folder (nothing is written). */
   async status(): Promise<SyncStatus> {
-    const section = syncSectionIn(this.options.vault.read());
-    if (!section) return { health: 'off', sentence: 'off', pending: 0, problems: [] };
-    const report = await this.engine.preview();
-    const base = { folder: section.folder, device: section.device.id, pending: report.pending, problems: report.problems };
-    const problem = report.problems[0];
-    if (problem) return { ...base, health: 'problem', sentence: `problem: ${problem.message}` };
-    const waiting = report.waiting[0];
-    if (waiting) return { ...base, health: 'waiting', sentence: `waiting for ${nameOf(section, waiting.device)}: ${waiting.reason}` };
-    if (report.merged > 0 || report.pending > 0) return { ...base, health: 'waiting', sentence: report.pending > 0 ? `waiting to write ${report.pending} change(s) to the folder` : 'waiting: new changes in the folder are about to be merged' };
-    return { ...base, health: 'up-to-date', sentence: 'up to date' };
+    if (!this.isSetUp()) return OFF;
+    const { report, section } = await this.engine.preview();
+    // In a preview, records counted as merged are ones the next round will merge.
+    return describe(section, report, report.merged > 0);
   }
 
   devices(): SyncDevice[] {

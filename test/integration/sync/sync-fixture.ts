@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccountsService } from '../../../electron/core/accounts/accounts-service';
+import { stampSyncEdits } from '../../../electron/core/sync/engine/stamp-edits';
 import { SyncService } from '../../../electron/core/sync/sync-service';
 import { Vault } from '../../../electron/core/vault/vault';
 
@@ -13,8 +14,6 @@ export interface Machine {
   vault: Vault;
   accounts: AccountsService;
   sync: SyncService;
-  /** Settles once the edits made so far are recorded for sync. */
-  edited(): Promise<void>;
   /** The accounts as the user sees them: names in order. */
   names(): string[];
 }
@@ -30,15 +29,10 @@ export async function syncWorld() {
   async function machine(name: string): Promise<Machine> {
     const home = join(root, name);
     const vault = await Vault.open({ home, keySource: { kind: 'passphrase', passphrase: 'pw' }, unsafeTestScrypt: TEST_SCRYPT, now });
-    let recorded = Promise.resolve();
     const sync = new SyncService({ vault, home, now, deviceName: name, sleep: () => new Promise((resolve) => setTimeout(resolve, 10)) });
-    // As in the app and the CLI: every change the accounts service saves is stamped at once.
-    const accounts = new AccountsService(vault, { now, onChange: () => {
-        const at = now();
-        recorded = recorded.then(() => sync.recordEdits(at));
-      },
-    });
-    const entry: Machine = { name, home, vault, accounts, sync, edited: () => recorded, names: () => accounts.list().map((account) => `${account.issuer}:${account.label}`) };
+    // As in the app and the CLI: every change the accounts service saves is stamped for sync in the same save.
+    const accounts = new AccountsService(vault, { now, withinSave: (doc) => stampSyncEdits(doc, now()) });
+    const entry: Machine = { name, home, vault, accounts, sync, names: () => accounts.list().map((account) => `${account.issuer}:${account.label}`) };
     machines.push(entry);
     return entry;
   }
@@ -57,7 +51,6 @@ export async function syncWorld() {
     for (let pass = 0; pass < 6; pass++) {
       let activity = 0;
       for (const entry of machines) {
-        await entry.edited();
         const report = await entry.sync.syncNow();
         activity += report.merged + report.wrote;
       }

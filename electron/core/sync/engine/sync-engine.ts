@@ -1,11 +1,11 @@
 import { appError } from '../../../../shared/errors';
-import { accountsIn } from '../../accounts/stored-account';
+import { accountsIn, type StoredAccount } from '../../accounts/stored-account';
 import type { VaultDocument } from '../../vault/vault';
 import { acquireLock } from '../../vault/lock-file';
 import { decodeFrames, RecordKind } from '../crypto/record-codec';
 import { appendToLog, logPath, readFolder, replaceFile, snapshotPath, type FolderView } from '../folder/sync-folder';
 import { projectAccounts } from '../merge/projection';
-import { requireSection, SYNC_SECTION, syncSectionIn, type SyncSection } from './local-section';
+import { requireSection, SYNC_SECTION, type SyncSection } from './local-section';
 import { encodeOutbox, encodeSnapshot, inspectOwnLog, keyReachesRemoved, recordLocalEdits, rekey, type OwnLog } from './own-log';
 import { readDevices, type SyncProblem, type SyncWaiting } from './read-devices';
 
@@ -39,11 +39,35 @@ function snapshotSeqIn(bytes: Buffer | undefined): number {
   return decodeFrames(bytes ?? Buffer.alloc(0)).frames.find((frame) => frame.header.kind === RecordKind.snapshot)?.header.seq ?? 0;
 }
 
+/** A round's outcome, with the sync section as it left it (what the status sentence is made from). */
+export interface Round {
+  report: RoundReport;
+  section: SyncSection;
+}
+
 interface Prepared {
   section: SyncSection;
+  /** The accounts the merged state projects to: what the vault's accounts become. */
+  accounts: StoredAccount[];
   report: Pick<RoundReport, 'merged' | 'problems' | 'waiting'>;
   changed: boolean;
+  /** The sync section and accounts it started from, as JSON: the same inputs give the same merge. */
+  inputs: string;
 }
+
+/** What a round writes to the folder, fixed before its sync section is handed to the vault. */
+interface Writes {
+  /** The whole log is replaced by this snapshot and an empty log (a repair, or a compaction). */
+  snapshot?: Buffer;
+  /** Records appended after `keepBytes` of the log. */
+  append?: { keepBytes: number; records: Buffer[] };
+  flushedSeq: number;
+  snapshotSeq: number;
+  wrote: number;
+  compacted: boolean;
+}
+
+const inputsOf = (section: SyncSection, accounts: readonly StoredAccount[]): string => `${JSON.stringify(section)}\n${JSON.stringify(accounts)}`;
 
 /**
  * One round of sync: this device's edits become a record in its own log, the other devices' new records
@@ -57,7 +81,7 @@ export class SyncEngine {
     private readonly options: SyncEngineOptions,
   ) {}
 
-  async round(): Promise<RoundReport> {
+  async round(): Promise<Round> {
     const lock = await acquireLock(this.options.lockPath, { now: this.options.now, timeoutMs: 10_000 });
     if (!lock.acquired) throw appError('VAULT_BUSY', 'Another Traykey window or command is syncing right now; try again in a moment.');
     try {
@@ -67,30 +91,13 @@ export class SyncEngine {
     }
   }
 
-  /**
-   * Stamps the user's edits with the time they were made (`at`), before any round reaches the folder:
-   * which of two edits is later must not depend on when each computer next synced.
-   */
-  async recordEdits(at: number): Promise<void> {
-    const pending = (doc: VaultDocument): boolean => {
-      const section = syncSectionIn(doc);
-      return section !== undefined && JSON.stringify(projectAccounts(section.state)) !== JSON.stringify(accountsIn(doc));
-    };
-    if (!pending(this.vault.read())) return;
-    await this.vault.update((doc) => {
-      const section = syncSectionIn(doc);
-      if (!section) return;
-      recordLocalEdits(section, accountsIn(doc), () => at);
-      doc[SYNC_SECTION] = section;
-    });
-  }
-
   /** What a round would merge and report, without writing anything. */
-  async preview(): Promise<RoundReport> {
+  async preview(): Promise<Round> {
     const doc = this.vault.read();
-    const view = await this.look(requireSection(doc).folder);
-    const prepared = this.prepare(doc, view, this.ownLogOf(requireSection(doc), view));
-    return { ...prepared.report, wrote: 0, pending: prepared.section.outbox.length, compacted: false };
+    const section = requireSection(doc);
+    const view = await this.look(section.folder);
+    const prepared = this.prepare(doc, view, this.ownLogOf(section, view));
+    return { report: { ...prepared.report, wrote: 0, pending: prepared.section.outbox.length, compacted: false }, section: prepared.section };
   }
 
   private async look(folder: string): Promise<FolderView> {
@@ -109,11 +116,14 @@ export class SyncEngine {
     return own;
   }
 
-  /** The whole round's merge, on a copy of the sync section; pure apart from the clock and key generation. */
+  /**
+   * The whole round's merge, made on `doc`'s sync section in place (callers pass their own copy, or the
+   * vault's draft); pure apart from the clock and key generation.
+   */
   private prepare(doc: VaultDocument, view: FolderView, own: OwnLog | undefined): Prepared {
-    const original = requireSection(doc);
-    const section = structuredClone(original);
+    const section = requireSection(doc);
     const accounts = accountsIn(doc);
+    const inputs = inputsOf(section, accounts);
     recordLocalEdits(section, accounts, this.options.now);
     const read = readDevices(section, view, this.options.now());
     const removed = section.state.members[section.device.id]?.removed !== undefined;
@@ -123,63 +133,77 @@ export class SyncEngine {
       section.outbox = section.outbox.filter((entry) => entry.seq > own.lastSeq);
     }
     const projected = projectAccounts(section.state);
-    const changed = JSON.stringify(section) !== JSON.stringify(original) || JSON.stringify(projected) !== JSON.stringify(accounts);
-    return { section, report: read, changed };
+    const changed = inputsOf(section, projected) !== inputs;
+    return { section, accounts: projected, report: read, changed, inputs };
   }
 
-  private async roundLocked(): Promise<RoundReport> {
-    const before = requireSection(this.vault.read());
-    const view = await this.look(before.folder);
-    const own = this.ownLogOf(before, view);
-    let prepared = this.prepare(this.vault.read(), view, own);
-    if (prepared.changed) {
-      prepared = await this.vault.update((doc) => {
-        const fresh = this.prepare(doc, view, own);
-        doc[SYNC_SECTION] = fresh.section;
-        doc.accounts = projectAccounts(fresh.section.state);
-        return fresh;
-      });
-    }
-    const report: RoundReport = { ...prepared.report, wrote: 0, pending: prepared.section.outbox.length, compacted: false };
-    if (!view.present || !own || prepared.section.state.members[prepared.section.device.id]?.removed) return report;
-    const section = prepared.section;
-    const folder = section.folder;
-    const device = section.device.id;
-    let flushedSeq = section.flushedSeq;
-    let snapshotSeq = section.snapshotSeq;
-    let records = own.records;
+  /** The bytes this round writes to the folder, or undefined when it writes nothing (folder missing, device removed). */
+  private writesFor(section: SyncSection, own: OwnLog | undefined): Writes | undefined {
+    if (!own || section.state.members[section.device.id]?.removed) return undefined;
+    const writes: Writes = { flushedSeq: section.flushedSeq, snapshotSeq: section.snapshotSeq, wrote: 0, compacted: false };
     if (own.needsRepair) {
       // The log lost records others may not have read: one snapshot of everything replaces it.
-      flushedSeq = snapshotSeq = section.nextSeq - 1;
-      await replaceFile(snapshotPath(folder, device), encodeSnapshot(section, snapshotSeq));
-      await replaceFile(logPath(folder, device), Buffer.alloc(0));
-      report.wrote = section.outbox.length;
-      report.compacted = true;
-    } else if (section.outbox.length > 0) {
+      writes.flushedSeq = writes.snapshotSeq = section.nextSeq - 1;
+      return { ...writes, snapshot: encodeSnapshot(section, writes.snapshotSeq), wrote: section.outbox.length, compacted: true };
+    }
+    if (section.outbox.length > 0) {
       const records = encodeOutbox(section, own.lastSeq);
-      await appendToLog(logPath(folder, device), own.keepBytes, records);
-      report.wrote = records.length;
-      flushedSeq = section.nextSeq - 1;
+      writes.append = { keepBytes: own.keepBytes, records };
+      writes.wrote = records.length;
+      writes.flushedSeq = section.nextSeq - 1;
     }
-    records += report.wrote;
-    if (!report.compacted && records > COMPACT_AFTER_RECORDS) {
-      snapshotSeq = flushedSeq;
-      await replaceFile(snapshotPath(folder, device), encodeSnapshot(section, snapshotSeq));
+    if (own.records + writes.wrote > COMPACT_AFTER_RECORDS) {
+      writes.snapshotSeq = writes.flushedSeq;
+      writes.snapshot = encodeSnapshot(section, writes.snapshotSeq);
+      writes.compacted = true;
+    }
+    return writes;
+  }
+
+  private async roundLocked(): Promise<Round> {
+    const doc = this.vault.read();
+    const before = requireSection(doc);
+    const view = await this.look(before.folder);
+    const own = this.ownLogOf(before, view);
+    let prepared = this.prepare(doc, view, own);
+    let writes = this.writesFor(prepared.section, own);
+    if (prepared.changed) {
+      const first = prepared;
+      await this.vault.update((draft) => {
+        // Unless another process saved meanwhile, the merge just made is the one to save: no second merge.
+        if (inputsOf(requireSection(draft), accountsIn(draft)) !== first.inputs) {
+          prepared = this.prepare(draft, view, own);
+          writes = this.writesFor(prepared.section, own);
+        }
+        draft[SYNC_SECTION] = prepared.section;
+        draft.accounts = prepared.accounts;
+      });
+    }
+    const { section } = prepared;
+    const report: RoundReport = { ...prepared.report, wrote: 0, pending: section.outbox.length, compacted: false };
+    if (!writes) return { report, section };
+    const folder = section.folder;
+    const device = section.device.id;
+    if (writes.append) await appendToLog(logPath(folder, device), writes.append.keepBytes, writes.append.records);
+    if (writes.snapshot) {
+      await replaceFile(snapshotPath(folder, device), writes.snapshot);
       await replaceFile(logPath(folder, device), Buffer.alloc(0));
-      report.compacted = true;
     }
-    if (flushedSeq !== section.flushedSeq || snapshotSeq !== section.snapshotSeq) {
+    report.wrote = writes.wrote;
+    report.compacted = writes.compacted;
+    if (writes.flushedSeq !== section.flushedSeq || writes.snapshotSeq !== section.snapshotSeq) {
+      const { flushedSeq, snapshotSeq } = writes;
       const now = this.options.now();
-      await this.vault.update((doc) => {
-        const current = requireSection(doc);
+      await this.vault.update((draft) => {
+        const current = requireSection(draft);
         current.flushedSeq = Math.max(current.flushedSeq, flushedSeq);
         current.snapshotSeq = Math.max(current.snapshotSeq, snapshotSeq);
         current.outbox = current.outbox.filter((entry) => entry.seq > current.flushedSeq);
         current.lastWriteAt = now;
-        doc[SYNC_SECTION] = current;
+        draft[SYNC_SECTION] = current;
       });
       report.pending = 0;
     }
-    return report;
+    return { report, section };
   }
 }

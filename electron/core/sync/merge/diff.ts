@@ -43,7 +43,8 @@ export function diffAccounts(state: MergeState, current: readonly StoredAccount[
     emit({ k: 'set', t: tick(), a: account.id, f: changed });
   }
   for (const id of before.keys()) if (!currentIds.has(id)) emit({ k: 'del', t: tick(), a: id });
-  const merged = projectAccounts(state).map((account) => account.id);
+  // Without ops the state is as it was, so its order is the one projected above (one projection saved).
+  const merged = ops.length === 0 ? [...before.keys()] : projectAccounts(state).map((account) => account.id);
   if (!sameValue(merged, current.map((account) => account.id))) {
     // Two accounts may share a position (moved at once on two devices): only strictly rising positions count as in order.
     const keys = current.map((account) => state.accounts[account.id]?.pos?.v);
