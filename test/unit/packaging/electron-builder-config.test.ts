@@ -22,7 +22,7 @@ interface BuilderConfig {
   win: { target: string };
 }
 const config = parse(readFileSync('electron-builder.yml', 'utf8')) as BuilderConfig;
-const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string; version: string };
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string; version: string; dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
 describe('electron-builder.yml', () => {
   it('is valid against electron-builder 26’s own JSON schema', () => {
@@ -55,10 +55,16 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('ships only the build output, in an asar, with keytar’s native module unpacked', () => {
-    expect(config.files).toEqual(['dist/**', '!dist/**/*.map', 'package.json']);
+  it('ships only the app’s build output (not the CLI bundle, which it cannot run), in an asar, with keytar’s native module unpacked', () => {
+    expect(config.files).toEqual(['dist/electron/**', 'dist/renderer/**', '!dist/**/*.map', 'package.json']);
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toEqual(['**/node_modules/keytar/**']);
+  });
+
+  it('packs as node_modules only what the bundles load at run time; everything bundled is a devDependency', async () => {
+    const { NODE_EXTERNALS } = (await import(new URL('../../../build/scripts/cli-bundle.mjs', import.meta.url).href)) as { NODE_EXTERNALS: string[] };
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(NODE_EXTERNALS.filter((name) => name !== 'electron').sort());
+    expect(Object.keys(pkg.devDependencies)).toContain('electron');
   });
 
   it('points package.json’s main at the bundle build.mjs writes', () => {
