@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import type { KeyStore } from '../../electron/core/keychain/key-store';
 import { KEYCHAIN_SERVICE } from '../../electron/core/keychain/key-store';
 import { createKeytarStore } from '../../electron/core/keychain/keytar-store';
-import { DEFAULT_SCRYPT, deriveVaultKey } from '../../electron/core/vault/kdf';
+import { PASSPHRASE_SCRYPT as DEFAULT_SCRYPT } from '../../electron/core/crypto/passphrase-kdf';
+import { deriveVaultKey } from '../../electron/core/vault/vault-key';
 import { keychainAccount } from '../../electron/core/vault/vault-key';
 import { Vault, VAULT_FILE, type KeySource } from '../../electron/core/vault/vault';
 

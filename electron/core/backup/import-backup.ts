@@ -3,7 +3,7 @@ import { importAegis } from './aegis-import';
 import { detectBackup, type DetectedBackup } from './detect-format';
 import type { BackupFormat, ImportResult } from './imported-account';
 import { parseJson } from './json-shape';
-import { DEFAULT_KDF_LIMITS, type KdfLimits } from './kdf';
+import { DEFAULT_KDF_LIMITS, type KdfLimits } from '../crypto/passphrase-kdf';
 import { decodeUtf8 } from './text-decoding';
 import { openTraykeyBackup } from './traykey-backup';
 import { importTwoFas } from './twofas-import';

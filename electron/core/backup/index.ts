@@ -5,4 +5,4 @@ export { BACKUP_FORMATS, type BackupFormat, type ImportProblem, type ImportResul
 export { DUPLICATE_POLICIES, planMerge, type DuplicatePolicy, type ExistingAccount, type MergePlan } from './merge-plan';
 export { saveImported, type AccountsWriter, type SaveReport } from './save-imported';
 export { accountsForBackup } from './accounts-for-backup';
-export { DEFAULT_KDF_LIMITS, type KdfLimits } from './kdf';
+export { DEFAULT_KDF_LIMITS, type KdfLimits } from '../crypto/passphrase-kdf';

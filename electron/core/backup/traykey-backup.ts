@@ -2,9 +2,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { OTP_TYPES, backupFormOf, type BackupAccount, type OtpType } from '../../../shared/accounts';
 import { appError } from '../../../shared/errors';
 import { checkAccountFields } from './account-fields';
-import { AES_256_KEY_BYTES, GCM_NONCE_BYTES, GCM_TAG_BYTES, openAesGcm, sealAesGcm } from './aes-gcm';
+import { AES_256_KEY_BYTES, GCM_NONCE_BYTES, GCM_TAG_BYTES, openAesGcm, sealAesGcm } from '../crypto/aes-gcm';
 import { decodeBase64, requireLength } from './byte-codecs';
-import { DEFAULT_KDF_LIMITS, checkScryptParams, deriveScrypt, type KdfLimits, type ScryptParams } from './kdf';
+import { DEFAULT_KDF_LIMITS, PASSPHRASE_SCRYPT, checkScryptParams, deriveScrypt, type KdfLimits, type ScryptParams } from '../crypto/passphrase-kdf';
 import { isJsonObject, parseJson, requireArray, requireInteger, requireObject, requireString, type JsonObject } from './json-shape';
 import { decodeUtf8 } from './text-decoding';
 import { requireStrongPassphrase } from '../../../shared/passphrase-strength';
@@ -21,7 +21,6 @@ import { requireStrongPassphrase } from '../../../shared/passphrase-strength';
  */
 export const TRAYKEY_BACKUP_FORMAT = 'traykey-backup';
 export const TRAYKEY_BACKUP_VERSION = 1;
-export const DEFAULT_BACKUP_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 
 const WHAT = 'Traykey backup';
 const SALT_BYTES = 32;
@@ -61,7 +60,7 @@ export interface ExportOptions {
 
 export async function exportTraykeyBackup(accounts: readonly BackupAccount[], passphrase: string, options: ExportOptions = {}): Promise<Uint8Array> {
   await requireStrongPassphrase(passphrase, 'backup');
-  const params = options.scrypt ?? DEFAULT_BACKUP_SCRYPT;
+  const params = options.scrypt ?? PASSPHRASE_SCRYPT;
   checkScryptParams(params, { maxScryptWork: Number.MAX_SAFE_INTEGER }, WHAT);
   const payload = accounts.map((account, i) => {
     const checked = checkAccountFields(account);

@@ -1,12 +1,12 @@
 import type { BackupAccount } from '../../../shared/accounts';
 import { appError } from '../../../shared/errors';
 import { checkAccountFields } from './account-fields';
-import { AES_256_KEY_BYTES, GCM_NONCE_BYTES, GCM_TAG_BYTES, openAesGcm, type Sealed } from './aes-gcm';
+import { AES_256_KEY_BYTES, GCM_NONCE_BYTES, GCM_TAG_BYTES, openAesGcm, type Sealed } from '../crypto/aes-gcm';
 import { decodeBase64, requireLength } from './byte-codecs';
 import { entryName, entryProblem, supportedType, unsupportedTypeReason } from './entry-problems';
 import type { ImportedEntries, ImportProblem } from './imported-account';
 import { isJsonObject, parseJson, requireArray, type JsonObject } from './json-shape';
-import { derivePbkdf2Sha256 } from './kdf';
+import { derivePbkdf2Sha256 } from '../crypto/passphrase-kdf';
 import { decodeUtf8 } from './text-decoding';
 
 /*

@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { ScryptParams } from './kdf';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { GCM_NONCE_BYTES, GCM_TAG_BYTES, openAesGcm, sealAesGcm } from '../crypto/aes-gcm';
+import type { ScryptParams } from '../crypto/passphrase-kdf';
 
 /*
  * File layout, format version 2 (integers big-endian). Bytes 0..107 are the header, authenticated as AES-GCM's
@@ -29,7 +30,6 @@ export const FORMAT_VERSION = 2;
 export const HEADER_LENGTH = 108;
 const V1_HEADER_LENGTH = 84;
 const CHECKSUM_AT = 92;
-const TAG_LENGTH = 16;
 const KEY_CHECK_LABEL = Buffer.from('Traykey vault key check v1', 'ascii');
 
 export type KeyMode = 'keychain' | 'passphrase';
@@ -80,12 +80,12 @@ export function peekHeader(prefix: Buffer): { vaultId: Buffer; saves: number } |
 export function parseVaultFile(file: Buffer): ParsedFile | FormatProblem {
   const magicSeen = file.subarray(0, MAGIC.length);
   if (!magicSeen.equals(MAGIC.subarray(0, magicSeen.length))) return { kind: 'foreign' };
-  if (file.length < MAGIC.length + 1) return { kind: 'truncated', expected: V1_HEADER_LENGTH + TAG_LENGTH, actual: file.length };
+  if (file.length < MAGIC.length + 1) return { kind: 'truncated', expected: V1_HEADER_LENGTH + GCM_TAG_BYTES, actual: file.length };
   const version = file.readUInt8(8);
   if (version > FORMAT_VERSION) return { kind: 'newer', version };
   if (version !== 1 && version !== 2) return { kind: 'damaged', detail: `unknown format version ${version}` };
   const headerLength = version === 1 ? V1_HEADER_LENGTH : HEADER_LENGTH;
-  if (file.length < headerLength + TAG_LENGTH) return { kind: 'truncated', expected: headerLength + TAG_LENGTH, actual: file.length };
+  if (file.length < headerLength + GCM_TAG_BYTES) return { kind: 'truncated', expected: headerLength + GCM_TAG_BYTES, actual: file.length };
   if (version === 2 && !headerChecksum(file.subarray(0, CHECKSUM_AT)).equals(file.subarray(CHECKSUM_AT, HEADER_LENGTH))) {
     return { kind: 'damaged', detail: 'its header fails its checksum, so its key-derivation settings cannot be trusted' };
   }
@@ -97,8 +97,8 @@ export function parseVaultFile(file: Buffer): ParsedFile | FormatProblem {
   const log2N = file.readUInt8(11);
   if (log2N > 40) return { kind: 'damaged', detail: 'impossible key-derivation parameters' };
   const nonceAt = version === 1 ? 68 : 76;
-  const bodyLength = file.readUInt32BE(nonceAt + 12);
-  const expected = headerLength + bodyLength + TAG_LENGTH;
+  const bodyLength = file.readUInt32BE(nonceAt + GCM_NONCE_BYTES);
+  const expected = headerLength + bodyLength + GCM_TAG_BYTES;
   if (file.length < expected) return { kind: 'truncated', expected, actual: file.length };
   if (file.length > expected) return { kind: 'damaged', detail: 'it has unexpected bytes after its end' };
   const saves = version === 1 ? 0 : Number(file.readBigUInt64BE(68));
@@ -110,7 +110,7 @@ export function parseVaultFile(file: Buffer): ParsedFile | FormatProblem {
     salt: Buffer.from(file.subarray(20, 36)),
     vaultId: Buffer.from(file.subarray(36, 52)),
     keyCheck: Buffer.from(file.subarray(52, 68)),
-    nonce: Buffer.from(file.subarray(nonceAt, nonceAt + 12)),
+    nonce: Buffer.from(file.subarray(nonceAt, nonceAt + GCM_NONCE_BYTES)),
     headerBytes: file.subarray(0, headerLength),
     ciphertext: file.subarray(headerLength, headerLength + bodyLength),
     tag: file.subarray(headerLength + bodyLength),
@@ -146,23 +146,13 @@ function headerBytes(header: VaultHeader, saves: number, nonce: Buffer, bodyLeng
 
 /** Encrypts a document body under a fresh nonce and returns the whole file, marked as save number `saves`. */
 export function sealVault(header: VaultHeader, key: Uint8Array, plaintext: Buffer, saves: number): Buffer {
-  const nonce = randomBytes(12);
+  const nonce = randomBytes(GCM_NONCE_BYTES);
   const head = headerBytes(header, saves, nonce, plaintext.length);
-  const cipher = createCipheriv('aes-256-gcm', key, nonce);
-  cipher.setAAD(head);
-  const body = cipher.update(plaintext);
-  const final = cipher.final();
-  return Buffer.concat([head, body, final, cipher.getAuthTag()]);
+  const sealed = sealAesGcm(key, nonce, plaintext, head);
+  return Buffer.concat([head, sealed.ciphertext, sealed.tag]);
 }
 
 /** The plaintext, or null when the file fails authentication (altered or damaged). */
 export function openVault(parsed: ParsedFile, key: Uint8Array): Buffer | null {
-  const decipher = createDecipheriv('aes-256-gcm', key, parsed.nonce);
-  decipher.setAAD(parsed.headerBytes);
-  decipher.setAuthTag(parsed.tag);
-  try {
-    return Buffer.concat([decipher.update(parsed.ciphertext), decipher.final()]);
-  } catch {
-    return null;
-  }
+  return openAesGcm(key, parsed.nonce, { ciphertext: parsed.ciphertext, tag: parsed.tag }, parsed.headerBytes);
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { appError } from '../../../shared/errors';
+import { AES_256_KEY_BYTES } from '../crypto/aes-gcm';
+import { deriveScrypt, PASSPHRASE_SCRYPT, scryptParamsProblem, VAULT_KDF_LIMITS, type ScryptParams } from '../crypto/passphrase-kdf';
 import { KEYCHAIN_SERVICE, type KeyStore } from '../keychain/key-store';
 import { keyCheckFor, keyMatches, type VaultHeader } from './format';
-import { DEFAULT_SCRYPT, deriveVaultKey, scryptParamsUsable, type ScryptParams } from './kdf';
 import { vaultCorrupt, type VaultFiles } from './vault-errors';
 
 export type KeySource = { kind: 'keychain'; store: KeyStore } | { kind: 'passphrase'; passphrase: string };
@@ -14,16 +15,21 @@ function checkPassphrase(passphrase: string): void {
   if (passphrase.length === 0) throw appError('INVALID_INPUT', 'The vault passphrase is empty: set a non-empty TRAYKEY_PASSPHRASE or passphrase file.', { field: 'passphrase' });
 }
 
+/** The 256-bit vault key for a passphrase, taken as NFC so the same words typed on any system open it; check the parameters first. */
+export function deriveVaultKey(passphrase: string, salt: Uint8Array, params: ScryptParams): Promise<Buffer> {
+  return deriveScrypt(passphrase.normalize('NFC'), salt, params, AES_256_KEY_BYTES, 'vault');
+}
+
 /** A new vault's header and key; in keychain mode the key is stored before any file exists. */
 export async function createVaultKey(source: KeySource, testScrypt?: ScryptParams): Promise<{ header: VaultHeader; key: Buffer }> {
   const vaultId = randomBytes(16);
   if (source.kind === 'keychain') {
-    const key = randomBytes(32);
+    const key = randomBytes(AES_256_KEY_BYTES);
     await source.store.set(KEYCHAIN_SERVICE, keychainAccount(vaultId), key.toString('base64'));
     return { header: { mode: 'keychain', salt: Buffer.alloc(16), vaultId, keyCheck: keyCheckFor(key, vaultId) }, key };
   }
   checkPassphrase(source.passphrase);
-  return passphraseVaultKey(source.passphrase, vaultId, testScrypt ?? DEFAULT_SCRYPT);
+  return passphraseVaultKey(source.passphrase, vaultId, testScrypt ?? PASSPHRASE_SCRYPT);
 }
 
 /** A passphrase vault's header and key under a fresh salt: for a new vault, or to raise an old vault's KDF cost. */
@@ -48,7 +54,7 @@ export async function unlockVaultKey(source: KeySource, header: VaultHeader, fil
   }
   if (source.kind === 'passphrase') {
     checkPassphrase(source.passphrase);
-    if (!header.scrypt || !scryptParamsUsable(header.scrypt)) throw vaultCorrupt(files, 'its key-derivation parameters are invalid or excessive');
+    if (!header.scrypt || scryptParamsProblem(header.scrypt, VAULT_KDF_LIMITS) !== undefined) throw vaultCorrupt(files, 'its key-derivation parameters are invalid or excessive');
     const key = await deriveVaultKey(source.passphrase, header.salt, header.scrypt);
     if (!keyMatches(key, header)) throw appError('WRONG_PASSPHRASE', `The passphrase does not open the vault ${files.path}; check TRAYKEY_PASSPHRASE or the passphrase file.`, { field: 'passphrase' });
     return key;

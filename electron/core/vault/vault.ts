@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { appError, isAppError } from '../../../shared/errors';
 import { removeLeftoverTemps, writeFileAtomic, type AtomicWriteFs } from './atomic-write';
 import { isProblem, keyMatches, openVault, parseVaultFile, sealVault, type ParsedFile, type VaultHeader } from './format';
-import { DEFAULT_SCRYPT, type ScryptParams } from './kdf';
+import { PASSPHRASE_SCRYPT, type ScryptParams } from '../crypto/passphrase-kdf';
 import { accountCount, backupVerdict } from './backup-rotation';
 import { traceOfEarlierVault } from './earlier-vault';
 import { fileSaveRecord, keychainSaveRecord, type SaveRecord } from './save-record';
@@ -385,7 +385,7 @@ export class Vault {
 
   /** A new header and key at today's KDF cost, for a passphrase vault written under a lower one. */
   private async strongerKdf(): Promise<{ header: VaultHeader; key: Buffer } | undefined> {
-    const target = this.options.unsafeTestScrypt ?? DEFAULT_SCRYPT;
+    const target = this.options.unsafeTestScrypt ?? PASSPHRASE_SCRYPT;
     const source = this.options.keySource;
     if (source.kind !== 'passphrase' || !this.header.scrypt || this.header.scrypt.N >= target.N) return undefined;
     return passphraseVaultKey(source.passphrase, this.header.vaultId, target);

@@ -1,5 +1,5 @@
-import { createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
-import { openAesGcm, sealAesGcm, GCM_NONCE_BYTES, GCM_TAG_BYTES } from '../../backup/aes-gcm';
+import { createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, sign, verify, type KeyObject } from 'node:crypto';
+import { openBox, sealBox } from '../../crypto/aes-gcm';
 
 /** One key pair as base64 DER (SPKI public, PKCS#8 private), as the vault and the logs keep them. */
 export interface KeyPairText {
@@ -55,20 +55,15 @@ function wrappingKey(shared: Buffer, keyId: string, device: string): Buffer {
 export function wrapKeyFor(recipientBoxPublic: string, device: string, keyId: string, key: Buffer): WrappedKey {
   const ephemeral = generateKeyPairSync('x25519');
   const shared = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: publicKeyOf(recipientBoxPublic) });
-  const nonce = randomBytes(GCM_NONCE_BYTES);
-  const sealed = sealAesGcm(wrappingKey(shared, keyId, device), nonce, key, Buffer.from(`${keyId}:${device}`));
-  return { epk: ephemeral.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'), box: Buffer.concat([nonce, sealed.ciphertext, sealed.tag]).toString('base64') };
+  const box = sealBox(wrappingKey(shared, keyId, device), key, Buffer.from(`${keyId}:${device}`));
+  return { epk: ephemeral.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'), box: box.toString('base64') };
 }
 
 /** The sync key, or null when the wrap is not for this device or was altered. */
 export function unwrapKey(ownBoxPrivate: string, device: string, keyId: string, wrapped: WrappedKey): Buffer | null {
   try {
     const shared = diffieHellman({ privateKey: privateKeyOf(ownBoxPrivate), publicKey: publicKeyOf(wrapped.epk) });
-    const box = Buffer.from(wrapped.box, 'base64');
-    if (box.length < GCM_NONCE_BYTES + GCM_TAG_BYTES) return null;
-    const nonce = box.subarray(0, GCM_NONCE_BYTES);
-    const sealed = { ciphertext: box.subarray(GCM_NONCE_BYTES, box.length - GCM_TAG_BYTES), tag: box.subarray(box.length - GCM_TAG_BYTES) };
-    return openAesGcm(wrappingKey(shared, keyId, device), nonce, sealed, Buffer.from(`${keyId}:${device}`));
+    return openBox(wrappingKey(shared, keyId, device), Buffer.from(wrapped.box, 'base64'), Buffer.from(`${keyId}:${device}`));
   } catch {
     return null;
   }

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { GCM_NONCE_BYTES, GCM_TAG_BYTES, openAesGcm, sealAesGcm } from '../../backup/aes-gcm';
+import { openBox, sealBox } from '../../crypto/aes-gcm';
 import { SIGNATURE_BYTES, signBytes, verifyBytes } from './device-keys';
 
 /**
@@ -82,9 +81,7 @@ export function encodeRecord(header: Omit<RecordHeader, 'version'>, plaintext: B
     payload = plaintext;
   } else {
     if (!key) throw new Error('an encrypted record needs a key');
-    const nonce = randomBytes(GCM_NONCE_BYTES);
-    const sealed = sealAesGcm(key, nonce, plaintext, headerBytes);
-    payload = Buffer.concat([nonce, sealed.ciphertext, sealed.tag]);
+    payload = sealBox(key, plaintext, headerBytes);
   }
   const signed = Buffer.concat([headerBytes, payload]);
   const body = Buffer.concat([signed, signBytes(signingKey, signed)]);
@@ -130,8 +127,5 @@ export function verifyFrame(frame: Frame, signingPublicKey: string): boolean {
 /** The plaintext of an encrypted record, or null when the key does not open it (altered, or the wrong key). */
 export function openFrame(frame: Frame, key: Buffer): Buffer | null {
   if (frame.header.kind === RecordKind.key) return frame.payload;
-  if (frame.payload.length < GCM_NONCE_BYTES + GCM_TAG_BYTES) return null;
-  const nonce = frame.payload.subarray(0, GCM_NONCE_BYTES);
-  const sealed = { ciphertext: frame.payload.subarray(GCM_NONCE_BYTES, frame.payload.length - GCM_TAG_BYTES), tag: frame.payload.subarray(frame.payload.length - GCM_TAG_BYTES) };
-  return openAesGcm(key, nonce, sealed, frame.headerBytes);
+  return openBox(key, frame.payload, frame.headerBytes);
 }

@@ -1,9 +1,7 @@
-import { randomInt, scrypt as scryptCallback } from 'node:crypto';
-import { promisify } from 'node:util';
+import { randomInt } from 'node:crypto';
 import { appError } from '../../../../shared/errors';
+import { deriveScrypt } from '../../crypto/passphrase-kdf';
 import { PAIRING_WORDS } from './words';
-
-const scrypt = promisify(scryptCallback) as (password: string, salt: string, length: number, options: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
 
 /**
  * Six words from 256: 48 bits. That is far too few to protect data for long, so the words only ever
@@ -14,7 +12,8 @@ const scrypt = promisify(scryptCallback) as (password: string, salt: string, len
  */
 export const PAIRING_WORD_COUNT = 6;
 export const PAIRING_LIFETIME_MS = 10 * 60_000;
-const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1 };
+const SALT = Buffer.from('traykey sync pairing v1', 'utf8');
 
 export function newPairingWords(): string[] {
   return Array.from({ length: PAIRING_WORD_COUNT }, () => PAIRING_WORDS[randomInt(PAIRING_WORDS.length)]!);
@@ -37,6 +36,6 @@ export interface PairingSecrets {
 }
 
 export async function pairingSecrets(words: readonly string[]): Promise<PairingSecrets> {
-  const derived = await scrypt(words.join(' '), 'traykey sync pairing v1', 48, SCRYPT);
+  const derived = await deriveScrypt(words.join(' '), SALT, SCRYPT, 48, 'pairing code');
   return { lookup: derived.subarray(0, 16).toString('hex'), authKey: derived.subarray(16) };
 }

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { GCM_NONCE_BYTES, GCM_TAG_BYTES, openAesGcm, sealAesGcm } from '../../backup/aes-gcm';
+import { GCM_NONCE_BYTES, GCM_TAG_BYTES, openBox, sealBox } from '../../crypto/aes-gcm';
 import { PAIRING_DIR, replaceFile } from '../folder/sync-folder';
 import type { PairingSecrets } from './pairing-code';
 
@@ -13,6 +12,8 @@ import type { PairingSecrets } from './pairing-code';
  */
 export type PairingFile = 'offer' | 'join' | 'welcome';
 
+/** Binds a file's contents to its pairing and its role, so no file can stand in for another. */
+const purposeOf = (secrets: PairingSecrets, file: PairingFile) => Buffer.from(`traykey pairing ${file} ${secrets.lookup}`);
 const pathOf = (folder: string, secrets: PairingSecrets, file: PairingFile) => join(folder, PAIRING_DIR, `${secrets.lookup}.${file}`);
 
 export const offerBody = z.object({ inviter: z.string(), expiresAt: z.number() });
@@ -25,9 +26,7 @@ export const welcomeBody = z.object({
 });
 
 export async function writePairingFile(folder: string, secrets: PairingSecrets, file: PairingFile, body: unknown): Promise<void> {
-  const nonce = randomBytes(GCM_NONCE_BYTES);
-  const sealed = sealAesGcm(secrets.authKey, nonce, Buffer.from(JSON.stringify(body)), Buffer.from(`traykey pairing ${file} ${secrets.lookup}`));
-  await replaceFile(pathOf(folder, secrets, file), Buffer.concat([nonce, sealed.ciphertext, sealed.tag]));
+  await replaceFile(pathOf(folder, secrets, file), sealBox(secrets.authKey, Buffer.from(JSON.stringify(body)), purposeOf(secrets, file)));
 }
 
 /** The file's contents; 'absent' while it has not arrived, 'forged' when the words do not open it. */
@@ -39,7 +38,7 @@ export async function readPairingFile<T>(folder: string, secrets: PairingSecrets
     return 'absent';
   }
   if (bytes.length < GCM_NONCE_BYTES + GCM_TAG_BYTES) return 'absent';
-  const plaintext = openAesGcm(secrets.authKey, bytes.subarray(0, GCM_NONCE_BYTES), { ciphertext: bytes.subarray(GCM_NONCE_BYTES, bytes.length - GCM_TAG_BYTES), tag: bytes.subarray(bytes.length - GCM_TAG_BYTES) }, Buffer.from(`traykey pairing ${file} ${secrets.lookup}`));
+  const plaintext = openBox(secrets.authKey, bytes, purposeOf(secrets, file));
   if (!plaintext) return 'forged';
   try {
     const parsed = schema.safeParse(JSON.parse(plaintext.toString('utf8')));
