@@ -17,10 +17,11 @@ import { confirmCalls } from './ipc/confirm';
 import { policyCalls } from './ipc/policy';
 import { syncCalls } from './ipc/sync';
 import { updatesCalls } from './ipc/updates';
-import type { MethodName } from './ipc/define';
+import type { Caller, MethodName } from './ipc/define';
 
 export { methodName } from './ipc/define';
-export type { MethodName } from './ipc/define';
+export { IN_PROCESS, senderOf } from './ipc/define';
+export type { Caller, MethodName } from './ipc/define';
 
 export const contract = {
   ...syncCalls,
@@ -45,8 +46,8 @@ export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
 
 export const channels = Object.keys(contract) as Channel[];
 
-/** What core implements: one async function per channel, given an already-validated request. */
-export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
+/** What core implements: one async function per channel, given an already-validated request and who sent it (IN_PROCESS when absent). */
+export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>, caller?: Caller) => Promise<ResponseOf<C>> };
 
 /** What the renderer sees: one method per channel, every answer a Result. */
 export type TraykeyApi = { [C in Channel as MethodName<C>]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>> };

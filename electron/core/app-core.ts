@@ -3,7 +3,7 @@ import { channels, type Channel, type EventName, type Handlers } from '../../sha
 import { AccountsService } from './accounts/accounts-service';
 import { watchVault } from './accounts/vault-watcher';
 import { ClipboardGuard } from './clipboard/clipboard-guard';
-import { realTimers, type Clipboard, type PowerEvents, type ScreenSource, type Timers, type UserPresence } from './capabilities';
+import { realTimers, type Clipboard, type PowerEvents, type Timers, type UserPresence } from './capabilities';
 import { accountsHandlers } from './handlers/accounts';
 import type { CoreContext, DomainHandlers } from './handlers/core-context';
 import { scanHandlers } from './handlers/scan';
@@ -35,6 +35,7 @@ import { policyHandlers } from './handlers/policy';
 import { UpdateService, type Updater } from './updates/update-service';
 import { updateHandlers } from './handlers/updates';
 import type { Vault } from './vault/vault';
+import type { ScreenShares } from './qr/screen-shares';
 
 /** Every domain's handlers, the one registry main and the e2e harness both serve; a new domain adds its factory here (and its calls to shared/ipc.ts). */
 const coreDomains: DomainHandlers[] = [accountsHandlers, settingsHandlers, vaultHandlers, scanHandlers, pushHandlers, adminHandlers, clockHandlers, transferHandlers, confirmHandlers, deepLinkDomain, syncHandlers];
@@ -45,8 +46,8 @@ export interface CoreOptions {
   /** Epoch ms of the machine; the core's Clock adds the measured server skew to it. */
   now?: () => number;
   clipboard?: Clipboard;
-  /** Screen capture for QR scanning (electron/main/platform/screen-capture.ts); absent in the CLI. */
-  screen?: ScreenSource;
+  /** The screens a page may capture for a QR scan (main also wires them into the display-media handler); absent in the CLI. */
+  screens?: ScreenShares;
   timers?: Timers;
   /** The keychain for reopening a keychain-mode vault after a lock (default: the OS keychain). */
   keyStore?: KeyStore;
@@ -140,7 +141,7 @@ export function createCore(options: CoreOptions): Core {
   const clockSkew = new ClockSkewService(clock, settings, events.emit, { ...options.timeSource, ...(options.now ? { machineNow: options.now } : {}) });
   const lock = new LockService({ session, settings, emit: events.emit, timers, now: options.now ?? Date.now, beforeLock: async () => { await clipboard?.flush(); accounts.forgetUndo(); }, ...(options.presence ? { presence: options.presence } : {}), ...(options.power ? { power: options.power } : {}) });
   const push = attachPush({ vault: session.vault, isVaultOpen: () => session.isOpen, events, timers, push: withIdpHooks(options.push, clockSkew), ...(options.power ? { power: options.power } : {}) });
-  const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screen ? { screen: options.screen } : {}), emit: events.emit, ...(options.deepLinks ? { deepLinks: options.deepLinks } : {}), lock, clockSkew, push: push.service, sync, ...(push.openBrowser ? { openBrowser: push.openBrowser } : {}) };
+  const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screens ? { screens: options.screens } : {}), emit: events.emit, ...(options.deepLinks ? { deepLinks: options.deepLinks } : {}), lock, clockSkew, push: push.service, sync, ...(push.openBrowser ? { openBrowser: push.openBrowser } : {}) };
   const updates = new UpdateService({
     ...(options.updater ? { updater: options.updater } : {}),
     settings: () => settings.get(),

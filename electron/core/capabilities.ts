@@ -1,4 +1,3 @@
-import type { CapturedDisplay } from '../../shared/ipc/scan';
 import { timerDelay } from '../../shared/timer-delay';
 
 /**
@@ -59,12 +58,24 @@ export interface UserVerifier {
   verify(reason: string): Promise<VerificationResult>;
 }
 
+/** One display as the desktop offers it for capture. */
+export interface ScreenCandidate {
+  /** Electron's desktopCapturer source id and name: what the display-media handler grants. */
+  sourceId: string;
+  name: string;
+  label: string;
+  /** Native pixels. */
+  width: number;
+  height: number;
+}
+
 /**
- * Captures every display at its native pixel size. main.ts passes electron/main/platform/screen-capture.ts;
- * the CLI and tests have none (or a fake), because capturing needs Electron.
+ * The displays that can be captured, listed without capturing any pixels. main.ts passes
+ * electron/main/platform/screen-roster.ts; the CLI has none, and the e2e harness a fixed list, because
+ * listing needs Electron.
  */
-export interface ScreenSource {
-  captureDisplays(): Promise<CapturedDisplay[]>;
+export interface ScreenRoster {
+  listScreens(): Promise<ScreenCandidate[]>;
 }
 
 /**

@@ -22,7 +22,8 @@ import { electronAutoStart } from './platform/auto-start';
 import { electronClipboard } from './platform/clipboard';
 import { electronNotifier } from './platform/notifier';
 import { electronPowerEvents } from './platform/power-events';
-import { createScreenCapture } from './platform/screen-capture';
+import { electronScreenRoster } from './platform/screen-roster';
+import { ScreenShares } from '../core/qr/screen-shares';
 import { electronUserPresence } from './platform/user-presence';
 import { electronUserVerifier } from './platform/user-verifier';
 import { configureFileLogging, log } from '../core/log';
@@ -53,6 +54,7 @@ const toggle = popupToggle(() => Date.now());
 const inbox = createDeepLinkInbox({ now: () => Date.now() });
 const autoStart = electronAutoStart();
 const notifier = electronNotifier();
+const screens = new ScreenShares(electronScreenRoster(), () => Date.now());
 
 function showPopup(): void {
   if (!popup || !tray) return;
@@ -134,7 +136,7 @@ function installedUpdater(): Updater | undefined {
 async function start(): Promise<void> {
   await app.whenReady();
   if (process.platform === 'darwin') app.dock?.hide();
-  hardenSession(session.defaultSession);
+  hardenSession(session.defaultSession, screens);
   serveRenderer(join(app.getAppPath(), 'dist', 'renderer'));
   // Only an installed app claims the scheme; a development run would register the bare Electron binary.
   if (app.isPackaged) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
@@ -160,7 +162,7 @@ async function start(): Promise<void> {
   });
   stopPolicyWatch = watchPolicy(policy, realTimers);
   const updater = installedUpdater();
-  core = createCore({ vault, home, policy, ...(updater ? { updater } : {}), clipboard: electronClipboard(), screen: createScreenCapture(), presence: electronUserPresence(), deepLinks: inbox, power: electronPowerEvents(), push: { notifier, openBrowser: openSignIn, verifier: electronUserVerifier() } });
+  core = createCore({ vault, home, policy, ...(updater ? { updater } : {}), clipboard: electronClipboard(), screens, presence: electronUserPresence(), deepLinks: inbox, power: electronPowerEvents(), push: { notifier, openBrowser: openSignIn, verifier: electronUserVerifier() } });
   registerIpc(core.handlers);
 
   popup = createPopupWindow({ preloadPath: join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'), devTools: !app.isPackaged });

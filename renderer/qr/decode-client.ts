@@ -17,13 +17,13 @@ export class QrDecodeClient {
     };
   }
 
-  /** The pixel buffer is moved to the worker, not copied (captures of 4K screens are 33 MB). */
+  /** Frames and file bytes are moved to the worker, not copied (a 4K frame is 33 MB of pixels). */
   decode(input: DecodeInput): Promise<DecodeReply> {
     const id = this.nextId++;
-    const buffer = input.kind === 'file' ? input.bytes.buffer : input.pixels.buffer;
+    const moved: Transferable[] = input.kind === 'frame' ? [input.frame] : input.bytes.buffer instanceof ArrayBuffer ? [input.bytes.buffer] : [];
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.worker.postMessage({ id, input }, buffer instanceof ArrayBuffer ? [buffer] : []);
+      this.worker.postMessage({ id, input }, moved);
     });
   }
 

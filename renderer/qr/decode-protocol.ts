@@ -1,6 +1,7 @@
 /** Messages between the scan view and its decoding Web Worker. */
 export type DecodeInput =
-  | { kind: 'pixels'; width: number; height: number; channelOrder: 'rgba' | 'bgra'; pixels: Uint8Array }
+  /** One frame of a screen capture, moved (not copied) to the worker. */
+  | { kind: 'frame'; frame: ImageBitmap }
   /** A PNG or JPEG file's bytes (opened, dropped or pasted). */
   | { kind: 'file'; bytes: Uint8Array };
 

@@ -5,17 +5,30 @@
  * 'wasm-unsafe-eval' for it to compile.
  */
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import { bgraToRgbaInPlace } from '../../shared/qr/channel-order';
-import { configureQrEngine, decodeQrCodes, OversizeImageError, UnreadableImageError } from '../../shared/qr/decode-qr';
+import { configureQrEngine, decodeQrCodes, OversizeImageError, UnreadableImageError, type QrSource } from '../../shared/qr/decode-qr';
 import type { DecodeInput, DecodeReply, DecodeRequest } from './decode-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const ready = configureQrEngine({ locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? new URL(wasmUrl, self.location.href).href : prefix + path) });
 
+/** A frame's RGBA pixels at its own size: drawn once onto an offscreen canvas, then the frame is released. */
+function framePixels(frame: ImageBitmap): QrSource {
+  try {
+    const canvas = new OffscreenCanvas(frame.width, frame.height);
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (context === null) throw new UnreadableImageError('the frame could not be drawn');
+    context.drawImage(frame, 0, 0);
+    const { data, width, height } = context.getImageData(0, 0, frame.width, frame.height);
+    return { data, width, height };
+  } finally {
+    frame.close();
+  }
+}
+
 async function decode(input: DecodeInput): Promise<string[]> {
   await ready;
-  const found = await decodeQrCodes(input.kind === 'file' ? input.bytes : { data: input.channelOrder === 'bgra' ? bgraToRgbaInPlace(input.pixels) : input.pixels, width: input.width, height: input.height });
+  const found = await decodeQrCodes(input.kind === 'file' ? input.bytes : framePixels(input.frame));
   return found.map((code) => code.text);
 }
 

@@ -1,17 +1,19 @@
 /**
- * The scan view's state: every code text found so far (a Google Authenticator transfer is scanned one
- * QR code at a time), core's preview of them, and the user's choices. Texts stay in the renderer and
- * go to main only to be previewed and saved; the preview carries no secrets.
+ * The scan view's state: main's preview of the codes found so far (a Google Authenticator transfer is
+ * scanned one QR code at a time), the token main holds them under, and the person's choices. Decoded
+ * texts are handed to main once and dropped: nothing here ever holds a secret.
  */
 import { create } from 'zustand';
 import { appMessage } from '../ui/app-wording';
-import type { PreviewCode } from '../../shared/ipc/scan';
+import type { OfferedScreen, PreviewCode } from '../../shared/ipc/scan';
 import { api } from '../api';
 import type { QrDecodeClient } from './decode-client';
 import type { DecodeInput } from './decode-protocol';
+import { captureScreenFrame } from './screen-frames';
 
 export interface ScanState {
-  texts: string[];
+  /** The scan main holds (single-use: every answer brings the next one); null before the first code. */
+  token: string | null;
   codes: PreviewCode[];
   /** Keys of accounts left out, and of duplicates to replace (the rest are skipped). */
   skip: string[];
@@ -20,52 +22,68 @@ export interface ScanState {
   status: { tone: 'info' | 'error'; message: string } | null;
 }
 
-const initial: ScanState = { texts: [], codes: [], skip: [], replace: [], busy: false, status: null };
+const initial: ScanState = { token: null, codes: [], skip: [], replace: [], busy: false, status: null };
 export const useScan = create<ScanState>(() => initial);
 
+/** Clears the view and tells main to forget the scan. */
 export function resetScan(): void {
+  const { token } = useScan.getState();
   useScan.setState(initial);
+  if (token !== null) void api().scanDiscard({ token });
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const fail = (message: string) => useScan.setState({ busy: false, status: { tone: 'error', message } });
 
-async function addTexts(found: string[], where: string): Promise<void> {
-  const texts = [...new Set([...useScan.getState().texts, ...found])];
+/** Hands the found texts to main (their only trip) and keeps main's preview and the next token. */
+async function handOver(found: string[], where: string): Promise<void> {
   if (found.length === 0) {
     useScan.setState({ busy: false, status: { tone: 'info', message: `No QR code found ${where}.` } });
     return;
   }
-  const result = await api().scanPreview({ texts });
+  const message = `${plural(found.length, 'QR code', 'QR codes')} found ${where}.`;
+  const { token } = useScan.getState();
+  const result = await api().scanPreview({ texts: found, ...(token === null ? {} : { token }) });
+  found.length = 0;
   if (!result.ok) {
-    useScan.setState({ busy: false, status: { tone: 'error', message: appMessage(result.error) } });
+    fail(appMessage(result.error));
     return;
   }
-  useScan.setState({ texts, codes: result.value.codes, busy: false, status: { tone: 'info', message: `${plural(found.length, 'QR code', 'QR codes')} found ${where}.` } });
+  useScan.setState({ token: result.value.token, codes: result.value.codes, busy: false, status: { tone: 'info', message } });
 }
 
-async function decodeAll(client: QrDecodeClient, inputs: DecodeInput[], where: string): Promise<void> {
+async function decodeAll(client: QrDecodeClient, inputs: AsyncIterable<DecodeInput> | Iterable<DecodeInput>, where: string): Promise<void> {
   const texts: string[] = [];
-  for (const input of inputs) {
+  for await (const input of inputs) {
     const reply = await client.decode(input);
     if (!reply.ok) {
-      useScan.setState({ busy: false, status: { tone: 'error', message: reply.message } });
+      fail(reply.message);
       return;
     }
     texts.push(...reply.texts);
   }
-  await addTexts(texts, where);
+  await handOver(texts, where);
 }
 
+async function* screenFrames(screens: readonly OfferedScreen[]): AsyncGenerator<DecodeInput> {
+  for (const screen of screens) yield { kind: 'frame', frame: await captureScreenFrame(screen) };
+}
+
+/** Called from the Scan click: main offers the screens, and this page captures each one frame at a time. */
 export async function scanScreen(client: QrDecodeClient): Promise<void> {
   useScan.setState({ busy: true, status: { tone: 'info', message: 'Capturing your screens…' } });
-  const result = await api().scanCapture({});
+  const result = await api().scanScreens({});
   if (!result.ok) {
-    useScan.setState({ busy: false, status: { tone: 'error', message: appMessage(result.error) } });
+    fail(appMessage(result.error));
     return;
   }
-  const { displays } = result.value;
-  const where = displays.length === 1 ? 'on your screen' : `on your ${displays.length} screens`;
-  await decodeAll(client, displays.map((d) => ({ kind: 'pixels', width: d.width, height: d.height, channelOrder: d.channelOrder, pixels: d.pixels })), where);
+  const { screens } = result.value;
+  const where = screens.length === 1 ? 'on your screen' : `on your ${screens.length} screens`;
+  try {
+    await decodeAll(client, screenFrames(screens), where);
+  } catch {
+    fail('Traykey could not capture your screens. Allow screen recording for Traykey in your system settings, or open a screenshot instead.');
+  }
 }
 
 export async function scanFile(client: QrDecodeClient, file: Blob, name: string): Promise<void> {
@@ -84,14 +102,16 @@ export function toggle(list: 'skip' | 'replace', key: string, on: boolean): void
 
 /** Saves the chosen accounts; returns how many were added or replaced, or null when it failed. */
 export async function importChosen(): Promise<{ added: number; replaced: number; skipped: number } | null> {
-  const { texts, skip, replace } = useScan.getState();
+  const { token, skip, replace } = useScan.getState();
+  if (token === null) return null;
   useScan.setState({ busy: true });
-  const result = await api().scanImport({ texts, skip, replace });
+  const result = await api().scanImport({ token, skip, replace });
+  // The token is spent either way: a failed save starts over rather than pointing at a scan main forgot.
+  useScan.setState(initial);
   if (!result.ok) {
-    useScan.setState({ busy: false, status: { tone: 'error', message: appMessage(result.error) } });
+    fail(appMessage(result.error));
     return null;
   }
-  resetScan();
   return result.value;
 }
 

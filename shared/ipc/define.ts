@@ -17,6 +17,21 @@ export function call<Req extends z.ZodType, Res extends z.ZodType>(spec: CallSpe
   return spec;
 }
 
+/**
+ * Who made a call, as main tells callers apart: the sending frame in Electron, the socket in the e2e
+ * harness. Handlers that hand out something single-use (a scan token, a screen share) bind it to this.
+ */
+export interface Caller {
+  sender: string;
+}
+
+/** Calls made inside the process (tests seeding data, the CLI): one sender of their own. */
+export const IN_PROCESS: Caller = { sender: 'in-process' };
+
+export function senderOf(caller: Caller | undefined): string {
+  return (caller ?? IN_PROCESS).sender;
+}
+
 type Split<C extends string> = C extends `${infer Domain}:${infer Verb}` ? `${Domain}${Capitalize<Verb>}` : never;
 
 /** `accounts:list` becomes `accountsList`: the preload method name derived from the channel. */

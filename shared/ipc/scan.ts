@@ -7,18 +7,12 @@ export const MAX_SCANNED_CODES = 64;
 const codeText = z.string().min(1).max(8192);
 const key = z.string().regex(/^\d{1,3}:\d{1,3}$/);
 
-/** One display, captured at its native pixel size (its size in points times its scale factor). */
-export const capturedDisplay = z.object({
-  id: z.string(),
-  label: z.string(),
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
-  scaleFactor: z.number().positive(),
-  /** Chromium's bitmaps are BGRA on every desktop platform; the decoder swaps when told. */
-  channelOrder: z.enum(['rgba', 'bgra']),
-  pixels: z.instanceof(Uint8Array),
-});
-export type CapturedDisplay = z.infer<typeof capturedDisplay>;
+/** A scan held by main: single-use, bound to the page that got it. */
+const scanToken = z.string().min(16).max(64);
+
+/** A screen the page may capture once, in order, right after asking: its label and native pixel size. */
+export const offeredScreen = z.object({ label: z.string(), width: z.number().int().positive(), height: z.number().int().positive() });
+export type OfferedScreen = z.infer<typeof offeredScreen>;
 
 /** An account found in a code, without its secret; `key` is "code index:account index". */
 export const previewAccount = publicOtpAccount.extend({
@@ -38,25 +32,31 @@ export const previewCode = z.discriminatedUnion('kind', [
 export type PreviewCode = z.infer<typeof previewCode>;
 
 export const scanCalls = {
-  'scan:capture': call({
-    summary: 'Capture every display at its native pixel size, for the renderer’s decoder.',
+  'scan:screens': call({
+    summary: 'The displays this page may now capture (getDisplayMedia, once each, in this order, for a few seconds after the Scan click); no pixels.',
     request: z.object({}).strict(),
-    response: z.object({ displays: z.array(capturedDisplay) }),
+    response: z.object({ screens: z.array(offeredScreen) }),
   }),
   'scan:preview': call({
-    summary: 'What decoded QR texts hold: accounts (without secrets) and their duplicates, links, text.',
-    request: z.object({ texts: z.array(codeText).max(MAX_SCANNED_CODES) }).strict(),
-    response: z.object({ codes: z.array(previewCode) }),
+    summary: 'Hand decoded QR texts to main once (after the codes of `token`, which is spent): accounts without secrets, duplicates, links, text, and a new token.',
+    request: z.object({ texts: z.array(codeText).max(MAX_SCANNED_CODES), token: scanToken.optional() }).strict(),
+    response: z.object({ token: scanToken, codes: z.array(previewCode) }),
   }),
   'scan:import': call({
-    summary: 'Save the accounts of scanned codes: all but `skip`; a duplicate is replaced only when listed in `replace`.',
+    summary: 'Save the accounts of the scan `token` (spent): all but `skip`; a duplicate is replaced only when listed in `replace`.',
     request: z
       .object({
-        texts: z.array(codeText).min(1).max(MAX_SCANNED_CODES),
+        token: scanToken,
         skip: z.array(key).max(1000).default([]),
         replace: z.array(key).max(1000).default([]),
       })
       .strict(),
     response: z.object({ added: z.number().int(), replaced: z.number().int(), skipped: z.number().int() }),
+  }),
+  'scan:discard': call({
+    summary: 'Forget the scan `token` (the person cleared it or left the view).',
+    request: z.object({ token: scanToken }).strict(),
+    response: z.object({}),
+    passive: true,
   }),
 };

@@ -1,4 +1,5 @@
 import { test, expect } from './harness/fixtures';
+import { fakeScreenShares, showOnScreens, type FakeScreen } from './harness/fake-screens';
 import { openSection } from './harness/popup';
 import { encodePng } from '../bench/qr-corpus/encode';
 import { LIGHT, renderPage, type PlacedCode } from '../bench/qr-corpus/page';
@@ -76,4 +77,61 @@ test('an image pasted from the clipboard is scanned', async ({ app }) => {
   }, [...bytes]);
   await expect(page.locator('.scan-status')).toHaveText(/1 QR code found in the pasted image/);
   await expect(page.getByLabel('Found codes')).toContainText('Gamma (erin)');
+});
+
+test.describe('scanning the screens', () => {
+  const screen = (label: string, width: number, height: number, codes: string[]): FakeScreen => ({
+    label,
+    width,
+    height,
+    png: encodePng(renderPage(width, height, LIGHT, codes.map((text, i): PlacedCode => ({ text, style, at: [0.1 + 0.45 * i, 0.2] })), seededRandom(7))),
+  });
+  const transfer = (index: number) => migrationUri([{ issuer: `Bank${index}`, name: 'zoe', secret: Uint8Array.from({ length: 10 }, (_, i) => i + 20 * index + 3), type: 'totp' }], { index, size: 2, id: 4 });
+  const SCREENS = [screen('Built-in', 1920, 1080, [`otpauth://totp/Delta:dan?secret=${SECRET}&issuer=Delta`]), screen('DELL U2720Q', 2560, 1440, [transfer(0)])];
+
+  test.use({ harnessOptions: { coreOptions: () => ({ screens: fakeScreenShares(SCREENS) }) } });
+
+  test('every screen is captured by the page itself, decoded once, and saved by token: no pixels and no secret cross to main twice', async ({ app, harness }) => {
+    await showOnScreens(app.page, SCREENS);
+    await app.open();
+    const { page } = app;
+    await openSection(page, 'Scan');
+    await page.getByRole('button', { name: 'Scan screen' }).click();
+    await expect(page.locator('.scan-status')).toHaveText('2 QR codes found on your 2 screens.');
+    const found = page.getByLabel('Found codes');
+    await expect(found).toContainText('Delta (dan)');
+    await expect(found).toContainText('Google Authenticator transfer: 1 of 2 scanned');
+    await expect(found).not.toContainText(SECRET);
+    await page.getByRole('button', { name: 'Save 2 accounts' }).click();
+    await expect(page.getByText('Added 2, replaced 0, skipped 0.')).toBeVisible();
+    expect((await harness.call('accounts:list', {})).map((a: { issuer: string }) => a.issuer).sort()).toEqual(['Bank0', 'Delta']);
+
+    const scanTraffic = harness.server.traffic.filter((t) => t.channel.startsWith('scan:'));
+    expect(scanTraffic.map((t) => t.channel)).toEqual(['scan:screens', 'scan:preview', 'scan:import']);
+    // The texts travel once, to main; the import names only the token and the choices.
+    const sent = (channel: string) => scanTraffic.find((t) => t.channel === channel)!.sent;
+    expect(sent('scan:import')).toBeLessThan(200);
+    expect(scanTraffic.reduce((n, t) => n + t.sent + t.received, 0)).toBeLessThan(4096);
+  });
+
+  test.describe('one screen, scanned twice', () => {
+    const ONE = [screen('Built-in', 1920, 1080, [transfer(0)])];
+    test.use({ harnessOptions: { coreOptions: () => ({ screens: fakeScreenShares(ONE) }) } });
+
+    test('the next code of a transfer scanned later joins the same scan, and Clear makes main forget it', async ({ app, harness }) => {
+      // The page's screen shows the first code, then (as a person scrolls their phone's export) the second.
+      await showOnScreens(app.page, [...ONE, screen('Built-in', 1920, 1080, [transfer(1)])]);
+      await app.open();
+      const { page } = app;
+      await openSection(page, 'Scan');
+      const scan = page.getByRole('button', { name: 'Scan screen' });
+      await scan.click();
+      await expect(page.getByLabel('Found codes')).toContainText('Google Authenticator transfer: 1 of 2 scanned; show the next code and scan again.');
+      await scan.click();
+      await expect(page.getByLabel('Found codes')).toContainText('Google Authenticator transfer: 2 of 2 scanned.');
+      await page.getByRole('button', { name: 'Clear' }).click();
+      await expect(page.getByLabel('Found codes')).toHaveCount(0);
+      await expect.poll(() => harness.server.calls.filter((c) => c.startsWith('scan:'))).toEqual(['scan:screens', 'scan:preview', 'scan:screens', 'scan:preview', 'scan:discard']);
+    });
+  });
 });

@@ -7,7 +7,7 @@ import { accountsForBackup } from '../../core/backup/accounts-for-backup';
 import { describeBackup, importBackup } from '../../core/backup/import-backup';
 import { BACKUP_FORMATS, type BackupFormat, type ImportProblem } from '../../core/backup/imported-account';
 import { DUPLICATE_POLICIES, type DuplicatePolicy } from '../../core/backup/merge-plan';
-import { saveImported } from '../../core/backup/save-imported';
+import { saveImported } from '../../core/accounts/save-imported';
 import { MAX_IMPORT_BYTES } from '../../core/backup/text-decoding';
 import { exportTraykeyBackup } from '../../core/backup/traykey-backup';
 import type { CliContext } from '../context';

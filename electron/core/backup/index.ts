@@ -3,6 +3,5 @@ export { describeBackup, importBackup, type ImportOptions } from './import-backu
 export { exportTraykeyBackup, importTraykeyBackup, type ExportOptions } from './traykey-backup';
 export { BACKUP_FORMATS, type BackupFormat, type ImportProblem, type ImportResult } from './imported-account';
 export { DUPLICATE_POLICIES, planMerge, type DuplicatePolicy, type ExistingAccount, type MergePlan } from './merge-plan';
-export { saveImported, type AccountsWriter, type SaveReport } from './save-imported';
 export { accountsForBackup } from './accounts-for-backup';
 export { DEFAULT_KDF_LIMITS, type KdfLimits } from '../crypto/passphrase-kdf';

@@ -5,7 +5,8 @@ import type { ClockSkewService } from '../clock-skew/clock-service';
 import type { LockService } from '../lock/lock-service';
 import type { DeepLinkInbox } from '../deep-link/inbox';
 import type { Clock } from '../otp/clock';
-import type { BrowserOpener, ScreenSource } from '../capabilities';
+import type { BrowserOpener } from '../capabilities';
+import type { ScreenShares } from '../qr/screen-shares';
 import type { PushService } from '../push/push-service';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SyncRunner } from '../sync/sync-runner';
@@ -20,8 +21,8 @@ export interface CoreContext {
   settings: SettingsStore;
   /** Absent where there is no clipboard (the CLI). */
   clipboard: ClipboardGuard | undefined;
-  /** Absent where Electron is not running (the CLI, the e2e harness). */
-  screen?: ScreenSource;
+  /** The screens a page may capture for a QR scan; absent in the CLI. */
+  screens?: ScreenShares;
   emit(event: EventName): void;
   /** Locking and unlocking the vault, by the user, on idle, screen lock and sleep. */
   lock: LockService;

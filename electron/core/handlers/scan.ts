@@ -1,36 +1,49 @@
-import type { Handlers } from '../../../shared/ipc';
+import { senderOf, type Handlers } from '../../../shared/ipc';
 import { appError } from '../../../shared/errors';
-import { classifyCode } from '../qr/classify-codes';
 import { importScannedCodes, previewCodes, type ScanAccounts } from '../qr/scan-import';
-import type { ScreenSource } from '../capabilities';
+import { ScanSessions } from '../qr/scan-sessions';
+import type { ScreenShares } from '../qr/screen-shares';
 import type { CoreContext } from './core-context';
 
 export type ScanHandlers = Pick<Handlers, Extract<keyof Handlers, `scan:${string}`>>;
 
 export interface ScanHandlerDeps {
   accounts: ScanAccounts;
-  /** Absent where Electron is not running (CLI, e2e harness). */
-  screen?: ScreenSource | undefined;
+  now: () => number;
+  /** Absent where no screen can be captured (the CLI). */
+  screens?: ScreenShares | undefined;
 }
 
-export function createScanHandlers({ accounts, screen }: ScanHandlerDeps): ScanHandlers {
+/**
+ * The scan route's main side: the renderer captures and decodes, hands each text over once, and from
+ * then on holds only a token and a preview without secrets; main classifies once and saves by token.
+ */
+export function createScanHandlers({ accounts, now, screens }: ScanHandlerDeps): ScanHandlers {
+  const sessions = new ScanSessions(now);
   return {
-    'scan:capture': async () => {
-      if (screen === undefined) throw appError('UNSUPPORTED', 'Scanning the screen needs the desktop app; open an image file instead.');
-      return { displays: await screen.captureDisplays() };
+    'scan:screens': async (_request, caller) => {
+      if (screens === undefined) throw appError('UNSUPPORTED', 'Scanning the screen needs the desktop app; open an image file instead.');
+      return { screens: await screens.open(senderOf(caller)) };
     },
-    'scan:preview': async ({ texts }) => ({ codes: previewCodes(texts, accounts) }),
-    'scan:import': async ({ texts, skip, replace }) => {
-      const codes = texts.map((text) => classifyCode(text));
+    'scan:preview': async ({ texts, token }, caller) => {
+      const scan = sessions.add(senderOf(caller), texts, token);
+      return { token: scan.token, codes: previewCodes(scan.codes, accounts) };
+    },
+    'scan:import': async ({ token, skip, replace }, caller) => {
+      const codes = sessions.take(senderOf(caller), token);
       if (!codes.some((code) => code.kind === 'otpauth' || code.kind === 'migration')) {
         throw appError('INVALID_INPUT', 'None of the scanned codes holds an account, so nothing was saved.');
       }
       const { added, replaced, skipped } = await importScannedCodes(accounts, codes, { skip, replace });
       return { added, replaced, skipped };
     },
+    'scan:discard': async ({ token }, caller) => {
+      sessions.discard(senderOf(caller), token);
+      return {};
+    },
   };
 }
 
-export function scanHandlers({ accounts, screen }: CoreContext): ScanHandlers {
-  return createScanHandlers({ accounts, screen });
+export function scanHandlers({ accounts, clock, screens }: CoreContext): ScanHandlers {
+  return createScanHandlers({ accounts, now: () => clock.now(), screens });
 }

@@ -1,4 +1,4 @@
-import type { Channel, Handlers } from '../../../shared/ipc';
+import type { Caller, Channel, Handlers } from '../../../shared/ipc';
 import { featureOfChannel } from '../../../shared/policy/feature-channels';
 import type { PolicyService } from './policy-service';
 
@@ -8,12 +8,12 @@ import type { PolicyService } from './policy-service';
  */
 export function guardByPolicy(handlers: Handlers, policy: Pick<PolicyService, 'assertOn' | 'assertPushOrgAllowed'>): Handlers {
   const guarded: Partial<Record<Channel, unknown>> = {};
-  for (const [channel, handler] of Object.entries(handlers) as [Channel, (request: unknown) => Promise<unknown>][]) {
+  for (const [channel, handler] of Object.entries(handlers) as [Channel, (request: unknown, caller?: Caller) => Promise<unknown>][]) {
     const feature = featureOfChannel(channel);
-    guarded[channel] = async (request: unknown) => {
+    guarded[channel] = async (request: unknown, caller?: Caller) => {
       if (feature) policy.assertOn(feature);
       if (channel === 'push:enrol') policy.assertPushOrgAllowed((request as { org: string }).org);
-      return handler(request);
+      return handler(request, caller);
     };
   }
   return guarded as Handlers;

@@ -1,4 +1,4 @@
-/** What the capture adapter knows of a display (from Electron's screen module). */
+/** What the screen roster knows of a display (from Electron's screen module). */
 export interface DisplayInfo {
   id: number;
   label: string;
@@ -16,15 +16,6 @@ export interface SourceInfo {
 
 export function nativeSize(display: DisplayInfo): { width: number; height: number } {
   return { width: Math.round(display.size.width * display.scaleFactor), height: Math.round(display.size.height * display.scaleFactor) };
-}
-
-/**
- * The thumbnail box every source is scaled to fit: the largest native width and height of any display,
- * taken separately so a portrait display next to a landscape one still fits at full size.
- */
-export function captureBox(displays: readonly DisplayInfo[]): { width: number; height: number } {
-  const sizes = displays.map(nativeSize);
-  return { width: Math.max(1, ...sizes.map((s) => s.width)), height: Math.max(1, ...sizes.map((s) => s.height)) };
 }
 
 /**

@@ -1,10 +1,10 @@
 import { publicViewOf, type OtpAccount } from '../../../shared/accounts';
 import type { PreviewAccount, PreviewCode } from '../../../shared/ipc/scan';
-import { saveImported, type AccountsWriter, type DuplicatePolicy, type SaveReport } from '../backup';
-import { classifyCode } from './classify-codes';
+import { saveImported, type AccountsWriter, type SaveReport } from '../accounts/save-imported';
+import type { DuplicatePolicy } from '../backup/merge-plan';
 import type { ScannedCode } from './scanned-code';
 
-/** The accounts service as scanning uses it: its duplicate rule, and inserts/replaces through backup's saveImported. */
+/** The accounts service as scanning uses it: its duplicate rule, and inserts/replaces through the accounts room's saveImported. */
 export type ScanAccounts = AccountsWriter;
 
 export interface KeyedAccount {
@@ -29,9 +29,8 @@ function preview(accounts: ScanAccounts, { key, account }: KeyedAccount): Previe
   };
 }
 
-/** What each text holds, for the renderer: accounts without secrets, their duplicates, links and text. */
-export function previewCodes(texts: readonly string[], accounts: ScanAccounts): PreviewCode[] {
-  const codes = texts.map((text) => classifyCode(text));
+/** What each classified code holds, for the renderer: accounts without secrets, their duplicates, links and text. */
+export function previewCodes(codes: readonly ScannedCode[], accounts: ScanAccounts): PreviewCode[] {
   const keyed = keyedAccounts(codes);
   return codes.map((code, index): PreviewCode => {
     const found = () => keyed.filter((k) => k.key.startsWith(`${index}:`)).map((k) => preview(accounts, k));

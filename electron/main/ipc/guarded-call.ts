@@ -1,7 +1,8 @@
 import { appError, type Result } from '../../../shared/errors';
+import type { Caller } from '../../../shared/ipc';
 import { isTrustedSender, type SenderFrame } from '../window/trusted-sender';
 
-export type DispatchFn<H> = (handlers: H, channel: string, payload: unknown) => Promise<Result<unknown>>;
+export type DispatchFn<H> = (handlers: H, channel: string, payload: unknown, caller: Caller) => Promise<Result<unknown>>;
 
 /**
  * One IPC call as main sees it: refuse any sender that is not our own top-level page before the
@@ -14,8 +15,8 @@ export async function guardedCall<H>(
   handlers: H,
   dispatch: DispatchFn<H>,
 ): Promise<Result<unknown>> {
-  if (!isTrustedSender(frame)) {
+  if (frame === null || !isTrustedSender(frame)) {
     return { ok: false, error: appError('FORBIDDEN_SENDER', 'This request did not come from the Traykey window, so it was refused.').toData() };
   }
-  return dispatch(handlers, channel, payload);
+  return dispatch(handlers, channel, payload, { sender: frame.key });
 }

@@ -6,12 +6,12 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { channels, type Handlers } from '../../../shared/ipc';
 import { dispatch } from '../../core/ipc/dispatch';
 import { guardedCall } from './guarded-call';
-import type { SenderFrame } from '../window/trusted-sender';
+import { frameKey, type SenderFrame } from '../window/trusted-sender';
 
 function senderFrame(event: IpcMainInvokeEvent): SenderFrame | null {
   const frame = event.senderFrame;
   if (!frame || frame.isDestroyed()) return null;
-  return { url: frame.url, isMainFrame: frame.parent === null };
+  return { key: frameKey(frame), url: frame.url, isMainFrame: frame.parent === null };
 }
 
 /** Registers every contract channel; returns a function that removes them again. */

@@ -6,8 +6,10 @@ import { shell, type Session, type WebContents } from 'electron';
 import { withContentSecurityPolicy } from './content-security-policy';
 import { decideWindowOpen } from './navigation-policy';
 import { isPermissionGranted } from './permissions';
+import { frameKey, isTrustedSender } from './trusted-sender';
+import type { ScreenShares } from '../../core/qr/screen-shares';
 
-export function hardenSession(session: Session): void {
+export function hardenSession(session: Session, screens: ScreenShares): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
   });
@@ -18,9 +20,19 @@ export function hardenSession(session: Session): void {
     isPermissionGranted({ permission, requester: requestingOrigin, isMainFrame: details.isMainFrame }),
   );
   session.setDevicePermissionHandler(() => false);
-  // Screens are captured by the main process (scan:capture) when the person presses Scan; the page
-  // itself never gets a display stream, with or without a gesture.
-  session.setDisplayMediaRequestHandler((_request, callback) => callback(null));
+  // A page gets a screen only as the scan route decides (core/qr/screen-shares.ts): after its Scan
+  // click asked main for the screens, each once, video only.
+  session.setDisplayMediaRequestHandler((request, callback) => {
+    const frame = request.frame;
+    const video = screens.grant({
+      sender: frame ? frameKey(frame) : null,
+      trusted: frame !== null && isTrustedSender({ url: frame.url, isMainFrame: frame.parent === null }),
+      userGesture: request.userGesture,
+      videoRequested: request.videoRequested,
+      audioRequested: request.audioRequested,
+    });
+    callback(video ? { video } : null);
+  });
   session.on('will-download', (event) => event.preventDefault());
 }
 

@@ -68,7 +68,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const server = await startHarnessServer({
     root: options.rendererDir ?? DEFAULT_RENDERER,
     backend: {
-      call: (channel, payload) => dispatch(core.handlers, channel, payload),
+      call: (channel, payload, caller) => dispatch(core.handlers, channel, payload, caller),
       onEvent: (listener) => {
         const offs = EVENTS.map((name) => core.events.on(name, () => listener(name)));
         return () => offs.forEach((off) => off());

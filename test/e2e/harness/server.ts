@@ -8,11 +8,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Result } from '../../../shared/errors';
+import type { Caller } from '../../../shared/ipc';
 import { HARNESS_SOCKET_PATH, type ClientMessage, type ServerMessage } from './protocol';
 import { staticFiles } from './static-files';
 
 export interface HarnessBackend {
-  call(channel: string, payload: unknown): Promise<Result<unknown>>;
+  /** `caller` names the socket, as Electron's IPC names the sending frame. */
+  call(channel: string, payload: unknown, caller: Caller): Promise<Result<unknown>>;
   /** Subscribes to every core event; returns the unsubscribe function. */
   onEvent(listener: (name: string) => void): () => void;
 }
@@ -23,6 +25,8 @@ export interface HarnessServer {
   issueToken(): string;
   /** Calls the page made, in order (channel names only), for tests that count round trips. */
   calls: string[];
+  /** The bytes each call carried there and back, in order, for tests of what crosses the boundary. */
+  traffic: Array<{ channel: string; sent: number; received: number }>;
   close(): Promise<void>;
 }
 
@@ -30,6 +34,8 @@ export async function startHarnessServer(options: { root: string; backend: Harne
   const tokens = new Set<string>();
   const sockets = new Set<WebSocket>();
   const calls: string[] = [];
+  const traffic: HarnessServer['traffic'] = [];
+  let connections = 0;
   const serveFile = staticFiles(options.root);
   const server: Server = createServer((request, response) => void serveFile(request, response));
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
@@ -58,8 +64,9 @@ export async function startHarnessServer(options: { root: string; backend: Harne
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
       sockets.add(ws);
+      const caller: Caller = { sender: `socket:${++connections}` };
       ws.on('close', () => sockets.delete(ws));
-      ws.on('message', (data) => void answer(ws, data.toString()));
+      ws.on('message', (data) => void answer(ws, caller, data.toString()));
     });
   });
 
@@ -67,7 +74,7 @@ export async function startHarnessServer(options: { root: string; backend: Harne
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
 
-  const answer = async (ws: WebSocket, text: string) => {
+  const answer = async (ws: WebSocket, caller: Caller, text: string) => {
     let message: ClientMessage;
     try {
       message = JSON.parse(text) as ClientMessage;
@@ -80,8 +87,10 @@ export async function startHarnessServer(options: { root: string; backend: Harne
       return;
     }
     calls.push(message.channel);
-    const result = await options.backend.call(message.channel, message.payload);
-    send(ws, { type: 'result', id: message.id, result });
+    const result = await options.backend.call(message.channel, message.payload, caller);
+    const reply: ServerMessage = { type: 'result', id: message.id, result };
+    traffic.push({ channel: message.channel, sent: Buffer.byteLength(text), received: Buffer.byteLength(JSON.stringify(reply)) });
+    send(ws, reply);
   };
 
   const stopEvents = options.backend.onEvent((name) => {
@@ -91,6 +100,7 @@ export async function startHarnessServer(options: { root: string; backend: Harne
   return {
     origin,
     calls,
+    traffic,
     issueToken() {
       const token = randomBytes(24).toString('base64url');
       tokens.add(token);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureBox, matchSourcesToDisplays, nativeSize, type DisplayInfo } from '../../../electron/core/qr/match-displays';
+import { matchSourcesToDisplays, nativeSize, type DisplayInfo } from '../../../electron/core/qr/match-displays';
 
 const laptop: DisplayInfo = { id: 1, label: 'Built-in', size: { width: 1512, height: 982 }, scaleFactor: 2 };
 const portrait: DisplayInfo = { id: 2, label: 'Dell', size: { width: 1080, height: 1920 }, scaleFactor: 1 };
@@ -9,11 +9,6 @@ describe('screen capture sizing', () => {
   it('captures a HiDPI display at its native pixels, never at point size', () => {
     expect(nativeSize(laptop)).toEqual({ width: 3024, height: 1964 });
     expect(nativeSize(fourK)).toEqual({ width: 3840, height: 2160 });
-  });
-
-  it('asks for a box every display fits at full size, portrait ones included', () => {
-    expect(captureBox([laptop, portrait, fourK])).toEqual({ width: 3840, height: 2160 });
-    expect(captureBox([portrait, { ...portrait, id: 4, size: { width: 1920, height: 1080 } }])).toEqual({ width: 1920, height: 1920 });
   });
 
   it('pairs sources with displays by id, and in order where the desktop gives no ids (Wayland)', () => {

@@ -5,6 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../../electron/main/window/app-origin';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/window/content-security-policy';
+import { ScreenShares } from '../../../electron/core/qr/screen-shares';
 
 const fake = vi.hoisted(() => ({ opened: [] as string[] }));
 vi.mock('electron', () => ({
@@ -25,11 +26,13 @@ function fakeSession() {
   return { session, hooks: hooks as Record<string, (...args: unknown[]) => unknown> };
 }
 
+const screens = () => new ScreenShares({ listScreens: async () => [{ sourceId: 'screen:1:0', name: 'Screen 1', label: 'Built-in', width: 1920, height: 1080 }] }, () => 0);
+
 describe('hardenSession', () => {
   it('puts our CSP on every response', async () => {
     const { hardenSession } = await import('../../../electron/main/window/harden-session');
     const { session, hooks } = fakeSession();
-    hardenSession(session as never);
+    hardenSession(session as never, screens());
     const callback = vi.fn();
     hooks.headers?.({ responseHeaders: { 'content-security-policy': ['default-src *'] } }, callback);
     expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
@@ -38,36 +41,42 @@ describe('hardenSession', () => {
   it('answers permission requests and checks with the permission policy, and refuses devices', async () => {
     const { hardenSession } = await import('../../../electron/main/window/harden-session');
     const { session, hooks } = fakeSession();
-    hardenSession(session as never);
+    hardenSession(session as never, screens());
     const answers: boolean[] = [];
-    hooks.request?.({}, 'notifications', (granted: boolean) => answers.push(granted), { requestingUrl: APP_ENTRY_URL, isMainFrame: true });
+    hooks.request?.({}, 'display-capture', (granted: boolean) => answers.push(granted), { requestingUrl: APP_ENTRY_URL, isMainFrame: true });
     hooks.request?.({}, 'media', (granted: boolean) => answers.push(granted), { requestingUrl: APP_ENTRY_URL, isMainFrame: true });
-    hooks.request?.({}, 'notifications', (granted: boolean) => answers.push(granted), { requestingUrl: 'https://evil.example/', isMainFrame: true });
-    expect(answers).toEqual([true, false, false]);
+    hooks.request?.({}, 'notifications', (granted: boolean) => answers.push(granted), { requestingUrl: APP_ENTRY_URL, isMainFrame: true });
+    hooks.request?.({}, 'display-capture', (granted: boolean) => answers.push(granted), { requestingUrl: 'https://evil.example/', isMainFrame: true });
+    expect(answers).toEqual([true, false, false, false]);
     expect(hooks.check?.(null, 'geolocation', APP_ORIGIN, { isMainFrame: true })).toBe(false);
     expect(hooks.device?.()).toBe(false);
   });
 
-  it('gives no page a display stream, not ours with a gesture, not ours without one, not another origin', async () => {
+  it('gives our page the screen main offered it, once, after a gesture; nothing to another frame or origin', async () => {
     const { hardenSession } = await import('../../../electron/main/window/harden-session');
     const { session, hooks } = fakeSession();
-    hardenSession(session as never);
-    for (const request of [
-      { frame: { url: APP_ENTRY_URL, parent: null }, securityOrigin: APP_ORIGIN, videoRequested: true, audioRequested: false, userGesture: true },
-      { frame: { url: APP_ENTRY_URL, parent: null }, securityOrigin: APP_ORIGIN, videoRequested: true, audioRequested: false, userGesture: false },
-      { frame: { url: 'https://evil.example/', parent: null }, securityOrigin: 'https://evil.example', videoRequested: true, audioRequested: false, userGesture: true },
-    ]) {
-      const answer = vi.fn();
-      hooks.displayMedia?.(request, answer);
-      expect(answer).toHaveBeenCalledWith(null);
-    }
-    expect(hooks.check?.(null, 'display-capture', APP_ORIGIN, { isMainFrame: true })).toBe(false);
+    const offers = screens();
+    hardenSession(session as never, offers);
+    const ours = { url: APP_ENTRY_URL, parent: null, processId: 4, routingId: 1 };
+    const request = (frame: object, userGesture = true) => ({ frame, securityOrigin: APP_ORIGIN, videoRequested: true, audioRequested: false, userGesture });
+    const answer = (req: object) => {
+      const callback = vi.fn();
+      hooks.displayMedia?.(req, callback);
+      return callback.mock.calls[0]?.[0];
+    };
+    expect(answer(request(ours))).toBeNull();
+    await offers.open('frame:4:1');
+    expect(answer(request({ ...ours, url: 'https://evil.example/' }))).toBeNull();
+    expect(answer(request({ ...ours, processId: 5 }))).toBeNull();
+    expect(answer(request(ours, false))).toBeNull();
+    expect(answer(request(ours))).toEqual({ video: { id: 'screen:1:0', name: 'Screen 1' } });
+    expect(answer(request(ours))).toBeNull();
   });
 
   it('cancels downloads', async () => {
     const { hardenSession } = await import('../../../electron/main/window/harden-session');
     const { session, hooks } = fakeSession();
-    hardenSession(session as never);
+    hardenSession(session as never, screens());
     const event = { preventDefault: vi.fn() };
     hooks['on:will-download']?.(event);
     expect(event.preventDefault).toHaveBeenCalled();

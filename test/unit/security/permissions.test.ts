@@ -3,11 +3,11 @@ import { APP_ENTRY_URL, APP_ORIGIN } from '../../../electron/main/window/app-ori
 import { isPermissionGranted } from '../../../electron/main/window/permissions';
 
 describe('browser permissions', () => {
-  it('grants our page notifications', () => {
-    expect(isPermissionGranted({ permission: 'notifications', requester: APP_ENTRY_URL, isMainFrame: true })).toBe(true);
+  it('grants our page screen capture (which screen, and when, the display-media handler decides)', () => {
+    expect(isPermissionGranted({ permission: 'display-capture', requester: APP_ENTRY_URL, isMainFrame: true })).toBe(true);
   });
 
-  it.each(['display-capture', 'media', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'hid', 'usb', 'serial', 'midiSysex', 'fullscreen', 'pointerLock', 'unknown'])(
+  it.each(['notifications', 'media', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'hid', 'usb', 'serial', 'midiSysex', 'fullscreen', 'pointerLock', 'unknown'])(
     'refuses %s even to our own page',
     (permission) => {
       expect(isPermissionGranted({ permission, requester: APP_ORIGIN, isMainFrame: true })).toBe(false);
@@ -16,8 +16,8 @@ describe('browser permissions', () => {
 
   it('refuses granted permissions to any other origin or to a subframe', () => {
     for (const requester of ['https://evil.example', 'file://', 'null', '', undefined, 'app://traykey.evil.example', 'http://127.0.0.1:5173']) {
-      expect(isPermissionGranted({ permission: 'notifications', requester, isMainFrame: true })).toBe(false);
+      expect(isPermissionGranted({ permission: 'display-capture', requester, isMainFrame: true })).toBe(false);
     }
-    expect(isPermissionGranted({ permission: 'notifications', requester: APP_ORIGIN, isMainFrame: false })).toBe(false);
+    expect(isPermissionGranted({ permission: 'display-capture', requester: APP_ORIGIN, isMainFrame: false })).toBe(false);
   });
 });

@@ -44,16 +44,16 @@ describe('guarded IPC call', () => {
 
   it('refuses a foreign sender with FORBIDDEN_SENDER and never reaches the dispatcher', async () => {
     const dispatch = vi.fn(async () => ({ ok: true as const, value: 'should not happen' }));
-    const result = await guardedCall({ url: 'https://evil.example/', isMainFrame: true }, 'accounts:reveal', { id: 'a' }, handlers, dispatch);
+    const result = await guardedCall({ key: 'frame:1:1', url: 'https://evil.example/', isMainFrame: true }, 'accounts:reveal', { id: 'a' }, handlers, dispatch);
     expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: expect.stringContaining('refused') } });
     expect(dispatch).not.toHaveBeenCalled();
   });
 
-  it('passes a call from our page to the dispatcher unchanged and returns its result', async () => {
+  it('passes a call from our page to the dispatcher unchanged, naming the sending frame, and returns its result', async () => {
     const dispatch = vi.fn(async () => ({ ok: true as const, value: [] }));
     const payload = { at: 5 };
-    const result = await guardedCall({ url: APP_ENTRY_URL, isMainFrame: true }, 'accounts:codes', payload, handlers, dispatch);
-    expect(dispatch).toHaveBeenCalledWith(handlers, 'accounts:codes', payload);
+    const result = await guardedCall({ key: 'frame:1:1', url: APP_ENTRY_URL, isMainFrame: true }, 'accounts:codes', payload, handlers, dispatch);
+    expect(dispatch).toHaveBeenCalledWith(handlers, 'accounts:codes', payload, { sender: 'frame:1:1' });
     expect(result).toEqual({ ok: true, value: [] });
   });
 });

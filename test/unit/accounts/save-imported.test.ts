@@ -2,7 +2,7 @@ import type { BackupAccount } from '../../../shared/accounts';
 import { describe, expect, it } from 'vitest';
 import { AccountsService, type VaultLike } from '../../../electron/core/accounts/accounts-service';
 import { accountsForBackup } from '../../../electron/core/backup/accounts-for-backup';
-import { saveImported } from '../../../electron/core/backup/save-imported';
+import { saveImported } from '../../../electron/core/accounts/save-imported';
 import type { VaultDocument } from '../../../electron/core/vault/vault';
 
 /** An in-memory stand-in for the vault: same read/update contract, no file or keychain. */

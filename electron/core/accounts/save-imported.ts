@@ -1,7 +1,7 @@
 import type { BackupAccount } from '../../../shared/accounts';
 import { isAppError } from '../../../shared/errors';
-import type { AccountsService } from '../accounts/accounts-service';
-import type { DuplicatePolicy } from './merge-plan';
+import type { AccountsService } from './accounts-service';
+import type { DuplicatePolicy } from '../backup/merge-plan';
 
 export type AccountsWriter = Pick<AccountsService, 'findDuplicate' | 'insert' | 'replace'>;
 
@@ -15,7 +15,7 @@ export interface SaveReport {
 const nameKey = (a: BackupAccount): string => `${a.issuer.trim().toLowerCase()}\u0000${a.label.trim().toLowerCase()}`;
 
 /**
- * Saves imported accounts through the accounts service. A duplicate (same secret, or same issuer and
+ * Saves accounts from outside the vault (a backup, an export, scanned QR codes) through the accounts service. A duplicate (same secret, or same issuer and
  * name: the service's own rule) is left alone with `skip`, or takes the stored account's place (its
  * position in the list and its tags) with `replace`, unless it duplicates a second stored account too.
  * Repeats inside the imported file are saved once.
