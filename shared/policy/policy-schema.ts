@@ -12,7 +12,6 @@ export const pushOrgSchema = z
     clientId: z.string().min(1).max(200).meta({ description: 'The OIDC client id of the org’s Traykey app integration' }),
   })
   .strict();
-export type PushOrg = z.infer<typeof pushOrgSchema>;
 
 /**
  * The managed policy: one JSON object with the same keys in every source (Linux file, macOS managed

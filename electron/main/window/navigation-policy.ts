@@ -9,8 +9,3 @@ export type WindowOpenDecision = { action: 'deny'; openExternally: string | null
 export function decideWindowOpen(url: string): WindowOpenDecision {
   return { action: 'deny', openExternally: safeExternalUrl(url) };
 }
-
-/** will-navigate: always prevented. Returns the URL to open in the browser, if it is a safe one. */
-export function decideNavigation(url: string): { prevent: true; openExternally: string | null } {
-  return { prevent: true, openExternally: safeExternalUrl(url) };
-}

@@ -28,9 +28,6 @@ export function parseHlc(hlc: Hlc): ClockParts {
 const HLC_PATTERN = new RegExp(`^[0-9a-z]{${WALL_WIDTH}}:[0-9a-z]{${COUNTER_WIDTH}}:[0-9a-z]{1,32}$`);
 export const isHlc = (value: string): boolean => HLC_PATTERN.test(value);
 
-/** The later of two clocks (either may be absent). */
-export const laterHlc = (a: Hlc | undefined, b: Hlc | undefined): Hlc | undefined => (a === undefined ? b : b === undefined || a >= b ? a : b);
-
 /** One device's clock: `tick` stamps a local event, `observe` takes in a clock read from another device. */
 export class HybridClock {
   private last: ClockParts;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isHlc, type Hlc } from './hlc';
+import { isHlc } from './hlc';
 
 const hlc = z.string().refine(isHlc, 'not a clock');
 const id = z.string().min(1).max(200);
@@ -25,4 +25,3 @@ export const syncOp = z.discriminatedUnion('k', [
   z.object({ k: z.literal('remove'), t: hlc, d: deviceId }),
 ]);
 export type SyncOp = z.infer<typeof syncOp>;
-export type OpClock = Hlc;
