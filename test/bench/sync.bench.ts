@@ -1,7 +1,7 @@
 /**
  * Sync figures (run: `npm run bench:sync`, which also runs sync-merge-models.bench.ts):
  *   - latency: an edit saved on app A until app B shows it, through a shared local folder with the real
- *     watchers (A's save and append, B's chokidar event, the 100 ms debounce, B's round and vault save);
+ *     watchers (A's save and append, B's chokidar event, the 50 ms debounce, B's round and vault save);
  *     a real sync client's own delay comes on top. Target p95 ≤ 500 ms. Measured with one account and
  *     with 500, and with the vault saves each edit costs on A and on B.
  *     `BENCH_BASELINE=<git ref> npm run bench:sync` also measures that commit's code, sample for sample

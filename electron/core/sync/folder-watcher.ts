@@ -3,8 +3,12 @@ import { basename, join } from 'node:path';
 import type { Timers } from '../capabilities';
 import { DEVICES_DIR, folderExists } from './folder/sync-folder';
 
-/** Sync clients write a file in bursts (and several files at once): one round after the burst settles. */
-export const SYNC_DEBOUNCE_MS = 100;
+/**
+ * Sync clients write a file in bursts (and several files at once): one round after the burst settles.
+ * Chokidar already drops repeat change events of one file within 50 ms, so a quiet 50 ms means the
+ * burst is over; a later write is a new event and a new round (a half-written record just waits).
+ */
+export const SYNC_DEBOUNCE_MS = 50;
 /** How often a folder that went away (an unplugged drive, a signed-out sync app) is looked for again. */
 export const FOLDER_RECHECK_MS = 10_000;
 

@@ -31,10 +31,27 @@ export function signBytes(privateKey: string, data: Uint8Array): Buffer {
   return sign(null, data, privateKeyOf(privateKey));
 }
 
+/**
+ * The group's signing keys, parsed once: every round checks each new record's signature, and parsing
+ * the key cost about as much as the check itself. Public keys only; a group has a handful of devices.
+ */
+const signingKeys = new Map<string, KeyObject>();
+const SIGNING_KEYS_KEPT = 64;
+
+function signingKeyOf(text: string): KeyObject {
+  let key = signingKeys.get(text);
+  if (!key) {
+    if (signingKeys.size >= SIGNING_KEYS_KEPT) signingKeys.clear();
+    key = publicKeyOf(text);
+    signingKeys.set(text, key);
+  }
+  return key;
+}
+
 /** False for a bad signature or a public key that is not one (a damaged membership record). */
 export function verifyBytes(publicKey: string, data: Uint8Array, signature: Uint8Array): boolean {
   try {
-    return verify(null, data, publicKeyOf(publicKey), signature);
+    return verify(null, data, signingKeyOf(publicKey), signature);
   } catch {
     return false;
   }
