@@ -7,6 +7,7 @@ import { useNavigation } from '../store/navigation';
 import { Navigation } from '../navigation/Navigation';
 import { views } from '../navigation/views';
 import { UnlockPrompt } from '../vault/UnlockPrompt';
+import { OlderCopyBanner } from '../vault/OlderCopyBanner';
 import { ToastArea } from './ToastArea';
 import { appMessage } from '../ui/app-wording';
 import { useTheme } from './use-theme';
@@ -72,7 +73,7 @@ function Connected() {
 function Shell() {
   const view = useNavigation((state) => state.view);
   const Current = (views.find((entry) => entry.id === view) ?? views[0])?.component;
-  const olderCopy = useVault((state) => state.status?.warning);
+  const status = useVault((state) => state.status);
   useLiveCodes();
   useApprovalsFeed();
   useEffect(() => {
@@ -96,11 +97,7 @@ function Shell() {
       </header>
       <ClockWarning />
       <PolicyBanner />
-      {olderCopy ? (
-        <p className="banner banner-error" role="alert">
-          {olderCopy}
-        </p>
-      ) : null}
+      {status?.olderCopy ? <OlderCopyBanner older={status.olderCopy} path={status.path} /> : null}
       <main className="view">{Current ? <Current /> : null}</main>
       <DeepLinkPreview />
       <ApprovalsAnnouncer />

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { VaultStatus } from '../../shared/ipc/settings';
+import type { OlderCopyStatus, VaultStatus } from '../../shared/ipc/settings';
 import type { AppErrorData } from '../../shared/errors';
 import { api } from '../api';
 
@@ -24,4 +24,15 @@ export async function unlockVault(passphrase?: string): Promise<AppErrorData | n
   if (!result.ok) return result.error;
   useVault.setState({ status: result.value, error: null });
   return result.value.state === 'unlocked' ? null : { code: 'VAULT_LOCKED', message: result.value.error?.message ?? 'The vault is still locked.' };
+}
+
+/** Keeps the older copy the person confirmed; returns the error to show, or null once it is the vault. */
+export async function acceptOlderCopy(confirmed: OlderCopyStatus): Promise<AppErrorData | null> {
+  const result = await api().vaultAcceptOlder(confirmed);
+  if (!result.ok) {
+    await loadVaultStatus();
+    return result.error;
+  }
+  useVault.setState({ status: result.value, error: null });
+  return null;
 }

@@ -21,14 +21,21 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+const saveNumber = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const olderCopy = z.object({ save: saveNumber, latestSave: saveNumber }).strict();
+export type OlderCopyStatus = z.infer<typeof olderCopy>;
+
 export const vaultStatus = z.object({
   state: z.enum(['unlocked', 'locked', 'error']),
   mode: z.enum(['keychain', 'passphrase']),
   path: z.string(),
   accountCount: z.number().int(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
-  /** Why the open vault is read-only (an older copy), in one sentence. */
-  warning: z.string().optional(),
+  /**
+   * The open vault is an older copy, so read-only: it is save `save`, and this computer recorded the
+   * later save `latestSave`. What was saved after it is not in this copy.
+   */
+  olderCopy: olderCopy.optional(),
 });
 export type VaultStatus = z.infer<typeof vaultStatus>;
 
@@ -43,4 +50,10 @@ export const settingsCalls = {
     response: vaultStatus,
   }),
   'vault:lock': call({ passive: true, summary: 'Drop the vault key from memory now.', request: z.object({}).strict(), response: vaultStatus }),
+  'vault:acceptOlder': call({
+    summary: 'Keep working from the older copy the person was shown (the same as `traykey vault accept-older`): the saves after it are given up.',
+    // The copy the person confirmed: a vault that changed since is refused, never accepted unseen.
+    request: olderCopy,
+    response: vaultStatus,
+  }),
 };

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { restartReplayHistory } from '../../core/push/push-store';
+import { acceptOlderCopy } from '../../core/vault/accept-older-copy';
 import type { CliContext } from '../context';
 
 /** Deliberate acts on the vault file itself, which Traykey never does on its own. */
@@ -16,11 +16,7 @@ export function register(program: Command, ctx: CliContext): void {
     .command('accept-older')
     .description('Keep working from an older copy of the vault that Traykey opened read-only; what was changed after that copy is given up.')
     .action(async () => {
-      const accepted = await ctx.withVault(async (opened) => {
-        if (!opened.warning) return false;
-        await opened.acceptOlderCopy((doc) => restartReplayHistory(doc, ctx.now()));
-        return true;
-      });
-      ctx.io.stdout(accepted ? 'Traykey works from this copy of the vault now; sign-in requests issued before now are refused.\n' : 'The vault is not an older copy; nothing was changed.\n');
+      const outcome = await ctx.withVault((opened) => acceptOlderCopy(opened, ctx.now()));
+      ctx.io.stdout(outcome === 'accepted' ? 'Traykey works from this copy of the vault now; sign-in requests issued before now are refused.\n' : 'The vault is not an older copy; nothing was changed.\n');
     });
 }

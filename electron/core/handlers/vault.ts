@@ -1,19 +1,20 @@
 import type { Handlers } from '../../../shared/ipc';
 import type { VaultStatus } from '../../../shared/ipc/settings';
+import { acceptOlderCopy } from '../vault/accept-older-copy';
 import type { CoreContext } from './core-context';
 
-type VaultHandlers = Pick<Handlers, 'vault:status' | 'vault:unlock' | 'vault:lock'>;
+type VaultHandlers = Pick<Handlers, 'vault:status' | 'vault:unlock' | 'vault:lock' | 'vault:acceptOlder'>;
 
 export function vaultHandlers(context: CoreContext): VaultHandlers {
-  const { session, accounts, lock } = context;
+  const { session, accounts, lock, clock, emit } = context;
   const status = async (): Promise<VaultStatus> => {
-    const warning = session.isOpen ? session.current().warning : undefined;
+    const older = session.isOpen ? session.current().olderCopy : undefined;
     return {
       state: session.isOpen ? 'unlocked' : 'locked',
       mode: await session.mode(),
       path: session.path,
       accountCount: session.isOpen ? accounts.list().length : 0,
-      ...(warning ? { warning } : {}),
+      ...(older ? { olderCopy: { save: older.file, latestSave: older.latest } } : {}),
     };
   };
   return {
@@ -24,6 +25,10 @@ export function vaultHandlers(context: CoreContext): VaultHandlers {
     },
     'vault:lock': async () => {
       await lock.lock('user');
+      return status();
+    },
+    'vault:acceptOlder': async (confirmed) => {
+      if ((await acceptOlderCopy(session.current(), clock.now(), confirmed)) === 'accepted') emit('vault:changed');
       return status();
     },
   };

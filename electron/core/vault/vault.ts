@@ -262,6 +262,11 @@ export class Vault {
     return this.older ? olderCopyWarning(this.files, this.older) : undefined;
   }
 
+  /** Which save the open file is and the later one recorded, while the vault is an older copy. */
+  get olderCopy(): OlderCopy | undefined {
+    return this.older ? { ...this.older } : undefined;
+  }
+
   /**
    * Keeps working from an older copy: the person's explicit word that the changes after it are given up.
    * Its next save number jumps past the recorded one, so the record still only grows. `mutate` lets the
@@ -358,6 +363,8 @@ export class Vault {
     this.draft = saved.doc;
     this.identity = identity;
     if (parsed.saves < this.saves) this.older = { file: parsed.saves, latest: this.saves, where: 'this running Traykey' };
+    // The newer copy was put back (or another process accepted this one): nothing is older any more.
+    else if (this.older && parsed.saves >= this.older.latest) this.older = undefined;
     this.saves = parsed.saves;
     return true;
   }

@@ -28,6 +28,8 @@ export interface HarnessOptions {
   coreOptions?: (base: { home: string; clock: HarnessClock }) => Partial<CoreOptions>;
   /** The built renderer to serve; defaults to dist/renderer. */
   rendererDir?: string;
+  /** The vault's earlier life, before the app opens it (e.g. saves, then an older copy put back). */
+  beforeOpen?: (open: () => Promise<Vault>, home: string) => Promise<void>;
 }
 
 export interface Harness {
@@ -64,6 +66,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return { vault, core };
   };
 
+  await options.beforeOpen?.(() => openTestVault({ home, keySource, keyStore }), home);
   const { vault, core } = await build();
   const server = await startHarnessServer({
     root: options.rendererDir ?? DEFAULT_RENDERER,

@@ -6,13 +6,16 @@ import { PushStore, restartReplayHistory } from '../../../electron/core/push/pus
 import { judgeReplay } from '../../../electron/core/push/replay-guard';
 import { isProblem, parseVaultFile } from '../../../electron/core/vault/format';
 import { Vault, VAULT_FILE, type KeySource } from '../../../electron/core/vault/vault';
+import { createCore } from '../../../electron/core/app-core';
+import { dispatch } from '../../../electron/core/ipc/dispatch';
+import type { RequestOf } from '../../../shared/ipc';
 import { expectAppError } from '../../support/expect-app-error';
 import { MemoryKeyStore } from './fixtures/memory-key-store';
 import { TEST_SCRYPT, useTempDirs } from './fixtures/temp-home';
 
 const tempDir = useTempDirs();
 const NOW = 1_790_000_000_000;
-const account = (id: string) => ({ id, issuer: 'Okta', label: `${id}@example.com`, secret: 'JBSWY3DPEHPK3PXP' });
+const account = (id: string) => ({ id, issuer: 'Okta', label: `${id}@example.com`, type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, secret: 'JBSWY3DPEHPK3PXP', tags: [], createdAt: NOW });
 
 const savesOf = (file: string): number => {
   const parsed = parseVaultFile(readFileSync(file));
@@ -30,7 +33,8 @@ async function vaultWithOlderCopy(keySource: KeySource) {
   await vault.update((doc) => void (doc.accounts = [account('a'), account('b')]));
   await vault.update((doc) => void (doc.accounts = [account('a'), account('b'), account('c')]));
   vault.close();
-  return { home, file, older, putBack: () => writeFileSync(file, older) };
+  const newer = readFileSync(file);
+  return { home, file, older, putBack: () => writeFileSync(file, older), putBackNewer: () => writeFileSync(file, newer) };
 }
 
 const modes: Array<[string, () => KeySource, RegExp]> = [
@@ -103,6 +107,70 @@ describe('an older copy of the vault put back in its place', () => {
     rmSync(`${file}.saves`);
     const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
     expect(vault.warning).toBeUndefined();
+  });
+});
+
+describe('keeping an older copy from the app (vault:acceptOlder)', () => {
+  const keySource = (): KeySource => ({ kind: 'passphrase', passphrase: 'correct horse battery staple' });
+
+  async function appOnOlderCopy() {
+    const source = keySource();
+    const setup = await vaultWithOlderCopy(source);
+    setup.putBack();
+    const vault = await Vault.open({ home: setup.home, keySource: source, unsafeTestScrypt: TEST_SCRYPT });
+    const core = createCore({ vault, home: setup.home, now: () => NOW, watchVault: false });
+    const events: string[] = [];
+    core.events.on('vault:changed', () => events.push('vault:changed'));
+    const call = <C extends 'vault:status' | 'vault:acceptOlder' | 'accounts:list'>(channel: C, request: RequestOf<C>) => dispatch(core.handlers, channel, request);
+    return { ...setup, vault, core, events, call, close: () => (core.close(), vault.close()) };
+  }
+
+  it('tells the page which save is older than which, and refuses changes until the person chooses', async () => {
+    const app = await appOnOlderCopy();
+    expect(await app.call('vault:status', {})).toMatchObject({ ok: true, value: { state: 'unlocked', olderCopy: { save: 2, latestSave: 4 } } });
+    expect(await app.call('accounts:list', {})).toMatchObject({ ok: true, value: [expect.objectContaining({ issuer: 'Okta', label: 'a@example.com' })] });
+    expect(readFileSync(app.file).equals(app.older)).toBe(true);
+    app.close();
+  });
+
+  it('keeps the copy the person confirmed, as `traykey vault accept-older` does: counter past the record, replay history restarted, page told', async () => {
+    const app = await appOnOlderCopy();
+    const answer = await app.call('vault:acceptOlder', { save: 2, latestSave: 4 });
+    expect(answer).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+    expect(answer).not.toHaveProperty('value.olderCopy');
+    expect(app.events).toEqual(['vault:changed']);
+    expect(savesOf(app.file)).toBe(5);
+    expect(app.vault.read()).toMatchObject({ accounts: [account('a')], push: { historyFrom: NOW } });
+    app.close();
+  });
+
+  it('refuses to keep a copy other than the one the person was shown, and writes nothing', async () => {
+    const app = await appOnOlderCopy();
+    const answer = await app.call('vault:acceptOlder', { save: 1, latestSave: 4 });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'VAULT_OLDER', message: expect.stringContaining('changed while you were deciding') } });
+    expect(readFileSync(app.file).equals(app.older)).toBe(true);
+    expect(app.events).toEqual([]);
+    app.close();
+  });
+
+  it('does nothing once the newer copy is back, and says the vault is no longer older', async () => {
+    const app = await appOnOlderCopy();
+    app.putBackNewer();
+    expect(await app.call('vault:acceptOlder', { save: 2, latestSave: 4 })).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+    expect((await app.call('vault:status', {})).ok && app.vault.olderCopy).toBeUndefined();
+    expect(savesOf(app.file)).toBe(4);
+    expect(app.events).toEqual([]);
+    expect(app.vault.read()).toEqual({ accounts: [account('a'), account('b'), account('c')] });
+    app.close();
+  });
+
+  it('rejects a malformed request before it reaches the vault', async () => {
+    const app = await appOnOlderCopy();
+    for (const request of [{}, { save: -1, latestSave: 4 }, { save: 2.5, latestSave: 4 }, { save: 2, latestSave: 4, force: true }]) {
+      expect(await dispatch(app.core.handlers, 'vault:acceptOlder', request)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(readFileSync(app.file).equals(app.older)).toBe(true);
+    app.close();
   });
 });
 
