@@ -10,6 +10,7 @@ import { createCore, type Core } from '../../electron/core/app-core';
 import { dispatch } from '../../electron/core/ipc/dispatch';
 import { Vault } from '../../electron/core/vault/vault';
 import { isKnownCode } from './typed-errors';
+import { ManualTimers } from '../support/fake-timers';
 
 /*
  * Every call of the contract, through the same dispatch Electron's IPC uses, with arbitrary payloads:
@@ -37,8 +38,7 @@ beforeAll(async () => {
   });
   home = await mkdtemp(join(tmpdir(), 'traykey-ipc-prop-'));
   const vault = await Vault.open({ home, keySource: { kind: 'passphrase', passphrase: PASSPHRASE }, unsafeTestScrypt: { N: 1024, r: 8, p: 1 } });
-  const heldTimers = { setTimeout: () => 0, clearTimeout: () => undefined };
-  core = createCore({ vault, home, watchVault: false, timers: heldTimers });
+  core = createCore({ vault, home, watchVault: false, timers: new ManualTimers() });
   await dispatch(core.handlers, 'accounts:add', { issuer: 'Acme', label: 'bob', secret: 'JBSWY3DPEHPK3PXP' });
 });
 

@@ -3,9 +3,9 @@ import { LOGIN, suiteSimulator } from './push-sim';
 import type { PushLogEvent } from '../../../electron/core/push/push-log';
 import { PushService } from '../../../electron/core/push/push-service';
 import { MemoryVault } from '../../unit/accounts/memory-vault';
-import type { Notification } from '../../../electron/core/capabilities';
 import { DEFAULT_CADENCE } from '../../../electron/core/push/poll-cadence';
 import { askToConfirm, cibaToken, simChallenge } from './ciba-requester';
+import { FakeNotifier } from '../../support/fake-notifier';
 
 const env = suiteSimulator();
 
@@ -107,13 +107,14 @@ describe('the desktop approver against the simulator', () => {
 
   it('polls on its own once started and raises one notification per new request, without the binding message; clicking it opens that request once', async () => {
     const vault = new MemoryVault();
-    const notes: Notification[] = [];
+    const notifier = new FakeNotifier();
+    const notes = notifier.shown;
     let opened = 0;
     const service = new PushService({
       vault,
       http: { timeoutMs: 5_000 },
       cadence: { ...DEFAULT_CADENCE, activeIntervalMs: 100, idleIntervalMs: 100 },
-      notifier: { isSupported: () => true, notify: (n) => notes.push(n) },
+      notifier,
       onOpenRequest: () => (opened += 1),
     });
     await service.enrol({ orgUrl: env.sim.okta.url, clientId: env.sim.okta.oidcClientId, signIn: { kind: 'password', username: LOGIN, password: env.password } });

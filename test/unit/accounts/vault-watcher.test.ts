@@ -1,56 +1,24 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Timers } from '../../../electron/core/capabilities';
+import { describe, expect, it } from 'vitest';
 import { watchVault } from '../../../electron/core/accounts/vault-watcher';
-
-/** Timers that run a debounced callback only when the test says so. */
-function manualTimers(): Timers & { runAll(): void } {
-  const queue = new Map<number, () => void>();
-  let next = 0;
-  return {
-    setTimeout(run) {
-      next += 1;
-      queue.set(next, run);
-      return next;
-    },
-    clearTimeout(handle) {
-      queue.delete(handle as number);
-    },
-    runAll() {
-      const runs = [...queue.values()];
-      queue.clear();
-      for (const run of runs) run();
-    },
-  };
-}
+import { ManualTimers } from '../../support/fake-timers';
+import { tempHomeSync } from '../../support/temp-home';
 
 async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 describe('the vault watcher', () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
-
-  function folder(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'traykey-watch-'));
-    dirs.push(dir);
-    return dir;
-  }
-
   it('reports a change another process saved to the vault file', async () => {
-    const dir = folder();
-    const timers = manualTimers();
+    const dir = tempHomeSync('watch');
+    const timers = new ManualTimers();
     let changes = 0;
     let refreshes = 0;
     const stop = watchVault({ path: join(dir, 'vault.tkv'), refresh: async () => ((refreshes += 1), true), onChanged: () => (changes += 1), timers });
     writeFileSync(join(dir, 'vault.tkv'), 'x');
     await until(() => {
-      timers.runAll();
+      void timers.fireAll();
       return refreshes > 0;
     });
     await until(() => changes > 0);
@@ -59,8 +27,8 @@ describe('the vault watcher', () => {
   });
 
   it('survives a refresh that throws at once, as a locked vault does', async () => {
-    const dir = folder();
-    const timers = manualTimers();
+    const dir = tempHomeSync('watch');
+    const timers = new ManualTimers();
     let attempts = 0;
     const stop = watchVault({
       path: join(dir, 'vault.tkv'),
@@ -75,7 +43,7 @@ describe('the vault watcher', () => {
     });
     writeFileSync(join(dir, 'vault.tkv'), 'x');
     await until(() => {
-      timers.runAll();
+      void timers.fireAll();
       return attempts > 0;
     });
     await new Promise((resolve) => setTimeout(resolve, 20));

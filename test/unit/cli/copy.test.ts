@@ -1,19 +1,18 @@
-import { rm } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Timers } from '../../../electron/core/capabilities';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { clipboardTools } from '../../../electron/core/clipboard/command-clipboard';
 import { SettingsStore } from '../../../electron/core/settings/settings-store';
+import { FakeClipboard } from '../../support/fake-clipboard';
+import { ManualTimers } from '../../support/fake-timers';
 import { cliInTempHome } from './run-cli';
 
 const SHA1 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 
 /** A clipboard in memory, and the timers of the clearing helper, fired by hand. */
 function fakes() {
-  const clipboard = { text: 'before', readText: async () => clipboard.text, writeText: async (text: string) => void (clipboard.text = text) };
-  const due: Array<() => void> = [];
-  const timers: Timers = { setTimeout: (run) => due.push(run), clearTimeout: () => {} };
+  const clipboard = new FakeClipboard();
+  const timers = new ManualTimers();
   const helpers: Array<[string, string, number]> = [];
-  return { clipboard, due, timers, helpers, deps: { clipboard: () => clipboard, timers, clearClipboardLater: (query: string, text: string, seconds: number) => void helpers.push([query, text, seconds]) } };
+  return { clipboard, timers, helpers, deps: { clipboard: () => clipboard, timers, clearClipboardLater: (query: string, text: string, seconds: number) => void helpers.push([query, text, seconds]) } };
 }
 
 describe('traykey copy', () => {
@@ -24,11 +23,10 @@ describe('traykey copy', () => {
     cli = await cliInTempHome(() => 59_000, { deps: fake.deps });
     await cli.run(['add', '--issuer', 'ACME', '--name', 'alice', '--secret', SHA1]);
   });
-  afterEach(() => rm(cli.home, { recursive: true, force: true }));
 
   it('puts the current code on the clipboard and has it cleared after the app’s delay', async () => {
     expect(await cli.run(['copy', 'alice'])).toEqual({ code: 0, stdout: '', stderr: 'Copied the code of ACME (alice); the clipboard is cleared in 30 s if it still holds it.\n' });
-    expect(fake.clipboard.text).toBe('287082');
+    expect(fake.clipboard.current).toBe('287082');
     expect(fake.helpers).toEqual([['alice', '287082', 30]]);
   });
 
@@ -41,17 +39,15 @@ describe('traykey copy', () => {
   });
 
   it('clears in the helper only if the clipboard still holds the code', async () => {
-    fake.clipboard.text = '287082';
+    await fake.clipboard.writeText('287082');
     expect((await cli.run(['copy', 'alice', '--clear-watch', '30'], {}, '287082')).code).toBe(0);
-    fake.due.shift()?.();
-    await new Promise((settled) => setImmediate(settled));
-    expect(fake.clipboard.text).toBe('');
+    await fake.timers.fireAll();
+    expect(fake.clipboard.current).toBe('');
 
-    fake.clipboard.text = 'something the person copied since';
+    await fake.clipboard.writeText('something the person copied since');
     await cli.run(['copy', 'alice', '--clear-watch', '30'], {}, '287082');
-    fake.due.shift()?.();
-    await new Promise((settled) => setImmediate(settled));
-    expect(fake.clipboard.text).toBe('something the person copied since');
+    await fake.timers.fireAll();
+    expect(fake.clipboard.current).toBe('something the person copied since');
   });
 
   it('says what to install when there is no clipboard program', async () => {
@@ -59,7 +55,6 @@ describe('traykey copy', () => {
     const run = await bare.run(['copy', 'alice']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('No clipboard program was found: install wl-clipboard (Wayland) or xclip or xsel (X11)');
-    await rm(bare.home, { recursive: true, force: true });
   });
 });
 

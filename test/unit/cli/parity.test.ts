@@ -1,5 +1,4 @@
-import { rm } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { cliInTempHome } from './run-cli';
 
 // RFC 6238's SHA1 seed; at T = 59 s its 8-digit code is 94287082, its 6-digit code 287082.
@@ -11,7 +10,6 @@ describe('traykey add with a bare setup key', () => {
   beforeEach(async () => {
     cli = await cliInTempHome(AT_59);
   });
-  afterEach(() => rm(cli.home, { recursive: true, force: true }));
 
   it('adds an account from --issuer, --name and --secret with the chosen digits', async () => {
     expect(await cli.run(['add', '--issuer', 'ACME', '--name', 'alice', '--secret', SHA1.toLowerCase(), '--digits', '8'])).toEqual({ code: 0, stdout: 'Added ACME (alice).\n', stderr: '' });
@@ -46,7 +44,6 @@ describe('traykey codes and traykey rename', () => {
     await cli.run(['add', '--issuer', 'Bank', '--name', 'bob', '--secret', 'JBSWY3DPEHPK3PXP']);
     await cli.run(['add', '--issuer', 'VPN', '--name', 'ops', '--secret', 'MFRGGZDFMZTWQ2LK', '--type', 'hotp', '--counter', '3']);
   });
-  afterEach(() => rm(cli.home, { recursive: true, force: true }));
 
   it('prints every current code as a table, listing counter-based accounts without advancing them', async () => {
     const run = await cli.run(['codes']);

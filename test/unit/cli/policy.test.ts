@@ -1,22 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempHome } from '../../support/temp-home';
 import { cliInTempHome } from './run-cli';
 
 const STRICT = join(import.meta.dirname, '../../fixtures/policy/strict.json');
 const URI = 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME';
 
 describe('traykey under an organisation policy', () => {
-  const homes: string[] = [];
-  afterEach(async () => {
-    for (const home of homes.splice(0)) await rm(home, { recursive: true, force: true });
-  });
-  const cli = async (policyFile?: string) => {
-    const made = await cliInTempHome(undefined, policyFile ? { policyFile } : {});
-    homes.push(made.home);
-    return made;
-  };
+  const cli = (policyFile?: string) => cliInTempHome(undefined, policyFile ? { policyFile } : {});
 
   it('refuses switched-off features with the organisation’s sentence, exit 1, before touching anything', async () => {
     const { run } = await cli(STRICT);
@@ -51,8 +43,7 @@ describe('traykey under an organisation policy', () => {
   });
 
   it('reports a policy that fails validation on stderr and applies what is valid', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'traykey-policy-'));
-    homes.push(dir);
+    const dir = await tempHome('policy');
     const file = join(dir, 'policy.json');
     await writeFile(file, JSON.stringify({ disabledFeatures: ['qr-codes', 'transfer'], shiny: true }));
     const { run } = await cli(file);

@@ -1,10 +1,8 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { main } from '../../../electron/cli/main';
 import type { CliDeps } from '../../../electron/cli/context';
 import { jsonPolicyFile } from '../../../electron/core/policy/linux-policy-file';
 import { Vault } from '../../../electron/core/vault/vault';
+import { tempHome } from '../../support/temp-home';
 
 export interface CliRun {
   code: number;
@@ -15,11 +13,11 @@ export interface CliRun {
 const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 
 /**
- * A CLI bound to one temporary TRAYKEY_HOME, run in-process with captured output and a cheap KDF; no
+ * A CLI bound to one temporary TRAYKEY_HOME (removed when the test finishes), run in-process with captured output and a cheap KDF; no
  * organisation policy applies unless `policyFile` names one (this machine's own is never read).
  */
 export async function cliInTempHome(now: () => number = () => 1_700_000_000_000, { policyFile, deps }: { policyFile?: string; deps?: CliDeps } = {}) {
-  const home = await mkdtemp(join(tmpdir(), 'traykey-cli-'));
+  const home = await tempHome('cli');
   const run = async (args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliRun> => {
     let stdout = '';
     let stderr = '';

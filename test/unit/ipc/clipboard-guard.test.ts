@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ClipboardGuard } from '../../../electron/core/clipboard/clipboard-guard';
-import type { Clipboard, Timers } from '../../../electron/core/capabilities';
+import type { Clipboard } from '../../../electron/core/capabilities';
 import { FakeClipboard } from '../../support/fake-clipboard';
-
-class ManualTimers implements Timers {
-  private next = 1;
-  readonly scheduled = new Map<number, { run: () => void; ms: number }>();
-  setTimeout(run: () => void, ms: number) {
-    const handle = this.next++;
-    this.scheduled.set(handle, { run, ms });
-    return handle;
-  }
-  clearTimeout(handle: unknown) {
-    this.scheduled.delete(handle as number);
-  }
-  async fireAll() {
-    const due = [...this.scheduled.values()];
-    this.scheduled.clear();
-    for (const timer of due) timer.run();
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
+import { ManualTimers } from '../../support/fake-timers';
 
 describe('the clipboard guard', () => {
   it('clears our code after the configured delay', async () => {
@@ -28,7 +10,7 @@ describe('the clipboard guard', () => {
     const timers = new ManualTimers();
     await new ClipboardGuard(clipboard, timers).copy('123456', 20);
     expect(clipboard.current).toBe('123456');
-    expect([...timers.scheduled.values()].map((t) => t.ms)).toEqual([20_000]);
+    expect(timers.pending()).toEqual([20_000]);
     await timers.fireAll();
     expect(clipboard.current).toBe('');
   });

@@ -1,58 +1,36 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { channels, type Channel, type RequestOf, type ResponseOf } from '../../../shared/ipc';
+import { channels } from '../../../shared/ipc';
 import { createCore, type Core } from '../../../electron/core/app-core';
-import type { Timers } from '../../../electron/core/capabilities';
-import { dispatch } from '../../../electron/core/ipc/dispatch';
 import { Vault } from '../../../electron/core/vault/vault';
 import { createDeepLinkInbox } from '../../../electron/core/deep-link/inbox';
 import { parseDeepLink } from '../../../electron/core/deep-link/parse-deep-link';
 import { FakeClipboard } from '../../support/fake-clipboard';
+import { ManualTimers } from '../../support/fake-timers';
+import { callThrough } from '../../support/ipc-call';
+import { tempHome } from '../../support/temp-home';
 
 const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 const openVault = (home: string, passphrase = 'correct horse') => Vault.open({ home, keySource: { kind: 'passphrase', passphrase }, unsafeTestScrypt: TEST_SCRYPT });
-
-/** Timers that never fire unless a test fires them (the watcher's debounce runs on real time). */
-function heldTimers(): Timers & { fire(): void } {
-  const due = new Map<number, () => void>();
-  let next = 1;
-  return {
-    setTimeout: (run) => (due.set(next, run), next++),
-    clearTimeout: (handle) => due.delete(handle as number),
-    fire() {
-      for (const [handle, run] of [...due]) {
-        due.delete(handle);
-        run();
-      }
-    },
-  };
-}
 
 describe('createCore', () => {
   let home: string;
   let core: Core;
   let clipboard: FakeClipboard;
-  let timers: ReturnType<typeof heldTimers>;
+  let timers: ManualTimers;
   let now: number;
 
-  async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-    const result = await dispatch(core.handlers, channel, request);
-    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
-    return result.value as ResponseOf<C>;
-  }
+  const call = callThrough(() => core.handlers);
 
   beforeEach(async () => {
-    home = await mkdtemp(join(tmpdir(), 'traykey-core-'));
+    home = await tempHome('core');
     clipboard = new FakeClipboard();
-    timers = heldTimers();
+    timers = new ManualTimers();
     now = 59_000;
     core = createCore({ vault: await openVault(home), home, now: () => now, clipboard, timers, watchVault: false });
   });
   afterEach(async () => {
     core.close();
-    await rm(home, { recursive: true, force: true });
   });
 
   it('has a handler for every channel of the contract', () => {
@@ -101,8 +79,7 @@ describe('createCore', () => {
     await call('settings:set', { clipboardClearSeconds: 15 });
     expect(await call('accounts:copyCode', { id })).toEqual({ clearsInSeconds: 15 });
     expect(clipboard.current).toBe('94287082');
-    timers.fire();
-    await new Promise((resolve) => setImmediate(resolve));
+    await timers.fireAll();
     expect(clipboard.current).toBe('');
   });
 
@@ -135,7 +112,7 @@ describe('createCore', () => {
 
 describe('changes by another process', () => {
   it('emits accounts:changed when the CLI saves the vault', async () => {
-    const home = await mkdtemp(join(tmpdir(), 'traykey-watch-'));
+    const home = await tempHome('watch');
     const core = createCore({ vault: await openVault(home), home });
     const other = createCore({ vault: await openVault(home), home, watchVault: false });
     try {
@@ -146,7 +123,6 @@ describe('changes by another process', () => {
     } finally {
       core.close();
       other.close();
-      await rm(home, { recursive: true, force: true });
     }
   });
 });

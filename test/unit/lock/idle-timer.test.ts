@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IdleTimer } from '../../../electron/core/lock/idle-timer';
-import { virtualTime } from './virtual-time';
+import { virtualTime } from '../../support/fake-timers';
 
 const MINUTE = 60_000;
 

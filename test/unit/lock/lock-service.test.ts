@@ -8,7 +8,7 @@ import { dispatch } from '../../../electron/core/ipc/dispatch';
 import type { KeyStore } from '../../../electron/core/keychain/key-store';
 import type { PowerEvent, PowerEvents, UserPresence } from '../../../electron/core/capabilities';
 import { Vault } from '../../../electron/core/vault/vault';
-import { virtualTime } from './virtual-time';
+import { virtualTime } from '../../support/fake-timers';
 
 const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 const PASSPHRASE = 'correct horse battery';

@@ -2,30 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { VerifiedChallenge } from '../../../electron/core/push/challenge';
 import { PendingChallenges } from '../../../electron/core/push/pending-challenges';
 import { pushBadge } from '../../../electron/main/tray/push-badge';
+import { virtualTime } from '../../support/fake-timers';
 
 function challenge(id: string, expiresAt: number): VerifiedChallenge {
   return { id, enrolmentId: 'pfd1', orgUrl: 'https://acme.okta.test', nonce: `n-${id}`, verificationUri: 'https://acme.okta.test/verify', app: null, transactionType: 'LOGIN', userVerification: 'PREFERRED', bindingMessage: null, clientOS: null, location: null, transactionTime: null, expiresAt, receivedAt: 0, signals: [] };
 }
 
-function fakeTimers() {
-  const timers: { run: () => void; at: number }[] = [];
-  let now = 0;
-  return {
-    now: () => now,
-    timers: { setTimeout: (run: () => void, ms: number) => timers.push({ run, at: now + ms }), clearTimeout: (handle: unknown) => void timers.splice(Number(handle) - 1, 1, { run: () => undefined, at: Infinity }) },
-    advance(ms: number) {
-      now += ms;
-      for (const timer of [...timers]) if (timer.at <= now) {
-        timer.at = Infinity;
-        timer.run();
-      }
-    },
-  };
-}
-
 describe('the pending requests', () => {
   it('drop an expired request on their own and say so, never answering it', () => {
-    const time = fakeTimers();
+    const time = virtualTime(0);
     let changes = 0;
     const pending = new PendingChallenges(time.now, time.timers, () => (changes += 1));
     pending.add(challenge('a', 5_000));
@@ -39,14 +24,14 @@ describe('the pending requests', () => {
   });
 
   it('refuse a request that has already expired', () => {
-    const time = fakeTimers();
+    const time = virtualTime(0);
     const pending = new PendingChallenges(time.now, time.timers, () => undefined);
     expect(pending.add(challenge('late', 0))).toBe(false);
     expect(pending.list()).toEqual([]);
   });
 
   it('forget a request the org no longer lists, and keep the others', () => {
-    const time = fakeTimers();
+    const time = virtualTime(0);
     const pending = new PendingChallenges(time.now, time.timers, () => undefined);
     pending.add(challenge('a', 60_000));
     pending.add(challenge('b', 60_000));

@@ -1,14 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc';
 import { createCore, type Core } from '../../../electron/core/app-core';
-import { dispatch } from '../../../electron/core/ipc/dispatch';
 import { formatKeyUri } from '../../../electron/core/otp/key-uri';
 import { decodeMigrationUri } from '../../../electron/core/otp/migration-uri';
 import { migrationUris } from '../../../electron/core/transfer/transfer-service';
 import { Vault } from '../../../electron/core/vault/vault';
+import { callThrough } from '../../support/ipc-call';
+import { tempHome } from '../../support/temp-home';
 import { readQrDataUrl } from './read-qr';
 
 const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
@@ -17,23 +14,16 @@ const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const secretFor = (n: number) => `JBSWY3DPEHPK3PXP${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[n]}AAAAAAAAAAAAAAA`;
 
 describe('transfer QR codes', () => {
-  let home: string;
   let core: Core;
-
-  async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-    const result = await dispatch(core.handlers, channel, request);
-    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
-    return result.value as ResponseOf<C>;
-  }
+  const call = callThrough(() => core.handlers);
 
   beforeEach(async () => {
-    home = await mkdtemp(join(tmpdir(), 'traykey-transfer-'));
+    const home = await tempHome('transfer');
     const vault = await Vault.open({ home, keySource: { kind: 'passphrase', passphrase: 'pw' }, unsafeTestScrypt: TEST_SCRYPT });
     core = createCore({ vault, home, now: () => 59_000, watchVault: false });
   });
   afterEach(async () => {
     core.close();
-    await rm(home, { recursive: true, force: true });
   });
 
   it('draws one account as a PNG that reads back as exactly its otpauth:// link', async () => {
