@@ -28,8 +28,8 @@ export function featureOfCommand(path: string): ManagedFeature | undefined {
 export const policyMatters = (path: string) => featureOfCommand(path) !== undefined || path === 'push enroll' || path === 'policy';
 
 /**
- * Refuses, before the command runs, what the organisation switched off, and an approvals enrolment of an
- * org it does not allow; the policy's problems are reported on stderr whenever it is consulted.
+ * Refuses, before the command runs, what the organisation switched off; the policy's problems are
+ * reported on stderr whenever it is consulted. (`push enroll` asks the policy itself, for its org.)
  */
 export async function enforcePolicy(command: Command, load: () => Promise<PolicyService>, stderr: (text: string) => void): Promise<void> {
   const path = commandPath(command);
@@ -38,5 +38,4 @@ export async function enforcePolicy(command: Command, load: () => Promise<Policy
   for (const problem of policy.current().problems) stderr(`Policy: ${problem}\n`);
   const feature = featureOfCommand(path);
   if (feature) policy.assertOn(feature);
-  if (path === 'push enroll') policy.assertPushOrgAllowed(String(command.opts<{ org?: string }>().org ?? ''));
 }

@@ -141,7 +141,7 @@ export function createCore(options: CoreOptions): Core {
   const clockSkew = new ClockSkewService(clock, settings, events.emit, { ...options.timeSource, ...(options.now ? { machineNow: options.now } : {}) });
   const lock = new LockService({ session, settings, emit: events.emit, timers, now: options.now ?? Date.now, beforeLock: async () => { await clipboard?.flush(); accounts.forgetUndo(); }, ...(options.presence ? { presence: options.presence } : {}), ...(options.power ? { power: options.power } : {}) });
   const push = attachPush({ vault: session.vault, isVaultOpen: () => session.isOpen, events, timers, push: withIdpHooks(options.push, clockSkew), ...(options.power ? { power: options.power } : {}) });
-  const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screens ? { screens: options.screens } : {}), emit: events.emit, ...(options.deepLinks ? { deepLinks: options.deepLinks } : {}), lock, clockSkew, push: push.service, sync, ...(push.openBrowser ? { openBrowser: push.openBrowser } : {}) };
+  const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screens ? { screens: options.screens } : {}), emit: events.emit, ...(options.deepLinks ? { deepLinks: options.deepLinks } : {}), lock, clockSkew, push: push.service, policy, sync, ...(push.openBrowser ? { openBrowser: push.openBrowser } : {}) };
   const updates = new UpdateService({
     ...(options.updater ? { updater: options.updater } : {}),
     settings: () => settings.get(),

@@ -6,6 +6,7 @@ import { AccountList } from './AccountList';
 import { AccountDetails } from './AccountDetails';
 import { useListKeyboard } from './use-list-keyboard';
 import { TagFilter } from './TagFilter';
+import { ApprovalOffers } from '../approvals/ApprovalSetUp';
 
 export function AccountsView() {
   const detailsId = useNavigation((state) => state.detailsId);
@@ -55,6 +56,7 @@ function AccountsList() {
           <button type="button" className="primary" onClick={() => goTo('add')}>
             Add an account
           </button>
+          <ApprovalOffers />
         </div>
       ) : null}
       {loaded && total > 0 && shown === 0 ? <p className="empty">No account matches “{query}”.</p> : null}

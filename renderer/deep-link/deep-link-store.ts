@@ -1,10 +1,11 @@
 /**
- * The account a traykey:// or otpauth:// link offered, while the person decides. Main holds the
- * link (and its secret); the renderer only ever has who it is for and a one-time token.
+ * What a traykey:// or otpauth:// link offered, while the person decides. Main holds the link (and an
+ * account's secret); the renderer only ever has who or what it is for and a one-time token.
  */
 import { create } from 'zustand';
 import type { DeepLinkPreviewData } from '../../shared/ipc/deep-link';
 import { api } from '../api';
+import { loadApprovalSetUp, orgLabel } from '../approvals/set-up-store';
 import { loadAccounts } from '../store/accounts';
 import { showError, showToast } from '../store/toasts';
 
@@ -26,13 +27,18 @@ export async function acceptLink(): Promise<void> {
   if (!preview || busy) return;
   useDeepLink.setState({ busy: true });
   const result = await api().deepLinkAccept({ token: preview.token });
-  // The token is spent whether or not saving worked, so the preview goes either way.
+  // The token is spent whether or not saving or enrolling worked, so the preview goes either way.
   useDeepLink.setState({ preview: null, busy: false });
   if (!result.ok) {
     showError(result.error);
     return;
   }
-  showToast({ message: `Added ${describe(result.value)}.` });
+  if (result.value.kind === 'enrolment') {
+    showToast({ message: `This computer now approves sign-ins for ${orgLabel(result.value.enrolment)}.` });
+    await loadApprovalSetUp();
+    return;
+  }
+  showToast({ message: `Added ${describe(result.value.account)}.` });
   await loadAccounts();
 }
 

@@ -44,6 +44,16 @@ export const pushEnrolment = z.object({
 });
 export type PushEnrolmentData = z.infer<typeof pushEnrolment>;
 
+/** An org the organisation set up for approvals that this computer has not enrolled yet. */
+export const approvalOffer = z.object({ org: z.string(), clientId: z.string(), name: z.string() });
+export type ApprovalOffer = z.infer<typeof approvalOffer>;
+export const approvalSetUpSchema = z.object({
+  offers: z.array(approvalOffer),
+  /** Whether the person may also enrol an org the organisation did not list. */
+  otherOrgsAllowed: z.boolean(),
+});
+export type ApprovalSetUp = z.infer<typeof approvalSetUpSchema>;
+
 const challengeId = z.object({ id: z.string().min(1).max(200) }).strict();
 const orgUrl = z.string().url().max(2048);
 
@@ -64,6 +74,7 @@ export const pushCalls = {
   }),
   'push:deny': call({ summary: 'Deny one waiting request, as the person chose.', request: challengeId, response: z.object({ result: z.literal('denied') }) }),
   'push:enrolments': call({ passive: true, summary: 'The Okta orgs this computer approves sign-ins for.', request: z.object({}).strict(), response: z.array(pushEnrolment) }),
+  'push:setUp': call({ passive: true, summary: 'The orgs the organisation set up for approvals that are not enrolled yet, and whether others may be.', request: z.object({}).strict(), response: approvalSetUpSchema }),
   'push:enrol': call({
     summary: 'Enrol this computer with an Okta org (sign-in in the system browser).',
     request: z.object({ org: orgUrl, clientId: z.string().min(1).max(200) }).strict(),

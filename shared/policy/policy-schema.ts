@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { displayTextProblem } from '../display-text';
+import { isSecureAddress } from '../network/loopback-host';
 import { MANAGED_FEATURES } from './policy-text';
 
 export { MANAGED_FEATURES, SET_BY_ORGANISATION, featureOffMessage, type ManagedFeature } from './policy-text';
@@ -8,8 +10,13 @@ export const UPDATE_CHANNELS = ['latest', 'beta'] as const;
 
 export const pushOrgSchema = z
   .object({
-    url: z.url({ protocol: /^https$/ }).max(2048).meta({ description: 'The Okta org, https only, e.g. https://example.okta.com', pattern: '^https://' }),
-    clientId: z.string().min(1).max(200).meta({ description: 'The OIDC client id of the org’s Traykey app integration' }),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .refine(isSecureAddress, 'an org address must be https:// (plain http:// only for this computer)')
+      .meta({ description: 'The Okta org, https only (plain http only for this computer, for testing), e.g. https://example.okta.com', pattern: '^(https://|http://(localhost|127\\.|\\[::1\\]))' }),
+    clientId: z.string().min(1).max(200).regex(/^[A-Za-z0-9._~-]+$/).meta({ description: 'The OIDC client id of the org’s Traykey app integration' }),
+    name: z.string().min(1).max(80).refine((name) => displayTextProblem(name) === null, 'a name must not hold control or text-direction characters').optional().meta({ description: 'The org’s name as employees know it, shown on the set-up button (default: the org’s host name).' }),
   })
   .strict();
 
@@ -54,13 +61,19 @@ export type PolicyStatus = z.infer<typeof policyStatusSchema>;
 /** Whether people may enrol this org for approvals: a listed org always; another only where allowed. */
 export function pushOrgAllowed(policy: ManagedPolicy, orgUrl: string): boolean {
   const listed = policy.pushOrgs ?? [];
-  const origin = (url: string) => {
-    try {
-      return new URL(url).origin;
-    } catch {
-      return url;
-    }
-  };
-  if (listed.some((org) => origin(org.url) === origin(orgUrl))) return true;
+  if (listed.some((org) => orgAddress(org.url) === orgAddress(orgUrl))) return true;
   return policy.allowOtherPushOrgs ?? listed.length === 0;
+}
+
+/**
+ * An org as one address, so `https://acme.okta.com/` and `https://ACME.okta.com` are the same org: the
+ * origin, and the path where an org lives below one (a proxy, a simulator), without a trailing slash.
+ */
+export function orgAddress(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return url;
+  }
 }

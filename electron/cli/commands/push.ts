@@ -7,6 +7,9 @@ import type { SignInMethod } from '../../core/push/oidc-signin';
 import type { BrowserOpener } from '../../core/capabilities';
 import { PushService } from '../../core/push/push-service';
 import { pendingView } from '../../core/push/push-views';
+import { approvalSetUp, enrolAllowedOrg } from '../../core/push/approval-set-up';
+import type { ApprovalOffer } from '../../../shared/ipc/push';
+import { orgAddress } from '../../../shared/policy/policy-schema';
 import { approvalSentence } from '../../core/push/user-verification';
 import { friendlyOs } from '../../../shared/push/request-wording';
 import type { CliContext, CliIo } from '../context';
@@ -44,6 +47,21 @@ async function signInMethod(ctx: CliContext, options: SignInOptions): Promise<Si
   const password = (await readStdin(ctx.io)).replace(/\r?\n$/, '');
   if (!password) throw appError('INVALID_INPUT', `Give ${options.user}'s password on standard input (test orgs only), or leave out --user to sign in in the browser.`, { field: 'password' });
   return { kind: 'password', username: options.user, password };
+}
+
+/** The org to enrol: as given, completed from the organisation's set-up, or its only org when none is given. */
+function chooseOrg(offers: readonly ApprovalOffer[], options: { org?: string; clientId?: string }): { url: string; clientId: string } {
+  if (options.org !== undefined) {
+    const listed = offers.find((offer) => orgAddress(offer.org) === orgAddress(options.org ?? ''));
+    const clientId = options.clientId ?? listed?.clientId;
+    if (!clientId) throw appError('INVALID_INPUT', 'Give the OIDC app with --client-id <ID>: your organisation set up no client for this org.', { field: 'clientId' });
+    return { url: options.org, clientId };
+  }
+  if (options.clientId !== undefined) throw appError('INVALID_INPUT', 'Give the org with --org <URL> together with --client-id.', { field: 'org' });
+  const [only, ...more] = offers;
+  if (!only) throw appError('INVALID_INPUT', 'Give the org with --org <URL> and --client-id <ID>: your organisation set up no org for approvals.', { field: 'org' });
+  if (more.length > 0) throw appError('INVALID_INPUT', `Your organisation set up several orgs for approvals; choose one with --org: ${offers.map((offer) => forTerminal(offer.org)).join(', ')}.`, { field: 'org' });
+  return { url: only.org, clientId: only.clientId };
 }
 
 function describe(challenge: VerifiedChallenge, now: number): string {
@@ -89,13 +107,14 @@ async function answer(ctx: CliContext, id: string, choice: 'approve' | 'deny'): 
 export function register(program: Command, ctx: CliContext): void {
   const push = program.command('push').description('Approve Okta sign-ins and CIBA requests from this computer (custom authenticator).');
   signInOptions(push.command('enroll'))
-    .description('Enrol this computer with an Okta org: sign in in the browser (or --user with the password on standard input, test orgs only).')
-    .requiredOption('--org <URL>', 'the Okta org, e.g. https://example.okta.com')
-    .requiredOption('--client-id <ID>', 'the OIDC app the custom authenticator belongs to')
-    .action(async (options: SignInOptions & { org: string; clientId: string }) => {
-      const signIn = await signInMethod(ctx, options);
-      const enrolment = await withPush(ctx, (service) => service.enrol({ orgUrl: options.org, clientId: options.clientId, signIn }));
-      ctx.io.stdout(`Enrolled this computer with ${enrolment.orgUrl}${enrolment.username ? ` for ${enrolment.username}` : ''}.\n`);
+    .description('Enrol this computer with an Okta org: sign in in the browser (or --user with the password on standard input, test orgs only). Without --org, the org your organisation set up.')
+    .option('--org <URL>', 'the Okta org, e.g. https://example.okta.com (default: the one your organisation set up)')
+    .option('--client-id <ID>', 'the OIDC app the custom authenticator belongs to (default: the one your organisation set up for that org)')
+    .action(async (options: SignInOptions & { org?: string; clientId?: string }) => {
+      const policy = await ctx.policy();
+      const org = chooseOrg(approvalSetUp(policy.policy, []).offers, options);
+      const enrolment = await withPush(ctx, (service) => enrolAllowedOrg({ push: service, policy }, { orgUrl: org.url, clientId: org.clientId, signIn: () => signInMethod(ctx, options) }));
+      ctx.io.stdout(`Enrolled this computer with ${forTerminal(enrolment.orgUrl)}${enrolment.username ? ` for ${forTerminal(enrolment.username)}` : ''}.\n`);
     });
   push
     .command('list')

@@ -1,12 +1,15 @@
 import { appError, isAppError, type AppError } from '../../../shared/errors';
 import type { OtpType } from '../../../shared/accounts';
+import { isSecureAddress } from '../../../shared/network/loopback-host';
+import { orgAddress } from '../../../shared/policy/policy-schema';
 import { parseKeyUri } from '../otp/key-uri';
 
 /**
  * Links the OS hands us (`traykey://add?uri=otpauth%3A…`, or a bare `otpauth://…` when we are the
- * handler for that scheme) are untrusted input from any web page or document. They are bounded in
- * size, parsed strictly, and only ever open the add-account view pre-filled: nothing is saved until
- * the person confirms. Error messages never echo the link (it carries a secret).
+ * handler for that scheme, or `traykey://enrol-push?org=…&client=…` from the IT team) are untrusted
+ * input from any web page or document. They are bounded in size, parsed strictly, and only ever open a
+ * preview: nothing is saved or enrolled until the person confirms. Error messages never echo the link
+ * (an account link carries a secret).
  */
 export const DEEP_LINK_SCHEME = 'traykey';
 /** Same bound as the `accounts:addUri` contract, plus room for the wrapper and percent-encoding. */
@@ -20,7 +23,17 @@ export interface DeepLinkPreview {
   type: OtpType;
 }
 
-export type DeepLink = { action: 'add'; otpauthUri: string; preview: DeepLinkPreview };
+export type DeepLink =
+  | { action: 'add'; otpauthUri: string; preview: DeepLinkPreview }
+  /** Enrol this computer for sign-in approvals with an org: `org` is its address (see orgAddress), `clientId` its OIDC app. */
+  | { action: 'enrol-push'; org: string; clientId: string };
+/** What a link may show before the person answers: everything but an account's URI (its secret). */
+export type ShownLink = { action: 'add'; preview: DeepLinkPreview } | { action: 'enrol-push'; org: string; clientId: string };
+
+export function shownLink(link: DeepLink): ShownLink {
+  return link.action === 'add' ? { action: 'add', preview: link.preview } : { action: 'enrol-push', org: link.org, clientId: link.clientId };
+}
+
 export type DeepLinkResult = { ok: true; link: DeepLink } | { ok: false; error: AppError };
 
 const invalid = (why: string): DeepLinkResult => ({ ok: false, error: appError('INVALID_URI', `This link cannot be opened by Traykey: ${why}.`) });
@@ -55,11 +68,31 @@ export function parseDeepLink(raw: unknown): DeepLinkResult {
   } catch {
     return invalid('it is not a valid URI');
   }
-  if (url.host !== 'add' || (url.pathname !== '' && url.pathname !== '/')) return invalid('Traykey links can only add an account');
+  if ((url.host !== 'add' && url.host !== 'enrol-push') || (url.pathname !== '' && url.pathname !== '/')) return invalid('Traykey links can only add an account or set up sign-in approvals');
   if (url.username !== '' || url.password !== '' || url.port !== '' || url.hash !== '') return invalid('it has an unexpected shape');
-  const keys = [...url.searchParams.keys()];
+  const keys = [...url.searchParams.keys()].sort();
+  if (url.host === 'enrol-push') {
+    if (keys.length !== 2 || keys[0] !== 'client' || keys[1] !== 'org') return invalid('a set-up link must carry exactly an org and a client parameter');
+    return parseEnrolPush(url.searchParams.get('org') ?? '', url.searchParams.get('client') ?? '');
+  }
   if (keys.length !== 1 || keys[0] !== 'uri') return invalid('it must carry exactly one uri parameter');
   return parseOtpauth(url.searchParams.get('uri') ?? '');
+}
+
+const CLIENT_ID = /^[A-Za-z0-9._~-]{1,200}$/;
+
+/** The org must be an https address (plain http only for this computer) without a login, query or fragment. */
+function parseEnrolPush(rawOrg: string, clientId: string): DeepLinkResult {
+  let org: URL;
+  try {
+    org = new URL(rawOrg);
+  } catch {
+    return invalid('the org is not a web address');
+  }
+  if (!isSecureAddress(rawOrg)) return invalid('the org must be an https:// address');
+  if (org.username !== '' || org.password !== '' || org.search !== '' || org.hash !== '' || rawOrg.includes('?') || rawOrg.includes('#')) return invalid('the org must be just an address such as https://example.okta.com');
+  if (!CLIENT_ID.test(clientId)) return invalid('the client is not a valid OIDC client id');
+  return { ok: true, link: { action: 'enrol-push', org: orgAddress(rawOrg), clientId } };
 }
 
 /**

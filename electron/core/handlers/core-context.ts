@@ -7,6 +7,7 @@ import type { DeepLinkInbox } from '../deep-link/inbox';
 import type { Clock } from '../otp/clock';
 import type { BrowserOpener } from '../capabilities';
 import type { ScreenShares } from '../qr/screen-shares';
+import type { PolicyService } from '../policy/policy-service';
 import type { PushService } from '../push/push-service';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SyncRunner } from '../sync/sync-runner';
@@ -28,6 +29,8 @@ export interface CoreContext {
   lock: LockService;
   clockSkew: ClockSkewService;
   push: PushService;
+  /** The organisation's managed policy (empty where there is none). */
+  policy: PolicyService;
   /** Folder sync with the person's other computers. */
   sync: SyncRunner;
   /** Accounts offered by links the OS handed the app; absent in the CLI. */

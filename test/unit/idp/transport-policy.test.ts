@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HttpClient } from '../../../electron/core/idp/http/client';
 import { signInPageUrl } from '../../../electron/core/idp/http/sign-in-page';
-import { isLoopbackHost, requireSecureTransport } from '../../../electron/core/idp/http/transport-policy';
+import { requireSecureTransport } from '../../../electron/core/idp/http/transport-policy';
+import { isLoopbackHost } from '../../../shared/network/loopback-host';
 import { oktaErrorMapper } from '../../../electron/core/idp/okta/errors';
 import { connectOktaOrg } from '../../../electron/core/idp/okta/org';
 import { createOrgHttp } from '../../../electron/core/push/org-http';

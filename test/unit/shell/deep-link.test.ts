@@ -16,7 +16,7 @@ describe('traykey:// and otpauth:// links from the OS', () => {
 
   it('carries a preview without the secret, for the add-account view to show', () => {
     const result = parseDeepLink(wrapped);
-    expect(result.ok && JSON.stringify(result.link.preview)).not.toContain(SECRET);
+    expect(result.ok && result.link.action === 'add' && JSON.stringify(result.link.preview)).not.toContain(SECRET);
   });
 
   it('accepts a bare otpauth link handed over by the OS', () => {
@@ -91,7 +91,7 @@ describe('traykey:// and otpauth:// links from the OS', () => {
         ),
         (raw) => {
           const result = parseDeepLink(raw);
-          if (result.ok) expect(result.link.otpauthUri.toLowerCase()).toMatch(/^otpauth:\/\/(totp|hotp|steam)\//);
+          if (result.ok) expect(result.link.action === 'add' && result.link.otpauthUri.toLowerCase()).toMatch(/^otpauth:\/\/(totp|hotp|steam)\//);
         },
       ),
       { numRuns: 500 },
@@ -108,5 +108,35 @@ describe('finding the link in a second instance’s arguments', () => {
   it('finds nothing when no argument is one of our links', () => {
     expect(findDeepLinkArgument(['/usr/bin/traykey', '--traykey://add', 'https://example.com'])).toBeNull();
     expect(findDeepLinkArgument([])).toBeNull();
+  });
+});
+
+describe('traykey://enrol-push links from the IT team', () => {
+  const enrol = (org: string, client = '0oa1traykey') => `traykey://enrol-push?org=${encodeURIComponent(org)}&client=${encodeURIComponent(client)}`;
+
+  it('offers approvals set-up with the org’s address and its OIDC client', () => {
+    expect(parseDeepLink(enrol('https://acme.okta.com'))).toEqual({ ok: true, link: { action: 'enrol-push', org: 'https://acme.okta.com', clientId: '0oa1traykey' } });
+    expect(parseDeepLink(`traykey://enrol-push/?client=0oa1&org=${encodeURIComponent('https://ACME.okta.com/')}`)).toMatchObject({ ok: true, link: { org: 'https://acme.okta.com' } });
+  });
+
+  it('allows plain http only for this computer (a test org), never for another host', () => {
+    expect(parseDeepLink(enrol('http://127.0.0.1:8443'))).toMatchObject({ ok: true, link: { org: 'http://127.0.0.1:8443' } });
+    expect(parseDeepLink(enrol('http://acme.okta.com'))).toMatchObject({ ok: false, error: { code: 'INVALID_URI', message: expect.stringContaining('https://') } });
+  });
+
+  it('refuses an org with a query, a login or a fragment, and a client id with odd characters', () => {
+    expect(parseDeepLink(enrol('https://acme.example/okta/'))).toMatchObject({ ok: true, link: { org: 'https://acme.example/okta' } });
+    for (const org of ['https://acme.okta.com/?', 'https://acme.okta.com/?x=1', 'https://user:pw@acme.okta.com', 'https://acme.okta.com/#x', 'javascript:alert(1)', 'not a url']) {
+      expect(parseDeepLink(enrol(org)), org).toMatchObject({ ok: false, error: { code: 'INVALID_URI' } });
+    }
+    for (const client of ['', 'a b', 'x'.repeat(201), '0oa1<script>', '0oa1\u202e']) {
+      expect(parseDeepLink(enrol('https://acme.okta.com', client)), client).toMatchObject({ ok: false, error: { code: 'INVALID_URI' } });
+    }
+  });
+
+  it('needs exactly the org and the client, nothing else', () => {
+    expect(parseDeepLink('traykey://enrol-push?org=https%3A%2F%2Facme.okta.com')).toMatchObject({ ok: false });
+    expect(parseDeepLink(`${enrol('https://acme.okta.com')}&redirect=https%3A%2F%2Fevil.example`)).toMatchObject({ ok: false });
+    expect(parseDeepLink(`${enrol('https://acme.okta.com')}&org=https%3A%2F%2Fevil.example`)).toMatchObject({ ok: false });
   });
 });

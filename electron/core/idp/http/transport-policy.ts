@@ -1,4 +1,5 @@
 import { appError, type AppError } from '../../../../shared/errors';
+import { isLoopbackHost } from '../../../../shared/network/loopback-host';
 
 /**
  * The one rule for everything Traykey sends over the network (identity providers, admin APIs,
@@ -7,13 +8,6 @@ import { appError, type AppError } from '../../../../shared/errors';
  * other machine hands them to whoever is on the path.
  */
 export const TRANSPORT_RULE = 'only https:// addresses are used, and plain http:// only for this computer (localhost, 127.0.0.0/8, ::1)';
-
-/** localhost, 127.0.0.0/8 and ::1, as the WHATWG URL parser spells a hostname (127.1 and 0x7f.1 arrive as 127.0.0.1). */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  if (host === 'localhost' || host === '[::1]') return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
 
 /** Null when `url` may be used; otherwise the typed refusal naming the address and the rule. */
 export function transportRefusal(url: URL): AppError | null {
