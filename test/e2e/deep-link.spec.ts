@@ -63,6 +63,6 @@ test('links that arrive while a preview waits are ignored: the first account sta
   for (const label of ['mallory', 'trudy']) links.open(`otpauth://totp/Evil:${label}?secret=JBSWY3DPEHPK3PXP&issuer=Evil`);
   await expect(app.page.getByRole('alertdialog', { name: 'Add Example (ana@example.com)?' })).toBeVisible();
   await expect(app.page.getByRole('alertdialog')).toHaveCount(1);
-  expect(links.inbox.pending()?.label).toBe('ana@example.com');
+  expect(links.inbox.pending()?.shown).toMatchObject({ action: 'add', preview: { label: 'ana@example.com' } });
   expect(links.notices).toEqual(['A setup link is already waiting in Traykey: add or dismiss it first; other links are ignored until then.']);
 });

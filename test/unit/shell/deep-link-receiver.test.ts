@@ -18,7 +18,10 @@ function app() {
     receiver,
     notices,
     popupShown: () => popupShown,
-    waiting: () => inbox.pending()?.label ?? null,
+    waiting: () => {
+      const shown = inbox.pending()?.shown;
+      return shown?.action === 'add' ? shown.preview.label : null;
+    },
     dismiss: () => inbox.dismiss(inbox.pending()?.token ?? ''),
     advance: (ms: number) => (now += ms),
   };
