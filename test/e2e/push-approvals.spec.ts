@@ -10,7 +10,7 @@ import { startSimulator, type SimHandle } from '../sim';
 
 const LOGIN = 'bob@example.com';
 /** Fast polling so the tests wait a fraction of a second, not the app's real cadence. */
-const FAST: CadencePolicy = { ...DEFAULT_CADENCE, activeIntervalMs: 200, idleIntervalMs: 500, burstIntervalMs: 200, activeWindowMs: 600_000, errorBaseMs: 200, errorCapMs: 1_000 };
+const FAST: CadencePolicy = { ...DEFAULT_CADENCE, activeIntervalMs: 200, idleIntervalMs: 500, warmIntervalMs: 200, activeWindowMs: 600_000, errorBaseMs: 200, errorCapMs: 1_000 };
 
 let sim: SimHandle;
 let requesterHome: string;

@@ -58,7 +58,12 @@ export class EnrolmentConnection {
     }
     const window = readRateWindow(answer.headers, this.http.clock, this.now(), this.http.host);
     const resetAt = window?.resetAtLocalMs;
-    const rate: RateSignal = { limited: answer.status === 429, ...(window?.limit !== undefined ? { limit: window.limit } : {}), ...(window?.remaining !== undefined ? { remaining: window.remaining } : {}) };
+    const rate: RateSignal = {
+      limited: answer.status === 429,
+      ...(window?.limit !== undefined ? { limit: window.limit } : {}),
+      ...(window?.remaining !== undefined ? { remaining: window.remaining } : {}),
+      ...(resetAt !== undefined ? { resetAt } : {}),
+    };
     if (answer.status === 429) return { jwts: [], notBefore: resetAt ?? this.now() + 60_000, rateLimited: true, rate };
     if (answer.status !== 200) throw this.http.errorFor(answer, { method: 'GET' });
     const parsed = PendingList.safeParse(answer.body);

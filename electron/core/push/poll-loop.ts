@@ -1,5 +1,5 @@
 import type { Timers } from '../capabilities';
-import { adaptToRate, DEFAULT_CADENCE, nextPollDelay, NO_SLOWDOWN, type CadencePolicy, type CadenceState, type RateSignal, type Slowdown } from './poll-cadence';
+import { afterPoll, DEFAULT_CADENCE, initialCadenceState, nextPollDelay, type CadencePolicy, type CadenceState, type RateSignal, type Slowdown } from './poll-cadence';
 
 export interface PollOutcome {
   ok: boolean;
@@ -35,7 +35,7 @@ export class PollLoop {
     this.policy = options.policy ?? DEFAULT_CADENCE;
     this.random = options.random ?? Math.random;
     // Starting (the app opening, an enrolment made) is a moment when a sign-in is likely.
-    this.state = { fastUntil: options.now() + this.policy.activeWindowMs, burstUntil: 0, watching: false, paused: false, consecutiveErrors: 0, notBefore: 0, slowdown: NO_SLOWDOWN };
+    this.state = initialCadenceState({ fastUntil: options.now() + this.policy.activeWindowMs });
   }
 
   start(): void {
@@ -54,10 +54,10 @@ export class PollLoop {
     this.likely(this.policy.activeWindowMs);
   }
 
-  /** A request arrived or was answered: another tends to follow, so poll at the burst interval for a while. */
+  /** A request arrived or was answered: another tends to follow, so poll at the warm interval for a while. */
   expectMore(): void {
     this.state.burstUntil = Math.max(this.state.burstUntil, this.options.now() + this.policy.burstWindowMs);
-    this.hurry(this.policy.burstIntervalMs);
+    this.hurry(this.policy.warmIntervalMs);
   }
 
   /** The popup opened (fast for as long as it is open) or closed. */
@@ -88,11 +88,13 @@ export class PollLoop {
     this.cancelTimer();
   }
 
-  /** Back from lock or sleep: one catch-up poll now, then the active cadence. */
+  /** Back from lock or sleep: one catch-up poll now, the active cadence, then the warm one for a few minutes. */
   resume(): void {
     if (!this.state.paused) return;
     this.state.paused = false;
-    this.state.fastUntil = Math.max(this.state.fastUntil, this.options.now() + this.policy.activeWindowMs);
+    const now = this.options.now();
+    this.state.fastUntil = Math.max(this.state.fastUntil, now + this.policy.activeWindowMs);
+    this.state.burstUntil = Math.max(this.state.burstUntil, now + this.policy.unlockWarmWindowMs);
     if (this.running) void this.pollNow();
   }
 
@@ -118,9 +120,7 @@ export class PollLoop {
     } catch {
       outcome = { ok: false };
     }
-    this.state.consecutiveErrors = outcome.ok ? 0 : this.state.consecutiveErrors + 1;
-    this.state.notBefore = outcome.notBefore ?? 0;
-    if (outcome.rate) this.state.slowdown = adaptToRate(this.state.slowdown, outcome.rate, this.policy);
+    afterPoll(this.state, outcome, this.options.now(), this.random, this.policy);
   }
 
   private schedule(): void {

@@ -8,7 +8,7 @@
  */
 import { RateLimiter } from '../../sim/rate-limit';
 import { seededRandom } from '../qr-corpus/prng';
-import { adaptToRate, isFast, nextPollDelay, NO_SLOWDOWN, type CadencePolicy, type CadenceState } from '../../../electron/core/push/poll-cadence';
+import { afterPoll, initialCadenceState, isFast, nextPollDelay, type CadencePolicy, type CadenceState } from '../../../electron/core/push/poll-cadence';
 import { EventQueue } from './event-queue';
 
 const MINUTE = 60_000;
@@ -16,6 +16,8 @@ const HOUR = 60 * MINUTE;
 const POLL_PATH = '/idp/myaccount/app-authenticators/pfd/push/notifications';
 /** Time for a poll to come back with the list, on a typical office connection. */
 const ROUND_TRIP_MS = 120;
+/** A sign-in this soon after an unlock counts as "just after unlock" (fixed here, whatever the cadence does). */
+const JUST_UNLOCKED_MS = 30_000;
 
 export interface FleetOptions {
   enrolments: number;
@@ -36,10 +38,14 @@ export interface FleetFigures {
   /** Sign-ins started while the popup was open or just after unlock, and all others. */
   watched: number[];
   unwatched: number[];
+  /** For each of the others: the idle interval in force when it started, and its delay over that interval. */
+  idleInForce: number[];
+  unwatchedOverIdle: number[];
   maxSlowdown: number;
   maxFastSlowdown: number;
-  /** Share of polls made at the fast cadence. */
+  /** Share of polls made at the fast and at the warm cadence (the rest are idle polls). */
   fastShare: number;
+  warmShare: number;
 }
 
 type Event =
@@ -52,8 +58,8 @@ interface Person {
   nextPollAt: number;
   unlockedAt: number;
   popupOpen: boolean;
-  /** Sign-ins the org holds for this person that no poll has delivered yet: [started, watched]. */
-  waiting: [number, boolean][];
+  /** Sign-ins the org holds for this person that no poll has delivered yet. */
+  waiting: { started: number; watched: boolean; idleInForce: number }[];
 }
 
 /** The working day of one person: arrival, breaks, popup uses and sign-ins, as events. */
@@ -102,7 +108,7 @@ export function runFleet(options: FleetOptions): FleetFigures {
   const people: Person[] = [];
   for (let who = 0; who < options.enrolments; who += 1) {
     // Overnight the machine is locked: no polls until the person arrives.
-    people.push({ state: { fastUntil: 0, burstUntil: 0, watching: false, paused: true, consecutiveErrors: 0, notBefore: 0, slowdown: NO_SLOWDOWN }, version: 0, nextPollAt: Number.POSITIVE_INFINITY, unlockedAt: 0, popupOpen: false, waiting: [] });
+    people.push({ state: initialCadenceState({ paused: true }), version: 0, nextPollAt: Number.POSITIVE_INFINITY, unlockedAt: 0, popupOpen: false, waiting: [] });
     planDay(queue, who, dayStart, random);
   }
 
@@ -112,8 +118,11 @@ export function runFleet(options: FleetOptions): FleetFigures {
   let maxSlowdown = 1;
   let maxFastSlowdown = 1;
   let fastPolls = 0;
+  let warmPolls = 0;
   const watched: number[] = [];
   const unwatched: number[] = [];
+  const idleInForce: number[] = [];
+  const unwatchedOverIdle: number[] = [];
 
   const schedule = (who: number, person: Person, delay: number | null) => {
     person.version += 1;
@@ -142,18 +151,34 @@ export function runFleet(options: FleetOptions): FleetFigures {
         const verdict = bucket.consume('GET', POLL_PATH);
         requests += 1;
         if (isFast(person.state, now)) fastPolls += 1;
+        else if (now < person.state.burstUntil) warmPolls += 1;
         const allowed = verdict?.allowed ?? true;
         if (!allowed) limited += 1;
         const minute = Math.floor((now - dayStart) / MINUTE);
         if (allowed) perMinute.set(minute, (perMinute.get(minute) ?? 0) + 1);
-        if (verdict) {
-          person.state.slowdown = adaptToRate(person.state.slowdown, { limited: !allowed, limit: verdict.limit, remaining: verdict.remaining }, policy);
-          person.state.notBefore = !allowed || verdict.remaining === 0 ? verdict.reset * 1000 : 0;
-        }
+        // As EnrolmentConnection reads the answer: a 429 or an emptied bucket names the reset as the earliest next poll.
+        const resetAt = verdict ? verdict.reset * 1000 : undefined;
+        const spent = verdict !== undefined && (!allowed || verdict.remaining === 0);
+        afterPoll(
+          person.state,
+          { ok: true, ...(spent ? { notBefore: resetAt } : {}), ...(verdict ? { rate: { limited: !allowed, limit: verdict.limit, remaining: verdict.remaining, resetAt: verdict.reset * 1000 } } : {}) },
+          now,
+          jitter,
+          policy,
+        );
         maxSlowdown = Math.max(maxSlowdown, person.state.slowdown.idle);
         maxFastSlowdown = Math.max(maxFastSlowdown, person.state.slowdown.fast);
         if (allowed && person.waiting.length > 0) {
-          for (const [started, wasWatched] of person.waiting) (wasWatched ? watched : unwatched).push(now + ROUND_TRIP_MS - started);
+          for (const signIn of person.waiting) {
+            const delay = now + ROUND_TRIP_MS - signIn.started;
+            if (signIn.watched) {
+              watched.push(delay);
+              continue;
+            }
+            unwatched.push(delay);
+            idleInForce.push(signIn.idleInForce);
+            unwatchedOverIdle.push(delay / signIn.idleInForce);
+          }
           person.waiting = [];
           // A request arrived: more tend to follow, and the person opens the popup to answer it.
           person.state.burstUntil = Math.max(person.state.burstUntil, now + policy.burstWindowMs);
@@ -168,6 +193,7 @@ export function runFleet(options: FleetOptions): FleetFigures {
         person.state.paused = false;
         person.unlockedAt = now;
         person.state.fastUntil = Math.max(person.state.fastUntil, now + policy.activeWindowMs);
+        person.state.burstUntil = Math.max(person.state.burstUntil, now + policy.unlockWarmWindowMs);
         hurry(event.who, person, true);
         break;
       case 'lock':
@@ -191,8 +217,8 @@ export function runFleet(options: FleetOptions): FleetFigures {
         break;
       case 'sign-in': {
         if (person.state.paused) break;
-        const justUnlocked = now - person.unlockedAt < policy.activeWindowMs;
-        person.waiting.push([now, person.popupOpen || justUnlocked]);
+        const justUnlocked = now - person.unlockedAt < JUST_UNLOCKED_MS;
+        person.waiting.push({ started: now, watched: person.popupOpen || justUnlocked, idleInForce: policy.idleIntervalMs * person.state.slowdown.idle });
         break;
       }
     }
@@ -210,8 +236,11 @@ export function runFleet(options: FleetOptions): FleetFigures {
     pollsPerEnrolmentHour: requests / options.enrolments / hours,
     watched: watched.sort((a, b) => a - b),
     unwatched: unwatched.sort((a, b) => a - b),
+    idleInForce: idleInForce.sort((a, b) => a - b),
+    unwatchedOverIdle: unwatchedOverIdle.sort((a, b) => a - b),
     maxSlowdown,
     maxFastSlowdown,
     fastShare: requests === 0 ? 0 : fastPolls / requests,
+    warmShare: requests === 0 ? 0 : warmPolls / requests,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adaptToRate, DEFAULT_CADENCE, nextPollDelay, NO_SLOWDOWN, type CadenceState } from '../../../electron/core/push/poll-cadence';
+import { adaptToRate, afterPoll, bucketPace, DEFAULT_CADENCE, initialCadenceState, nextPollDelay, type CadenceState } from '../../../electron/core/push/poll-cadence';
 import { PollLoop, type PollOutcome } from '../../../electron/core/push/poll-loop';
 
 /** Timers on an injected clock: tests move time, nothing sleeps. */
@@ -41,7 +41,7 @@ function loop(time: FakeTime, poll: () => Promise<PollOutcome>, random = () => 0
   return new PollLoop({ poll, now: () => time.now, timers: time.timers, random });
 }
 
-const state = (over: Partial<CadenceState> = {}): CadenceState => ({ fastUntil: 0, burstUntil: 0, watching: false, paused: false, consecutiveErrors: 0, notBefore: 0, slowdown: NO_SLOWDOWN, ...over });
+const state = (over: Partial<CadenceState> = {}): CadenceState => initialCadenceState(over);
 
 describe('the poll cadence', () => {
   it('polls at the active interval just after activity and at the idle interval later, shortened only by jitter', () => {
@@ -74,42 +74,111 @@ describe('when a sign-in is likely', () => {
     expect(nextPollDelay(state({ watching: false }), later, () => 0)).toBe(DEFAULT_CADENCE.idleIntervalMs);
   });
 
-  it('polls at the burst interval for a while after a request arrived or was answered, then idles; keyboard use is not a reason', async () => {
+  it('polls at the warm interval for a while after a request arrived or was answered, then idles; keyboard use is not a reason', async () => {
     const time = new FakeTime();
     const poller = loop(time, async () => ({ ok: true }));
     poller.start();
     await flush();
     await time.advance(DEFAULT_CADENCE.activeWindowMs + DEFAULT_CADENCE.idleIntervalMs);
     poller.expectMore();
-    expect((poller.nextAt ?? 0) - time.now).toBeLessThanOrEqual(DEFAULT_CADENCE.burstIntervalMs);
+    expect((poller.nextAt ?? 0) - time.now).toBeLessThanOrEqual(DEFAULT_CADENCE.warmIntervalMs);
     await time.advance(DEFAULT_CADENCE.burstWindowMs - 10_000);
-    expect((poller.nextAt ?? 0) - time.now).toBeLessThanOrEqual(DEFAULT_CADENCE.burstIntervalMs);
-    await time.advance(10_000 + DEFAULT_CADENCE.burstIntervalMs);
-    expect((poller.nextAt ?? 0) - time.now).toBeGreaterThan(DEFAULT_CADENCE.burstIntervalMs);
+    expect((poller.nextAt ?? 0) - time.now).toBeLessThanOrEqual(DEFAULT_CADENCE.warmIntervalMs);
+    await time.advance(10_000 + DEFAULT_CADENCE.warmIntervalMs);
+    expect((poller.nextAt ?? 0) - time.now).toBeGreaterThan(DEFAULT_CADENCE.warmIntervalMs);
+    poller.stop();
+  });
+
+  it('after an unlock: fast for the active window, then warm for a few minutes (people sign in to what they left), then idle', async () => {
+    const time = new FakeTime();
+    const poller = loop(time, async () => ({ ok: true }));
+    poller.start();
+    await flush();
+    poller.pause();
+    await time.advance(3_600_000);
+    poller.resume();
+    await flush();
+    expect((poller.nextAt ?? 0) - time.now).toBeLessThanOrEqual(DEFAULT_CADENCE.activeIntervalMs);
+    await time.advance(DEFAULT_CADENCE.activeWindowMs + DEFAULT_CADENCE.activeIntervalMs);
+    expect((poller.nextAt ?? 0) - time.now).toBeGreaterThan(DEFAULT_CADENCE.activeIntervalMs);
+    expect((poller.nextAt ?? 0) - time.now).toBeLessThanOrEqual(DEFAULT_CADENCE.warmIntervalMs);
+    await time.advance(DEFAULT_CADENCE.unlockWarmWindowMs);
+    expect((poller.nextAt ?? 0) - time.now).toBeGreaterThan(DEFAULT_CADENCE.warmIntervalMs);
     poller.stop();
   });
 });
 
 describe('sharing the org’s bucket (X-Rate-Limit-* on every poll)', () => {
-  it('doubles idle intervals when the remaining share runs low, fast ones too on a 429, and recovers a step at a time', () => {
-    const one = NO_SLOWDOWN;
-    expect(adaptToRate(one, { limited: false, limit: 10_000, remaining: 3_000 })).toEqual({ idle: 2, fast: 1 });
-    expect(adaptToRate({ idle: 2, fast: 1 }, { limited: true })).toEqual({ idle: 4, fast: 2 });
-    expect(adaptToRate({ idle: DEFAULT_CADENCE.maxSlowdown, fast: DEFAULT_CADENCE.maxFastSlowdown }, { limited: true })).toEqual({ idle: DEFAULT_CADENCE.maxSlowdown, fast: DEFAULT_CADENCE.maxFastSlowdown });
-    expect(adaptToRate({ idle: 4, fast: 2 }, { limited: false, limit: 10_000, remaining: 7_000 })).toEqual({ idle: 4, fast: 2 });
-    expect(adaptToRate({ idle: 4, fast: 2 }, { limited: false, limit: 10_000, remaining: 9_000 })).toEqual({ idle: 4 - DEFAULT_CADENCE.speedUpStep, fast: 1 });
-    expect(adaptToRate(one, { limited: false, limit: 10_000, remaining: 9_000 })).toEqual(one);
-    expect(adaptToRate({ idle: 3, fast: 1 }, { limited: false })).toEqual({ idle: 3, fast: 1 });
-    expect(nextPollDelay(state({ slowdown: { idle: 4, fast: 1 } }), 0, () => 0)).toBe(4 * DEFAULT_CADENCE.idleIntervalMs);
-    expect(nextPollDelay(state({ watching: true, slowdown: { idle: 4, fast: 1 } }), 0, () => 0)).toBe(DEFAULT_CADENCE.activeIntervalMs);
+  const MINUTE = 60_000;
+  /** An answer `elapsed` ms into a one-minute window that has used `used` of a 10,000 bucket. */
+  const answer = (now: number, elapsed: number, used: number) => ({ limited: false, limit: 10_000, remaining: 10_000 - used, resetAt: now - elapsed + MINUTE });
+
+  it('reads the pace: the share of the bucket the org would use over the whole window at this window’s rate so far', () => {
+    expect(bucketPace(answer(0, 30_000, 2_000), 0)).toBeCloseTo(0.4);
+    expect(bucketPace(answer(0, 60_000, 2_000), 0)).toBeCloseTo(0.2);
+    // The first few requests of a window are not read as a flood.
+    expect(bucketPace(answer(0, 1_000, 100), 0)).toBeCloseTo(0.06);
+    expect(bucketPace({ limited: false, limit: 10_000, remaining: 7_000 }, 0)).toBeCloseTo(0.3);
+    expect(bucketPace({ limited: false }, 0)).toBeUndefined();
+  });
+
+  it('cuts idle polling by the overshoot (at most half) above the target pace, fast polling too when the bucket is nearly gone, and a 429 quarters both', () => {
+    const mild = state();
+    adaptToRate(mild, answer(0, 30_000, 2_500), 0);
+    expect(mild.slowdown.idle).toBeCloseTo(0.5 / DEFAULT_CADENCE.idleTargetPace);
+    expect(mild.slowdown.fast).toBe(1);
+    const crowded = state();
+    adaptToRate(crowded, answer(0, 30_000, 4_500), 0);
+    expect(crowded.slowdown).toEqual({ idle: 2, fast: 1.5 });
+    const refused = state();
+    adaptToRate(refused, { limited: true }, 0);
+    expect(refused.slowdown).toEqual({ idle: 4, fast: 4 });
+    const floor = state({ slowdown: { idle: DEFAULT_CADENCE.maxSlowdown, fast: DEFAULT_CADENCE.maxFastSlowdown } });
+    adaptToRate(floor, { limited: true }, 0);
+    expect(floor.slowdown).toEqual({ idle: DEFAULT_CADENCE.maxSlowdown, fast: DEFAULT_CADENCE.maxFastSlowdown });
+  });
+
+  it('slows down once per rate-limit window however often it polls in it', () => {
+    const s = state();
+    for (let i = 0; i < 10; i += 1) adaptToRate(s, answer(i * 2_000, 30_000 + i * 2_000, 4_500), i * 2_000);
+    expect(s.slowdown).toEqual({ idle: 2, fast: 1.5 });
+  });
+
+  it('regains the rate additively, by time since the last change, never more than doubling it at once', () => {
+    const s = state({ slowdown: { idle: 10, fast: 1 }, adjustedAt: 0 });
+    adaptToRate(s, answer(MINUTE, 30_000, 500), MINUTE);
+    expect(1 / s.slowdown.idle).toBeCloseTo(0.1 + DEFAULT_CADENCE.raiseStep);
+    const long = state({ slowdown: { idle: 10, fast: 4 }, adjustedAt: 0 });
+    adaptToRate(long, answer(3_600_000, 30_000, 500), 3_600_000);
+    expect(long.slowdown).toEqual({ idle: 5, fast: 2 });
+    const unchanged = state({ slowdown: { idle: 3, fast: 1 } });
+    adaptToRate(unchanged, { limited: false }, 0);
+    expect(unchanged.slowdown).toEqual({ idle: 3, fast: 1 });
+  });
+
+  it('stretches idle polling by its slow-down, warm polling by a third of it, fast polling only by its own', () => {
+    const slowed = { slowdown: { idle: 6, fast: 1 } };
+    expect(nextPollDelay(state(slowed), 0, () => 0)).toBe(6 * DEFAULT_CADENCE.idleIntervalMs);
+    expect(nextPollDelay(state({ ...slowed, burstUntil: 1 }), 0, () => 0)).toBe((6 / DEFAULT_CADENCE.warmYield) * DEFAULT_CADENCE.warmIntervalMs);
+    expect(nextPollDelay(state({ ...slowed, watching: true }), 0, () => 0)).toBe(DEFAULT_CADENCE.activeIntervalMs);
+  });
+
+  it('comes back after an announced reset at a moment of its own, never before it', () => {
+    const s = state();
+    afterPoll(s, { ok: true, notBefore: 90_000 }, 0, () => 0.5);
+    expect(s.notBefore).toBe(90_000 + DEFAULT_CADENCE.resetSpreadMs / 2);
+    afterPoll(s, { ok: true, notBefore: 90_000 }, 0, () => 0);
+    expect(s.notBefore).toBe(90_000);
+    afterPoll(s, { ok: true }, 0, () => 0.5);
+    expect(s.notBefore).toBe(0);
   });
 
   it('the loop applies what each answer says', async () => {
     const time = new FakeTime();
-    const poller = loop(time, async () => ({ ok: true, rate: { limited: false, limit: 100, remaining: 10 } }));
+    const poller = loop(time, async () => ({ ok: true, rate: { limited: false, limit: 100, remaining: 10, resetAt: time.now } }));
     poller.start();
     await flush();
-    expect(poller.slowdown).toEqual({ idle: 2, fast: 1 });
+    expect(poller.slowdown).toEqual({ idle: 2, fast: 1.5 });
     poller.stop();
   });
 });
@@ -165,10 +234,12 @@ describe('the poll loop', () => {
     await flush();
     poller.activity();
     await poller.pollNow();
-    await time.advance(89_999);
+    // The loop's random() is 0.5: it comes back half the spread after the reset.
+    const back = resetAt + DEFAULT_CADENCE.resetSpreadMs / 2;
+    await time.advance(back - 1 - time.now);
     expect(polls).toEqual([1_000_000]);
     await time.advance(1);
-    expect(polls).toEqual([1_000_000, resetAt]);
+    expect(polls).toEqual([1_000_000, back]);
     poller.stop();
   });
 
