@@ -1,8 +1,8 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonLines, useSimAndCli } from './cli-harness';
+import { tempHome } from '../../support/temp-home';
 
 const setup = useSimAndCli();
 
@@ -27,7 +27,7 @@ async function enrolOne(prefix: string) {
   const { sim, cli, oktaEnv } = setup;
   const run = await cli.run(['admin', 'okta', 'enroll', '--org', sim.okta.url, '--count', '1', '--prefix', prefix, '--json'], { env: oktaEnv });
   expect(run.code).toBe(0);
-  const file = join(await mkdtemp(join(tmpdir(), 'traykey-results-')), 'users.json');
+  const file = join(await tempHome('results'), 'users.json');
   await cli.run(['admin', 'okta', 'results', '--org', sim.okta.url, '--format', 'json', '--reveal', '--output', file]);
   const [user] = jsonLines(await readFile(file, 'utf8'));
   return { login: String(user?.login), password: String(user?.password) };

@@ -1,9 +1,9 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountsIn } from '../../../electron/core/accounts/stored-account';
 import { jsonLines, useSimAndCli } from './cli-harness';
+import { tempHome } from '../../support/temp-home';
 
 const setup = useSimAndCli();
 
@@ -31,7 +31,7 @@ describe('Auth0 recovery codes kept with the account (simulator)', { timeout: 60
     expect(first).toEqual(expect.any(String));
     expect(enrolled.stdout).not.toContain(first);
 
-    const file = join(await mkdtemp(join(tmpdir(), 'traykey-rc-')), 'users.json');
+    const file = join(await tempHome('rc'), 'users.json');
     await cli.run(['admin', 'auth0', 'results', '--domain', sim.auth0.url, '--format', 'json', '--reveal', '--output', file]);
     const [shown] = jsonLines(await readFile(file, 'utf8'));
     expect(shown).toMatchObject({ login, recoveryCode: first });

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
@@ -10,6 +9,7 @@ import { openVaultFromEnv } from '../../../electron/core/vault/open-from-env';
 import { keychainAccount } from '../../../electron/core/vault/vault-key';
 import { VAULT_FILE } from '../../../electron/core/vault/vault';
 import { requireKeyring } from '../keychain/require-keyring';
+import { tempHome } from '../../support/temp-home';
 
 const store = createKeytarStore();
 const cleanup: (() => Promise<unknown>)[] = [];
@@ -18,12 +18,11 @@ afterEach(async () => {
 });
 
 async function keychainHome(): Promise<string> {
-  const home = await mkdtemp(join(tmpdir(), 'traykey-cli-kc-'));
+  const home = await tempHome('cli-kc');
   cleanup.push(async () => {
     // The vault id sits at bytes 36–52 of the header; its keychain entry is removed with the folder.
     const header = await readFile(join(home, VAULT_FILE)).catch(() => undefined);
     if (header) await store.delete(KEYCHAIN_SERVICE, keychainAccount(header.subarray(36, 52)));
-    await rm(home, { recursive: true, force: true });
   });
   return home;
 }

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEYCHAIN_SERVICE } from '../../../electron/core/keychain/key-store';
 import { createKeytarStore } from '../../../electron/core/keychain/keytar-store';
 import { runChild } from '../vault/fixtures/run-child';
 import { requireKeyring } from './require-keyring';
+import { tempHomeSync } from '../../support/temp-home';
 
 describe('the keytar key store against a real gnome-keyring', () => {
   it('stores, reads and deletes a secret by service and account', async () => {
@@ -24,16 +23,12 @@ describe('the keytar key store against a real gnome-keyring', () => {
 
   it('reports KEYCHAIN_UNAVAILABLE, naming passphrase mode, when the session bus is dead', async () => {
     requireKeyring();
-    const dir = mkdtempSync(join(tmpdir(), 'traykey-nobus-'));
-    try {
-      const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dir, 'dead-bus')}`, TRAYKEY_PASSPHRASE: '' };
-      const run = await runChild(['open-from-env', join(dir, 'Traykey')], env);
-      const result = JSON.parse(run.stdout) as { code: string; message: string };
-      expect(result.code).toBe('KEYCHAIN_UNAVAILABLE');
-      expect(result.message).toContain('TRAYKEY_PASSPHRASE');
-      expect(result.message).toContain('--passphrase-file');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempHomeSync('nobus');
+    const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dir, 'dead-bus')}`, TRAYKEY_PASSPHRASE: '' };
+    const run = await runChild(['open-from-env', join(dir, 'Traykey')], env);
+    const result = JSON.parse(run.stdout) as { code: string; message: string };
+    expect(result.code).toBe('KEYCHAIN_UNAVAILABLE');
+    expect(result.message).toContain('TRAYKEY_PASSPHRASE');
+    expect(result.message).toContain('--passphrase-file');
   });
 });

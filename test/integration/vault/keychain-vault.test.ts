@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEYCHAIN_SERVICE } from '../../../electron/core/keychain/key-store';
@@ -9,6 +8,7 @@ import { openVaultFromEnv } from '../../../electron/core/vault/open-from-env';
 import { Vault, VAULT_FILE } from '../../../electron/core/vault/vault';
 import { requireKeyring } from '../keychain/require-keyring';
 import { runChild } from './fixtures/run-child';
+import { tempHomeSync } from '../../support/temp-home';
 
 const store = createKeytarStore();
 const cleanup: Array<() => Promise<void> | void> = [];
@@ -16,11 +16,8 @@ afterEach(async () => {
   for (const step of cleanup.splice(0)) await step();
 });
 
-function tempHome(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'traykey-kc-'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  return join(dir, 'Traykey');
-}
+/** The data home is a subfolder that does not exist yet, as on a first start. */
+const newHome = (): string => join(tempHomeSync('kc'), 'Traykey');
 
 /** The keychain account named by the vault id in the file's header. */
 const accountOf = (home: string) => keychainAccount(readFileSync(join(home, VAULT_FILE)).subarray(36, 52));
@@ -28,7 +25,7 @@ const accountOf = (home: string) => keychainAccount(readFileSync(join(home, VAUL
 describe('a keychain-mode vault with the real gnome-keyring', () => {
   it('keeps its random key in the keychain under "Traykey" and reopens with it', async () => {
     requireKeyring();
-    const home = tempHome();
+    const home = newHome();
     const vault = await openVaultFromEnv({ home, env: {} });
     const account = accountOf(home);
     cleanup.push(async () => void (await store.delete(KEYCHAIN_SERVICE, account)));
@@ -42,7 +39,7 @@ describe('a keychain-mode vault with the real gnome-keyring', () => {
 
   it('cannot be opened once its keychain entry is deleted', async () => {
     requireKeyring();
-    const home = tempHome();
+    const home = newHome();
     await Vault.open({ home, keySource: { kind: 'keychain', store } });
     await store.delete(KEYCHAIN_SERVICE, accountOf(home));
     await expect(Vault.open({ home, keySource: { kind: 'keychain', store } })).rejects.toMatchObject({ code: 'VAULT_LOCKED' });
@@ -50,7 +47,7 @@ describe('a keychain-mode vault with the real gnome-keyring', () => {
 
   it('with no reachable keychain, fails with KEYCHAIN_UNAVAILABLE and writes no vault; passphrase mode still works', async () => {
     requireKeyring();
-    const home = tempHome();
+    const home = newHome();
     const deadBus = { ...process.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${home}-dead-bus`, TRAYKEY_PASSPHRASE: '' };
     const refused = await runChild(['open-from-env', home], deadBus);
     expect(JSON.parse(refused.stdout)).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringContaining('TRAYKEY_PASSPHRASE') });

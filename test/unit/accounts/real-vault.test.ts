@@ -1,9 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccountsService } from '../../../electron/core/accounts/accounts-service';
 import { Vault } from '../../../electron/core/vault/vault';
+import { tempHome } from '../../support/temp-home';
 
 const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 const open = (home: string) => Vault.open({ home, keySource: { kind: 'passphrase', passphrase: 'pw' }, unsafeTestScrypt: TEST_SCRYPT });
@@ -13,12 +11,11 @@ describe('AccountsService on the real Vault', () => {
   let home: string;
   let vaults: Vault[];
   beforeEach(async () => {
-    home = await mkdtemp(join(tmpdir(), 'traykey-accounts-'));
+    home = await tempHome('accounts');
     vaults = [];
   });
   afterEach(async () => {
     for (const vault of vaults) vault.close();
-    await rm(home, { recursive: true, force: true });
   });
 
   async function service() {

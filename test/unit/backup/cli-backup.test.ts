@@ -1,12 +1,12 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { keepRecoveryCode, recoveryCodeOf } from '../../../electron/core/accounts/recovery-code';
 import { accountsIn } from '../../../electron/core/accounts/stored-account';
 import { Vault, type VaultDocument } from '../../../electron/core/vault/vault';
 import { cliInTempHome } from '../cli/run-cli';
 import { aegisEncrypted, aegisEntry, aegisPlain } from './fixtures/foreign-encoders';
+import { tempHome } from '../../support/temp-home';
 
 const GITHUB = 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
 const VPN = 'otpauth://hotp/VPN:ops?secret=MFRGGZDFMZTWQ2LK&issuer=VPN&counter=4&algorithm=SHA256';
@@ -33,13 +33,9 @@ describe('traykey backup export / import', () => {
   const listed = async (c: Cli) => JSON.parse((await c.run(['list', '--json'])).stdout) as Array<Record<string, unknown>>;
 
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'traykey-backup-cli-'));
+    dir = await tempHome('backup-cli');
     cli = await cliInTempHome();
     await writeFile(file('pass'), `${PASSPHRASE}\n`);
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-    await rm(cli.home, { recursive: true, force: true });
   });
 
   it('exports every account to an owner-only file and imports it into another vault', async () => {
@@ -53,7 +49,6 @@ describe('traykey backup export / import', () => {
     const imported = await other.run(['backup', 'import', file('b.json'), '--backup-passphrase-file', file('pass')]);
     expect(imported).toEqual({ code: 0, stdout: 'Imported 2 of 2 accounts from the Traykey backup.\n', stderr: '' });
     expect(await listed(other)).toEqual(await listed(cli).then((all) => all.map((a) => ({ ...a, id: expect.any(String), tags: [] }))));
-    await rm(other.home, { recursive: true, force: true });
   });
 
   it('refuses to overwrite a file without --force, and replaces it with --force', async () => {
@@ -128,6 +123,5 @@ describe('traykey backup export / import', () => {
     const listedRun = await other.run(['list', '--json']);
     for (const run of [exported, imported, listedRun]) expect(`${run.stdout}${run.stderr}`).not.toContain(recovery);
     expect(await withCliVault(other.home, async (vault) => recoveryCodeOf(vault.read(), firstAccountId(vault.read())))).toBe(recovery);
-    await rm(other.home, { recursive: true, force: true });
   });
 });

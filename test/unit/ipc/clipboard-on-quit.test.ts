@@ -1,19 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/app-core';
 import { Vault } from '../../../electron/core/vault/vault';
 import { FakeClipboard } from '../../support/fake-clipboard';
-
-const homes: string[] = [];
-afterEach(async () => {
-  for (const home of homes.splice(0)) await rm(home, { recursive: true, force: true });
-});
+import { tempHome } from '../../support/temp-home';
 
 async function coreWithCopiedCode() {
-  const home = await mkdtemp(join(tmpdir(), 'traykey-clip-'));
-  homes.push(home);
+  const home = await tempHome('clip');
   const vault = await Vault.open({ home, keySource: { kind: 'passphrase', passphrase: 'correct horse battery staple' }, unsafeTestScrypt: { N: 1024, r: 8, p: 1 } });
   const clipboard = new FakeClipboard();
   const core = createCore({ vault, home, clipboard, watchVault: false });

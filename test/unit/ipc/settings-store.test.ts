@@ -1,15 +1,14 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SettingsStore } from '../../../electron/core/settings/settings-store';
+import { tempHome } from '../../support/temp-home';
 
 describe('settings.json', () => {
   let home: string;
   beforeEach(async () => {
-    home = await mkdtemp(join(tmpdir(), 'traykey-settings-'));
+    home = await tempHome('settings');
   });
-  afterEach(() => rm(home, { recursive: true, force: true }));
 
   it('gives the defaults when there is no file', async () => {
     expect(await new SettingsStore(home).get()).toEqual(DEFAULT_SETTINGS);

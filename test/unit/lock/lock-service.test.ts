@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel, EventName, RequestOf } from '../../../shared/ipc';
 import { createCore, type Core } from '../../../electron/core/app-core';
@@ -9,6 +6,7 @@ import type { KeyStore } from '../../../electron/core/keychain/key-store';
 import type { PowerEvent, PowerEvents, UserPresence } from '../../../electron/core/capabilities';
 import { Vault } from '../../../electron/core/vault/vault';
 import { virtualTime } from '../../support/fake-timers';
+import { tempHome } from '../../support/temp-home';
 
 const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 const PASSPHRASE = 'correct horse battery';
@@ -36,11 +34,9 @@ function memoryKeyStore(): KeyStore & { reads: number } {
 /** Lets the lock that a timer started finish its awaits. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-const homes: string[] = [];
 const cores: Core[] = [];
 afterEach(async () => {
   for (const core of cores.splice(0)) core.close();
-  for (const home of homes.splice(0)) await rm(home, { recursive: true, force: true });
 });
 
 /** The desktop's power events, fired by the test. */
@@ -60,8 +56,7 @@ function firedPower(): PowerEvents & { fire(event: PowerEvent): void } {
 }
 
 async function start(options: { mode?: 'passphrase' | 'keychain'; presence?: UserPresence; keyStore?: KeyStore; power?: PowerEvents } = {}) {
-  const home = await mkdtemp(join(tmpdir(), 'traykey-lock-'));
-  homes.push(home);
+  const home = await tempHome('lock');
   const time = virtualTime();
   const keyStore = options.keyStore ?? memoryKeyStore();
   const keySource = options.mode === 'keychain' ? { kind: 'keychain' as const, store: keyStore } : { kind: 'passphrase' as const, passphrase: PASSPHRASE };

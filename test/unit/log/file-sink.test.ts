@@ -1,15 +1,14 @@
-import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fileSink, LOG_FILE } from '../../../electron/core/log/file-sink';
+import { tempHome } from '../../support/temp-home';
 
 describe('the app’s log file', () => {
   let home: string;
   beforeEach(async () => {
-    home = await mkdtemp(join(tmpdir(), 'traykey-log-'));
+    home = await tempHome('log');
   });
-  afterEach(() => rm(home, { recursive: true, force: true }));
 
   it('appends lines to logs/traykey.log, readable by the user only', async () => {
     const { sink, path } = fileSink(home);

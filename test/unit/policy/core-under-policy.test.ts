@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channels, type Channel } from '../../../shared/ipc';
@@ -10,6 +8,7 @@ import { jsonPolicyFile } from '../../../electron/core/policy/linux-policy-file'
 import { PolicyService } from '../../../electron/core/policy/policy-service';
 import { Vault } from '../../../electron/core/vault/vault';
 import { DEFAULT_SETTINGS } from '../../../electron/core/settings/settings-store';
+import { tempHome } from '../../support/temp-home';
 
 const STRICT = join(import.meta.dirname, '../../fixtures/policy/strict.json');
 const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
@@ -19,7 +18,7 @@ describe('the core under the strict policy fixture', () => {
   let core: Core;
 
   beforeEach(async () => {
-    home = await mkdtemp(join(tmpdir(), 'traykey-policy-core-'));
+    home = await tempHome('policy-core');
     const policy = new PolicyService([jsonPolicyFile(STRICT)]);
     await policy.reload();
     const vault = await Vault.open({ home, keySource: { kind: 'passphrase', passphrase: 'correct horse' }, unsafeTestScrypt: TEST_SCRYPT });
@@ -27,7 +26,6 @@ describe('the core under the strict policy fixture', () => {
   });
   afterEach(async () => {
     core.close();
-    await rm(home, { recursive: true, force: true });
   });
 
   it('refuses every call of a switched-off feature in main, before its handler runs', async () => {
@@ -66,7 +64,7 @@ describe('the core under the strict policy fixture', () => {
 
 describe('the core with no policy', () => {
   it('lets the person set what a policy would limit', async () => {
-    const home = await mkdtemp(join(tmpdir(), 'traykey-policy-core-'));
+    const home = await tempHome('policy-core');
     const vault = await Vault.open({ home, keySource: { kind: 'passphrase', passphrase: 'correct horse' }, unsafeTestScrypt: TEST_SCRYPT });
     const core = createCore({ vault, home, watchVault: false });
     try {
@@ -74,7 +72,6 @@ describe('the core with no policy', () => {
       expect(await dispatch(core.handlers, 'policy:status', {})).toEqual({ ok: true, value: { managed: false, sources: [], policy: {}, problems: [] } });
     } finally {
       core.close();
-      await rm(home, { recursive: true, force: true });
     }
   });
 });

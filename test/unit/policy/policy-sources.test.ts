@@ -1,20 +1,19 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildBinary, parse } from 'plist';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { jsonPolicyFile } from '../../../electron/core/policy/linux-policy-file';
 import { macManagedPreferences } from '../../../electron/core/policy/macos-managed-preferences';
 import { parseRegQuery, windowsRegistryPolicy, type RegQuery } from '../../../electron/core/policy/windows-registry-policy';
+import { tempHome } from '../../support/temp-home';
 
 const fixture = (name: string) => join(import.meta.dirname, '../../fixtures/policy', name);
 
 describe('the Linux policy file', () => {
   let dir: string;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'traykey-policy-'));
+    dir = await tempHome('policy');
   });
-  afterEach(() => rm(dir, { recursive: true, force: true }));
 
   it('reads the JSON object from the file', async () => {
     const path = join(dir, 'policy.json');
@@ -40,9 +39,8 @@ describe('the Linux policy file', () => {
 describe('macOS managed preferences', () => {
   let dir: string;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'traykey-policy-'));
+    dir = await tempHome('policy');
   });
-  afterEach(() => rm(dir, { recursive: true, force: true }));
 
   const expected = {
     allowOtherPushOrgs: false,

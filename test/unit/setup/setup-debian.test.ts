@@ -1,20 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempHomeSync } from '../../support/temp-home';
 
 const script = fileURLToPath(new URL('../../../scripts/setup-debian.sh', import.meta.url));
 const ALL = ['chromium', 'gnome-keyring', 'dbus', 'libsecret-1-dev', 'build-essential', 'python3'];
-const folders: string[] = [];
 
 type Machine = { uid: number; installed: string[]; sudo: boolean; node?: string };
 
 /** Runs the script on a pretend machine: PATH holds only stand-ins that log how they were called. */
 function setUp(machine: Machine): { status: number | null; stderr: string; calls: string[] } {
-  const bin = mkdtempSync(join(tmpdir(), 'traykey-setup-'));
-  folders.push(bin);
+  const bin = tempHomeSync('setup');
   const log = join(bin, 'calls.log');
   const tool = (name: string, body: string) => {
     writeFileSync(join(bin, name), `#!/bin/bash\n${body}\n`);
@@ -36,9 +34,6 @@ function setUp(machine: Machine): { status: number | null; stderr: string; calls
   return { status: run.status, stderr: run.stderr, calls };
 }
 
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
 
 describe('scripts/setup-debian.sh', () => {
   it('runs apt-get itself as root, where a fresh container has no sudo', () => {

@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { autostartEntry, autostartFile, linuxAutostart, quoteExecArgument } from '../../../electron/main/platform/linux-autostart';
+import { tempHomeSync } from '../../support/temp-home';
 
 describe('start at login on Linux', () => {
   it('is off until the user turns it on, and writes an XDG autostart entry when they do', () => {
-    const config = mkdtempSync(join(tmpdir(), 'traykey-autostart-'));
+    const config = tempHomeSync('autostart');
     const autostart = linuxAutostart({ env: { XDG_CONFIG_HOME: config }, command: ['/home/a/Apps/Traykey.AppImage'] });
     expect(autostart.isEnabled()).toBe(false);
     autostart.setEnabled(true);

@@ -3,14 +3,13 @@
  * over a passphrase-mode vault in a temporary folder. It checks what main wires together; it does
  * not (and cannot, here) run Electron.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../../shared/ipc';
 import { APP_ENTRY_URL } from '../../../electron/main/window/app-origin';
 import { popupWebPreferences } from '../../../electron/main/window/web-preferences';
 import { createFakeElectron, FakeBrowserWindow, FakeNotification, FakeTray } from './fake-electron';
+import { tempHomeSync } from '../../support/temp-home';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const state = vi.hoisted(() => ({ fake: null as unknown }));
@@ -48,7 +47,7 @@ beforeEach(() => {
   FakeBrowserWindow.created = [];
   FakeTray.created = [];
   FakeNotification.shown = [];
-  process.env.TRAYKEY_HOME = mkdtempSync(join(tmpdir(), 'traykey-main-'));
+  process.env.TRAYKEY_HOME = tempHomeSync('main');
   process.env.TRAYKEY_PASSPHRASE = 'correct horse battery staple';
 });
 
@@ -125,7 +124,7 @@ describe('main process wiring', () => {
 
   it('shows one sentence and exits when the vault cannot be opened', async () => {
     process.env.TRAYKEY_PASSPHRASE = '';
-    process.env.TRAYKEY_HOME = join(mkdtempSync(join(tmpdir(), 'traykey-main-')), 'file-not-dir');
+    process.env.TRAYKEY_HOME = join(tempHomeSync('main'), 'file-not-dir');
     const { writeFileSync } = await import('node:fs');
     writeFileSync(process.env.TRAYKEY_HOME, 'not a folder');
     const fake = createFakeElectron({ gotLock: true });
