@@ -8,13 +8,13 @@ const BENCHES = {
   vault: ['test/bench/vault.bench.ts'],
   list: ['test/bench/live-list.bench.ts'],
   core: ['test/bench/vault.bench.ts', 'test/bench/live-list.bench.ts'],
-  qr: ['test/bench/qr.bench.ts'],
+  qr: ['test/bench/qr.bench.ts', 'test/bench/qr-route.bench.ts'],
   admin: ['test/bench/admin.bench.ts'],
   push: ['test/bench/push.bench.ts'],
   sync: ['test/bench/sync.bench.ts', 'test/bench/sync-merge-models.bench.ts'],
   cli: ['test/bench/cli.bench.ts'],
 };
-const NEEDS_RENDERER = new Set(['list', 'core']);
+const NEEDS_RENDERER = new Set(['list', 'core', 'qr']);
 
 const name = process.argv[2] ?? '';
 const files = BENCHES[name];

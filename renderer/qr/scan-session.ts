@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import { appMessage } from '../ui/app-wording';
-import type { OfferedScreen, PreviewCode } from '../../shared/ipc/scan';
+import type { PreviewCode } from '../../shared/ipc/scan';
 import { api } from '../api';
 import type { QrDecodeClient } from './decode-client';
 import type { DecodeInput } from './decode-protocol';
@@ -52,9 +52,9 @@ async function handOver(found: string[], where: string): Promise<void> {
   useScan.setState({ token: result.value.token, codes: result.value.codes, busy: false, status: { tone: 'info', message } });
 }
 
-async function decodeAll(client: QrDecodeClient, inputs: AsyncIterable<DecodeInput> | Iterable<DecodeInput>, where: string): Promise<void> {
+async function decodeAll(client: QrDecodeClient, inputs: readonly DecodeInput[], where: string): Promise<void> {
   const texts: string[] = [];
-  for await (const input of inputs) {
+  for (const input of inputs) {
     const reply = await client.decode(input);
     if (!reply.ok) {
       fail(reply.message);
@@ -65,11 +65,10 @@ async function decodeAll(client: QrDecodeClient, inputs: AsyncIterable<DecodeInp
   await handOver(texts, where);
 }
 
-async function* screenFrames(screens: readonly OfferedScreen[]): AsyncGenerator<DecodeInput> {
-  for (const screen of screens) yield { kind: 'frame', frame: await captureScreenFrame(screen) };
-}
-
-/** Called from the Scan click: main offers the screens, and this page captures each one frame at a time. */
+/**
+ * Called from the Scan click: main offers the screens, and this page captures one frame of each. All
+ * frames are taken before decoding starts, so every capture falls inside main's short grant window.
+ */
 export async function scanScreen(client: QrDecodeClient): Promise<void> {
   useScan.setState({ busy: true, status: { tone: 'info', message: 'Capturing your screens…' } });
   const result = await api().scanScreens({});
@@ -78,12 +77,15 @@ export async function scanScreen(client: QrDecodeClient): Promise<void> {
     return;
   }
   const { screens } = result.value;
-  const where = screens.length === 1 ? 'on your screen' : `on your ${screens.length} screens`;
+  const frames: DecodeInput[] = [];
   try {
-    await decodeAll(client, screenFrames(screens), where);
+    for (const screen of screens) frames.push({ kind: 'frame', frame: await captureScreenFrame(screen) });
   } catch {
+    for (const input of frames) if (input.kind === 'frame') input.frame.close();
     fail('Traykey could not capture your screens. Allow screen recording for Traykey in your system settings, or open a screenshot instead.');
+    return;
   }
+  await decodeAll(client, frames, screens.length === 1 ? 'on your screen' : `on your ${screens.length} screens`);
 }
 
 export async function scanFile(client: QrDecodeClient, file: Blob, name: string): Promise<void> {

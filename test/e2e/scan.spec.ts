@@ -114,6 +114,20 @@ test.describe('scanning the screens', () => {
     expect(scanTraffic.reduce((n, t) => n + t.sent + t.received, 0)).toBeLessThan(4096);
   });
 
+  test('a screen the desktop refuses to share gives a sentence to act on, and nothing reaches main', async ({ app, harness }) => {
+    // What the page sees when Electron's display-media handler refuses (or the OS denies screen recording).
+    await app.page.addInitScript(() => {
+      navigator.mediaDevices.getDisplayMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+    });
+    await app.open();
+    const { page } = app;
+    await openSection(page, 'Scan');
+    await page.getByRole('button', { name: 'Scan screen' }).click();
+    await expect(page.getByRole('alert')).toHaveText(/could not capture your screens\. Allow screen recording for Traykey/);
+    await expect(page.getByRole('button', { name: 'Scan screen' })).toBeEnabled();
+    expect(harness.server.calls.filter((c) => c.startsWith('scan:'))).toEqual(['scan:screens']);
+  });
+
   test.describe('one screen, scanned twice', () => {
     const ONE = [screen('Built-in', 1920, 1080, [transfer(0)])];
     test.use({ harnessOptions: { coreOptions: () => ({ screens: fakeScreenShares(ONE) }) } });
