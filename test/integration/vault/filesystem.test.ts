@@ -4,17 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { Vault, VAULT_FILE, type KeySource } from '../../../electron/core/vault/vault';
 import { diskFullAfter } from '../../unit/vault/fixtures/disk-full';
 import { expectAppError } from '../../support/expect-app-error';
-import { TEST_SCRYPT, useTempDirs } from '../../unit/vault/fixtures/temp-home';
+import { tempHomeSync } from '../../support/temp-home';
+import { TEST_SCRYPT } from '../../unit/vault/fixtures/test-scrypt';
 import { runChild } from './fixtures/run-child';
 import { mountTmpfs, remountReadOnly, unmount } from './fixtures/tmpfs';
 
-const tempDir = useTempDirs();
 const keySource: KeySource = { kind: 'passphrase', passphrase: 'pw' };
 const accounts = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `id-${i}`, issuer: 'Example', label: `user${i}@example.com`, secret: 'JBSWY3DPEHPK3PXP' }));
 
 describe('the vault on a hostile file system', () => {
   it('opens and reads in a read-only folder, and refuses to save with VAULT_IO, leaving the file intact', async () => {
-    const home = join(tempDir(), 'Traykey');
+    const home = join(tempHomeSync('vault'), 'Traykey');
     mkdirSync(home);
     const mounted = mountTmpfs(home, 1 << 20);
     try {
@@ -38,7 +38,7 @@ describe('the vault on a hostile file system', () => {
   });
 
   it('keeps the old vault intact and reports VAULT_IO when the disk fills up during a save', async () => {
-    const home = join(tempDir(), 'Traykey');
+    const home = join(tempHomeSync('vault'), 'Traykey');
     mkdirSync(home);
     // A real full disk where possible: a 256 KiB tmpfs that a big save cannot fit into; else injected ENOSPC.
     const mounted = mountTmpfs(home, 256 * 1024);
@@ -61,7 +61,7 @@ describe('the vault on a hostile file system', () => {
   });
 
   it('loses no change when two processes update the same vault at the same time', async () => {
-    const home = join(tempDir(), 'Traykey');
+    const home = join(tempHomeSync('vault'), 'Traykey');
     await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
     const env = { ...process.env, TRAYKEY_PASSPHRASE: 'pw' };
     const runs = await Promise.all([runChild(['increment', home, '40', 'app'], env), runChild(['increment', home, '40', 'cli'], env)]);
@@ -73,7 +73,7 @@ describe('the vault on a hostile file system', () => {
   });
 
   it('is refused as VAULT_CORRUPT, never overwritten, when another process damages it while open', async () => {
-    const home = join(tempDir(), 'Traykey');
+    const home = join(tempHomeSync('vault'), 'Traykey');
     const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
     await vault.update((doc) => void (doc.accounts = accounts(3)));
     const file = join(home, VAULT_FILE);

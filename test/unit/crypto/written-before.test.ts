@@ -14,9 +14,8 @@ import { offerBody, readPairingFile } from '../../../electron/core/sync/pairing/
 import { Vault, VAULT_FILE, type KeySource } from '../../../electron/core/vault/vault';
 import { PASSPHRASE, SAMPLE_ACCOUNTS } from '../backup/fixtures/accounts';
 import { MemoryKeyStore } from '../vault/fixtures/memory-key-store';
-import { useTempDirs } from '../vault/fixtures/temp-home';
+import { tempHomeSync } from '../../support/temp-home';
 
-const tempDir = useTempDirs();
 const fixture = (name: string) => join(__dirname, 'fixtures', name);
 const ACCOUNTS = [{ id: 'v2-a', issuer: 'Okta', label: 'alice@example.com', type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, secret: 'JBSWY3DPEHPK3PXP', tags: [], createdAt: 1 }];
 
@@ -27,7 +26,7 @@ function keychainOfFixture(): MemoryKeyStore {
 }
 
 function homeWith(files: Array<[string, string]>): string {
-  const home = join(tempDir(), 'Traykey');
+  const home = join(tempHomeSync('vault'), 'Traykey');
   mkdirSync(home);
   for (const [from, to] of files) copyFileSync(fixture(from), join(home, to));
   return home;
@@ -71,7 +70,7 @@ describe('files written before the crypto room still open', () => {
 
   it('a pairing offer sealed with the six words', async () => {
     const secrets = await pairingSecrets(['able', 'afraid', 'agree', 'ahead', 'alive', 'almost']);
-    const folder = tempDir();
+    const folder = tempHomeSync('vault');
     mkdirSync(join(folder, PAIRING_DIR));
     copyFileSync(fixture('pairing-offer.bin'), join(folder, PAIRING_DIR, `${secrets.lookup}.offer`));
     expect(await readPairingFile(folder, secrets, 'offer', offerBody)).toEqual({ inviter: 'abcdefgh01234567', expiresAt: 1 });

@@ -6,9 +6,9 @@ import { openVaultFromEnv } from '../../../electron/core/vault/open-from-env';
 import { Vault, VAULT_FILE } from '../../../electron/core/vault/vault';
 import { judgePassphrase, requireStrongPassphrase } from '../../../shared/passphrase-strength';
 import { expectAppError } from '../../support/expect-app-error';
-import { TEST_SCRYPT, useTempDirs } from '../vault/fixtures/temp-home';
+import { tempHomeSync } from '../../support/temp-home';
+import { TEST_SCRYPT } from '../vault/fixtures/test-scrypt';
 
-const tempDir = useTempDirs();
 const STRONG = 'tangerine walrus umbrella 47';
 
 describe('the passphrase strength policy', () => {
@@ -40,14 +40,14 @@ describe('the passphrase strength policy', () => {
 
 describe('where the policy applies', () => {
   it('refuses to create a vault under a weak TRAYKEY_PASSPHRASE, and creates none', async () => {
-    const home = join(tempDir(), 'Traykey');
+    const home = join(tempHomeSync('vault'), 'Traykey');
     const error = await expectAppError(() => openVaultFromEnv({ env: { TRAYKEY_HOME: home, TRAYKEY_PASSPHRASE: 'x' } }), 'INVALID_INPUT');
     expect(error.message).toContain('vault passphrase is too easy to guess');
     expect(existsSync(join(home, VAULT_FILE))).toBe(false);
   });
 
   it('still opens a vault made under a weak passphrase before the policy', async () => {
-    const home = join(tempDir(), 'Traykey');
+    const home = join(tempHomeSync('vault'), 'Traykey');
     await Vault.open({ home, keySource: { kind: 'passphrase', passphrase: 'x' }, unsafeTestScrypt: TEST_SCRYPT }).then((vault) => vault.close());
     const vault = await openVaultFromEnv({ env: { TRAYKEY_HOME: home, TRAYKEY_PASSPHRASE: 'x' } });
     expect(vault.read()).toEqual({});

@@ -5,14 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { Vault, VAULT_FILE, type KeySource } from '../../../electron/core/vault/vault';
 import type { ErrorCode } from '../../../shared/errors';
 import { expectAppError } from '../../support/expect-app-error';
-import { TEST_SCRYPT, useTempDirs } from './fixtures/temp-home';
+import { tempHomeSync } from '../../support/temp-home';
+import { TEST_SCRYPT } from './fixtures/test-scrypt';
 
-const tempDir = useTempDirs();
 const keySource: KeySource = { kind: 'passphrase', passphrase: 'pw' };
 
 /** A vault saved twice (so a backup exists), whose file is then replaced by `damage(original)`. */
 async function damagedVault(damage: (file: Buffer) => Buffer) {
-  const home = join(tempDir(), 'Traykey');
+  const home = join(tempHomeSync('vault'), 'Traykey');
   const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
   await vault.update((doc) => void (doc.accounts = [{ id: 'a', secret: 'JBSWY3DPEHPK3PXP' }]));
   await vault.update((doc) => void (doc.accounts = [{ id: 'b', secret: 'JBSWY3DPEHPK3PXP' }]));
@@ -88,7 +88,7 @@ describe('a damaged or foreign vault file', () => {
   });
 
   it('says there is no backup when the very first save is damaged', async () => {
-    const home = join(tempDir(), 'Traykey');
+    const home = join(tempHomeSync('vault'), 'Traykey');
     await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
     const file = join(home, VAULT_FILE);
     writeFileSync(file, flip((f) => f.length - 1)(readFileSync(file)));

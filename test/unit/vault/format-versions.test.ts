@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { isProblem, parseVaultFile } from '../../../electron/core/vault/format';
 import { Vault, VAULT_FILE, type KeySource } from '../../../electron/core/vault/vault';
 import { MemoryKeyStore } from './fixtures/memory-key-store';
-import { TEST_SCRYPT, useTempDirs } from './fixtures/temp-home';
+import { tempHomeSync } from '../../support/temp-home';
+import { TEST_SCRYPT } from './fixtures/test-scrypt';
 
-const tempDir = useTempDirs();
 const FIXTURES = join(__dirname, 'fixtures');
 const ACCOUNTS = [{ id: 'v1-a', issuer: 'Okta', label: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP' }];
 
@@ -18,7 +18,7 @@ function v1Keychain(): MemoryKeyStore {
 }
 
 function homeWith(fixture: string): string {
-  const home = join(tempDir(), 'Traykey');
+  const home = join(tempHomeSync('vault'), 'Traykey');
   mkdirSync(home);
   copyFileSync(join(FIXTURES, fixture), join(home, VAULT_FILE));
   return home;

@@ -5,15 +5,15 @@ import { main } from '../../../electron/cli/main';
 import { Vault, VAULT_FILE, type KeySource } from '../../../electron/core/vault/vault';
 import { expectAppError } from '../../support/expect-app-error';
 import { MemoryKeyStore } from './fixtures/memory-key-store';
-import { TEST_SCRYPT, useTempDirs } from './fixtures/temp-home';
+import { tempHomeSync } from '../../support/temp-home';
+import { TEST_SCRYPT } from './fixtures/test-scrypt';
 
-const tempDir = useTempDirs();
 const keySource: KeySource = { kind: 'passphrase', passphrase: 'correct horse battery staple' };
 const account = (id: string) => ({ id, issuer: 'Okta', label: `${id}@example.com`, secret: 'JBSWY3DPEHPK3PXP' });
 
 /** A vault saved a few times, so that vault.tkv.bak holds the save before the last. */
 async function usedVault(source: KeySource = keySource) {
-  const home = join(tempDir(), 'Traykey');
+  const home = join(tempHomeSync('vault'), 'Traykey');
   const vault = await Vault.open({ home, keySource: source, unsafeTestScrypt: TEST_SCRYPT });
   await vault.update((doc) => void (doc.accounts = [account('a')]));
   await vault.update((doc) => void (doc.accounts = [account('a'), account('b')]));
@@ -66,7 +66,7 @@ describe('a data folder whose vault is gone', () => {
   });
 
   it('refuses too when only a lock file left by a dead process shows a vault was there', async () => {
-    const home = join(tempDir(), 'Traykey');
+    const home = join(tempHomeSync('vault'), 'Traykey');
     await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
     const file = join(home, VAULT_FILE);
     renameSync(file, join(home, '..', 'moved-away.tkv'));
@@ -78,8 +78,8 @@ describe('a data folder whose vault is gone', () => {
   });
 
   it('still starts an empty vault in a folder Traykey never used', async () => {
-    const home = join(tempDir(), 'Traykey');
-    writeFileSync(join(tempDir(), 'unrelated'), 'x');
+    const home = join(tempHomeSync('vault'), 'Traykey');
+    writeFileSync(join(tempHomeSync('vault'), 'unrelated'), 'x');
     const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
     expect(vault.read()).toEqual({});
   });
@@ -91,7 +91,7 @@ describe('the backup copy', () => {
     const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
     await vault.update((doc) => void (doc.accounts = [account('a')]));
     await vault.update((doc) => void (doc.accounts = []));
-    const restoredHome = join(tempDir(), 'restored');
+    const restoredHome = join(tempHomeSync('vault'), 'restored');
     mkdirSync(restoredHome);
     copyFileSync(backup, join(restoredHome, VAULT_FILE));
     expect((await Vault.open({ home: restoredHome, keySource, unsafeTestScrypt: TEST_SCRYPT })).read()).toEqual({ accounts: [account('a')] });
@@ -102,7 +102,7 @@ describe('the backup copy', () => {
     const store = new MemoryKeyStore();
     const source: KeySource = { kind: 'keychain', store };
     const { home, file, backup } = await usedVault(source);
-    const otherHome = join(tempDir(), 'Other');
+    const otherHome = join(tempHomeSync('vault'), 'Other');
     await Vault.open({ home: otherHome, keySource: source }).then((v) => v.close());
     copyFileSync(join(otherHome, VAULT_FILE), file);
     const goodBackup = readFileSync(backup);
@@ -119,7 +119,7 @@ describe('the backup copy', () => {
   });
 
   it('is not replaced by an older copy of the same vault holding fewer accounts', async () => {
-    const home = join(tempDir(), 'Traykey');
+    const home = join(tempHomeSync('vault'), 'Traykey');
     const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
     await vault.update((doc) => void (doc.accounts = [account('a')]));
     const file = join(home, VAULT_FILE);

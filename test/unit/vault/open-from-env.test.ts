@@ -5,9 +5,8 @@ import { keySourceFromEnv, openVaultFromEnv } from '../../../electron/core/vault
 import { Vault } from '../../../electron/core/vault/vault';
 import { expectAppError } from '../../support/expect-app-error';
 import { MemoryKeyStore } from './fixtures/memory-key-store';
-import { TEST_SCRYPT, useTempDirs } from './fixtures/temp-home';
-
-const tempDir = useTempDirs();
+import { tempHomeSync } from '../../support/temp-home';
+import { TEST_SCRYPT } from './fixtures/test-scrypt';
 
 describe('openVaultFromEnv', () => {
   it('uses the keychain when no passphrase is given', async () => {
@@ -17,20 +16,20 @@ describe('openVaultFromEnv', () => {
   });
 
   it('uses TRAYKEY_PASSPHRASE, and a passphrase file over it (dropping only the final newline)', async () => {
-    const file = join(tempDir(), 'pass');
+    const file = join(tempHomeSync('vault'), 'pass');
     writeFileSync(file, ' two words \n');
     expect(await keySourceFromEnv({ env: { TRAYKEY_PASSPHRASE: 'from-env' } })).toEqual({ kind: 'passphrase', passphrase: 'from-env' });
     expect(await keySourceFromEnv({ env: { TRAYKEY_PASSPHRASE: 'from-env' }, passphraseFile: file })).toEqual({ kind: 'passphrase', passphrase: ' two words ' });
   });
 
   it('names a passphrase file that cannot be read', async () => {
-    const missing = join(tempDir(), 'missing');
+    const missing = join(tempHomeSync('vault'), 'missing');
     const error = await expectAppError(() => openVaultFromEnv({ env: {}, passphraseFile: missing }), 'INVALID_INPUT');
     expect(error.message).toContain(missing);
   });
 
   it('opens the vault in TRAYKEY_HOME', async () => {
-    const home = join(tempDir(), 'Traykey');
+    const home = join(tempHomeSync('vault'), 'Traykey');
     await Vault.open({ home, keySource: { kind: 'passphrase', passphrase: 'pw' }, unsafeTestScrypt: TEST_SCRYPT });
     const vault = await openVaultFromEnv({ env: { TRAYKEY_HOME: home, TRAYKEY_PASSPHRASE: 'pw' } });
     expect(vault.path).toBe(join(home, 'vault.tkv'));

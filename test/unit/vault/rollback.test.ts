@@ -11,9 +11,9 @@ import { dispatch } from '../../../electron/core/ipc/dispatch';
 import type { RequestOf } from '../../../shared/ipc';
 import { expectAppError } from '../../support/expect-app-error';
 import { MemoryKeyStore } from './fixtures/memory-key-store';
-import { TEST_SCRYPT, useTempDirs } from './fixtures/temp-home';
+import { tempHomeSync } from '../../support/temp-home';
+import { TEST_SCRYPT } from './fixtures/test-scrypt';
 
-const tempDir = useTempDirs();
 const NOW = 1_790_000_000_000;
 const account = (id: string) => ({ id, issuer: 'Okta', label: `${id}@example.com`, type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, secret: 'JBSWY3DPEHPK3PXP', tags: [], createdAt: NOW });
 
@@ -25,7 +25,7 @@ const savesOf = (file: string): number => {
 
 /** A vault saved four times (create, then a, b, c); `older` is the file as it was after the second save. */
 async function vaultWithOlderCopy(keySource: KeySource) {
-  const home = join(tempDir(), 'Traykey');
+  const home = join(tempHomeSync('vault'), 'Traykey');
   const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
   const file = join(home, VAULT_FILE);
   await vault.update((doc) => void (doc.accounts = [account('a')]));
@@ -73,7 +73,7 @@ describe('an older copy of the vault put back in its place', () => {
 
   it('is noticed while open too: a file whose counter went backwards under a running vault is not written', async () => {
     const keySource: KeySource = { kind: 'keychain', store: new MemoryKeyStore() };
-    const home = join(tempDir(), 'Traykey');
+    const home = join(tempHomeSync('vault'), 'Traykey');
     const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
     const file = join(home, VAULT_FILE);
     await vault.update((doc) => void (doc.n = 1));
@@ -177,7 +177,7 @@ describe('keeping an older copy from the app (vault:acceptOlder)', () => {
 describe('the CLI on an older copy', () => {
   it('lists with the warning on stderr, refuses to add, and adds again after `traykey vault accept-older`', async () => {
     const keySource: KeySource = { kind: 'passphrase', passphrase: 'correct horse battery staple' };
-    const home = join(tempDir(), 'Traykey');
+    const home = join(tempHomeSync('vault'), 'Traykey');
     const file = join(home, VAULT_FILE);
     const run = async (args: string[]) => {
       let stdout = '';

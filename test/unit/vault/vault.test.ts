@@ -6,13 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { Vault, VAULT_FILE, type KeySource } from '../../../electron/core/vault/vault';
 import { expectAppError } from '../../support/expect-app-error';
 import { MemoryKeyStore } from './fixtures/memory-key-store';
-import { TEST_SCRYPT, useTempDirs } from './fixtures/temp-home';
+import { tempHomeSync } from '../../support/temp-home';
+import { TEST_SCRYPT } from './fixtures/test-scrypt';
 
-const tempDir = useTempDirs();
 const passphrase = (text: string): KeySource => ({ kind: 'passphrase', passphrase: text });
 
 async function newVault(keySource: KeySource = passphrase('correct horse')) {
-  const home = join(tempDir(), 'Traykey');
+  const home = join(tempHomeSync('vault'), 'Traykey');
   const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
   return { home, vault, file: join(home, VAULT_FILE) };
 }
@@ -57,7 +57,7 @@ describe('Vault', () => {
   });
 
   it('records the default scrypt cost in the header of a new passphrase vault', async () => {
-    const home = join(tempDir(), 'Traykey');
+    const home = join(tempHomeSync('vault'), 'Traykey');
     await Vault.open({ home, keySource: passphrase('pw') });
     const header = readFileSync(join(home, VAULT_FILE));
     expect([2 ** header.readUInt8(11), header.readUInt32BE(12), header.readUInt32BE(16)]).toEqual([2 ** 17, 8, 1]);
@@ -78,7 +78,7 @@ describe('Vault', () => {
   it('writes no vault file when the keychain refuses the new key', async () => {
     const store = new MemoryKeyStore();
     store.failSet = true;
-    const home = join(tempDir(), 'Traykey');
+    const home = join(tempHomeSync('vault'), 'Traykey');
     await expect(Vault.open({ home, keySource: { kind: 'keychain', store } })).rejects.toThrow('set refused');
     expect(existsSync(join(home, VAULT_FILE))).toBe(false);
   });
@@ -178,7 +178,7 @@ describe('Vault', () => {
   });
 
   it('forgets a change whose save failed: the next update starts from the saved document', async () => {
-    const home = join(tempDir(), 'Traykey');
+    const home = join(tempHomeSync('vault'), 'Traykey');
     let failing = false;
     const writeFs: AtomicWriteFs = {
       open: fsp.open,
