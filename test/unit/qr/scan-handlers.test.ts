@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AccountsService } from '../../../electron/core/accounts/accounts-service';
 import { createScanHandlers } from '../../../electron/core/handlers/scan';
 import { isAppError } from '../../../shared/errors';
+import { SCAN_LIFETIME_MS } from '../../../electron/core/qr/scan-sessions';
 import { ScreenShares } from '../../../electron/core/qr/screen-shares';
 import { migrationUri } from '../../bench/qr-corpus/payloads';
 import { MemoryVault } from '../accounts/memory-vault';
@@ -93,7 +94,7 @@ describe('scan handlers', () => {
     expect(await errorOf(handlers['scan:import']({ token: used.token, skip: [], replace: [] }, PAGE))).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/scan the codes again/) });
 
     const stale = await handlers['scan:preview']({ texts: [uri('Late', 'erin', 'GEZDGNBVGY3TQOJQ')] }, PAGE);
-    clock.now += 10 * 60_000;
+    clock.now += SCAN_LIFETIME_MS;
     expect(await errorOf(handlers['scan:import']({ token: stale.token, skip: [], replace: [] }, PAGE))).toMatchObject({ code: 'NOT_FOUND' });
 
     const dropped = await handlers['scan:preview']({ texts: [uri('Gone', 'fay', 'GEZDGNBVGY3TQOJQ')] }, PAGE);
