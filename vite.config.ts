@@ -1,5 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+
+const page = (name: string) => fileURLToPath(new URL(`./renderer/${name}`, import.meta.url));
 
 export default defineConfig({
   root: 'renderer',
@@ -9,6 +12,8 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     target: 'chrome130',
+    // Two pages: the tray popup and the Admin window, each loading only its own code.
+    rollupOptions: { input: { index: page('index.html'), admin: page('admin.html') } },
   },
   worker: { format: 'es' },
 });

@@ -17,6 +17,7 @@ import { confirmCalls } from './ipc/confirm';
 import { policyCalls } from './ipc/policy';
 import { syncCalls } from './ipc/sync';
 import { updatesCalls } from './ipc/updates';
+import { windowsCalls } from './ipc/windows';
 import type { Caller, MethodName } from './ipc/define';
 
 export { methodName } from './ipc/define';
@@ -36,6 +37,7 @@ export const contract = {
   ...confirmCalls,
   ...policyCalls,
   ...updatesCalls,
+  ...windowsCalls,
 };
 
 export type Contract = typeof contract;

@@ -3,7 +3,7 @@ import { channels, type Channel, type EventName, type Handlers } from '../../sha
 import { AccountsService } from './accounts/accounts-service';
 import { watchVault } from './accounts/vault-watcher';
 import { ClipboardGuard } from './clipboard/clipboard-guard';
-import { realTimers, type Clipboard, type PowerEvents, type Timers, type UserPresence } from './capabilities';
+import { realTimers, type AppWindows, type Clipboard, type PowerEvents, type Timers, type UserPresence } from './capabilities';
 import { accountsHandlers } from './handlers/accounts';
 import type { CoreContext, DomainHandlers } from './handlers/core-context';
 import { scanHandlers } from './handlers/scan';
@@ -34,11 +34,12 @@ import { guardByPolicy } from './policy/guard-handlers';
 import { policyHandlers } from './handlers/policy';
 import { UpdateService, type Updater } from './updates/update-service';
 import { updateHandlers } from './handlers/updates';
+import { windowsHandlers } from './handlers/windows';
 import type { Vault } from './vault/vault';
 import type { ScreenShares } from './qr/screen-shares';
 
 /** Every domain's handlers, the one registry main and the e2e harness both serve; a new domain adds its factory here (and its calls to shared/ipc.ts). */
-const coreDomains: DomainHandlers[] = [accountsHandlers, settingsHandlers, vaultHandlers, scanHandlers, pushHandlers, adminHandlers, clockHandlers, transferHandlers, confirmHandlers, deepLinkDomain, syncHandlers];
+const coreDomains: DomainHandlers[] = [accountsHandlers, settingsHandlers, vaultHandlers, scanHandlers, pushHandlers, adminHandlers, clockHandlers, transferHandlers, confirmHandlers, deepLinkDomain, syncHandlers, windowsHandlers];
 
 export interface CoreOptions {
   vault: Vault;
@@ -67,6 +68,8 @@ export interface CoreOptions {
   policy?: PolicyService;
   /** Installs updates (electron-updater in the packaged app); given, the core checks on its schedule. */
   updater?: Updater;
+  /** The app's other windows (main's Admin window, the harness's second page); absent in the CLI. */
+  windows?: AppWindows;
 }
 
 export interface CoreEvents {
@@ -141,7 +144,7 @@ export function createCore(options: CoreOptions): Core {
   const clockSkew = new ClockSkewService(clock, settings, events.emit, { ...options.timeSource, ...(options.now ? { machineNow: options.now } : {}) });
   const lock = new LockService({ session, settings, emit: events.emit, timers, now: options.now ?? Date.now, beforeLock: async () => { await clipboard?.flush(); accounts.forgetUndo(); }, ...(options.presence ? { presence: options.presence } : {}), ...(options.power ? { power: options.power } : {}) });
   const push = attachPush({ vault: session.vault, isVaultOpen: () => session.isOpen, events, timers, push: withIdpHooks(options.push, clockSkew), ...(options.power ? { power: options.power } : {}) });
-  const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screens ? { screens: options.screens } : {}), emit: events.emit, ...(options.deepLinks ? { deepLinks: options.deepLinks } : {}), lock, clockSkew, push: push.service, policy, sync, ...(push.openBrowser ? { openBrowser: push.openBrowser } : {}) };
+  const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screens ? { screens: options.screens } : {}), emit: events.emit, ...(options.deepLinks ? { deepLinks: options.deepLinks } : {}), lock, clockSkew, push: push.service, policy, sync, ...(push.openBrowser ? { openBrowser: push.openBrowser } : {}), ...(options.windows ? { windows: options.windows } : {}) };
   const updates = new UpdateService({
     ...(options.updater ? { updater: options.updater } : {}),
     settings: () => settings.get(),

@@ -69,6 +69,12 @@ export interface ScreenCandidate {
   height: number;
 }
 
+/** The app's other windows, which only main can make (the e2e harness opens a second page instead). */
+export interface AppWindows {
+  /** Opens the Admin window, or brings it to the front when it is open already. */
+  openAdmin(): void;
+}
+
 /**
  * The displays that can be captured, listed without capturing any pixels. main.ts passes
  * electron/main/platform/screen-roster.ts; the CLI has none, and the e2e harness a fixed list, because

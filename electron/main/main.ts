@@ -30,7 +30,9 @@ import { configureFileLogging, log } from '../core/log';
 import { createTray, type TrayHandle } from './tray/create-tray';
 import { trayIconDir } from './tray/tray-icon';
 import type { TrayAction, TrayMenuState } from './tray/tray-menu';
-import { createPopupWindow } from './window/create-popup-window';
+import { createAdminWindow, createPopupWindow } from './window/create-windows';
+import { ADMIN_WINDOW, sizeToOpen, sizeToRemember } from '../core/windows/remembered-size';
+import { windowSizeStore, type WindowSizeStore } from '../core/windows/window-size-store';
 import { hardenSession, hardenWebContents } from './window/harden-session';
 import { popupBounds } from './window/popup-position';
 import { popupToggle } from './window/popup-toggle';
@@ -45,6 +47,8 @@ import { signInPageUrl } from '../core/idp/http/sign-in-page';
 
 
 let popup: BrowserWindow | null = null;
+let adminWindow: BrowserWindow | null = null;
+let windowSizes: WindowSizeStore | null = null;
 let tray: TrayHandle | null = null;
 let core: Core | null = null;
 /** The global shortcut registered now (shown in the tray menu), or null when the OS refused every candidate. */
@@ -74,7 +78,33 @@ function togglePopup(): void {
 }
 
 function send(event: string): void {
-  if (popup && !popup.isDestroyed()) popup.webContents.send(event);
+  for (const window of [popup, adminWindow]) if (window && !window.isDestroyed()) window.webContents.send(event);
+}
+
+function preloadPath(): string {
+  return join(app.getAppPath(), 'dist', 'electron', 'preload.cjs');
+}
+
+/** One Admin window at most: asking again brings it forward. It opens at the size it was last closed at. */
+async function openAdminWindow(): Promise<void> {
+  if (adminWindow && !adminWindow.isDestroyed()) {
+    adminWindow.show();
+    adminWindow.focus();
+    return;
+  }
+  const store = windowSizes;
+  const workArea = screen.getDisplayNearestPoint(screen.getCursorScreenPoint()).workAreaSize;
+  const size = sizeToOpen(await store?.load('admin'), workArea, ADMIN_WINDOW);
+  const window = createAdminWindow({ preloadPath: preloadPath(), devTools: !app.isPackaged, size, minSize: ADMIN_WINDOW.min });
+  adminWindow = window;
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    const { width, height } = window.getNormalBounds();
+    void store?.save('admin', sizeToRemember({ width, height }, ADMIN_WINDOW)).catch(() => log.warn('The Admin window’s size could not be remembered.'));
+  });
+  window.on('closed', () => {
+    if (adminWindow === window) adminWindow = null;
+  });
 }
 
 const links = createDeepLinkReceiver({ inbox, now: () => Date.now(), notify: (body) => notifier.notify({ title: 'Traykey', body }), showPopup });
@@ -144,6 +174,7 @@ async function start(): Promise<void> {
   const env = process.env;
   const home = dataHome(env);
   configureFileLogging({ env, home });
+  windowSizes = windowSizeStore(home);
   let vault;
   try {
     vault = await openVaultFromEnv({ env, home });
@@ -162,10 +193,10 @@ async function start(): Promise<void> {
   });
   stopPolicyWatch = watchPolicy(policy, realTimers);
   const updater = installedUpdater();
-  core = createCore({ vault, home, policy, ...(updater ? { updater } : {}), clipboard: electronClipboard(), screens, presence: electronUserPresence(), deepLinks: inbox, power: electronPowerEvents(), push: { notifier, openBrowser: openSignIn, verifier: electronUserVerifier() } });
+  core = createCore({ vault, home, policy, ...(updater ? { updater } : {}), clipboard: electronClipboard(), screens, presence: electronUserPresence(), deepLinks: inbox, power: electronPowerEvents(), push: { notifier, openBrowser: openSignIn, verifier: electronUserVerifier() }, windows: { openAdmin: () => void openAdminWindow() } });
   registerIpc(core.handlers);
 
-  popup = createPopupWindow({ preloadPath: join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'), devTools: !app.isPackaged });
+  popup = createPopupWindow({ preloadPath: preloadPath(), devTools: !app.isPackaged });
   // Polling is fast while the popup is open: that is when a person is likely to be signing in.
   popup.on('show', () => core?.push.setPopupOpen(true));
   popup.on('hide', () => core?.push.setPopupOpen(false));

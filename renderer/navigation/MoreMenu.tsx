@@ -82,7 +82,8 @@ export function MoreMenu({ entries, current, tabIndex }: { entries: ViewEntry[];
               aria-current={current === entry.id ? 'page' : undefined}
               onClick={() => {
                 setOpen(false);
-                goTo(entry.id);
+                if (entry.opens) entry.opens();
+                else goTo(entry.id);
               }}
             >
               <Icon name={entry.icon} />

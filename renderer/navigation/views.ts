@@ -12,7 +12,8 @@ import { AccountsView } from '../accounts/AccountsView';
 import { AddAccountView } from '../accounts/AddAccountView';
 import { ScanView } from '../qr/ScanView';
 import { SettingsView } from '../settings/SettingsView';
-import { AdminView } from '../admin/AdminView';
+import { api } from '../api';
+import { showError } from '../store/toasts';
 import { ApprovalsView } from '../approvals/ApprovalsView';
 import { TransferView } from '../transfer/TransferView';
 
@@ -21,7 +22,9 @@ export interface ViewEntry {
   title: string;
   icon: IconName;
   place: 'header' | 'add' | 'more';
-  component: ComponentType;
+  /** What the popup shows for the area; an area with `opens` instead lives in a window of its own. */
+  component?: ComponentType;
+  opens?: () => void;
   available?: (settings: Settings | null) => boolean;
   /** The feature an organisation can switch off with this area. */
   feature?: ManagedFeature;
@@ -34,8 +37,15 @@ export const views: ViewEntry[] = [
   { id: 'approvals', title: 'Approvals', icon: 'approvals', place: 'header', component: ApprovalsView },
   { id: 'transfer', title: 'Transfer', icon: 'transfer', place: 'more', component: TransferView, feature: 'transfer' },
   { id: 'settings', title: 'Settings', icon: 'settings', place: 'more', component: SettingsView },
-  { id: 'admin', title: 'Admin', icon: 'admin', place: 'more', component: AdminView, available: (settings) => settings?.adminArea === true, feature: 'admin' },
+  { id: 'admin', title: 'Admin', icon: 'admin', place: 'more', opens: openAdminWindow, available: (settings) => settings?.adminArea === true, feature: 'admin' },
 ];
+
+/** The Admin area is too wide for the popup: it has a resizable window of its own. */
+function openAdminWindow(): void {
+  void api()
+    .windowsOpenAdmin({})
+    .then((result) => !result.ok && showError(result.error));
+}
 
 /** The areas a person can reach now, in order, without the tabs inside Add. */
 export function sections(settings: Settings | null, switchedOff: readonly ManagedFeature[] = []): ViewEntry[] {

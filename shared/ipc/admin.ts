@@ -45,6 +45,8 @@ export const enrolResult = z.object({
   status: z.enum(['enrolled', 'already-enrolled', 'failed', 'skipped', 'pending']),
   step: z.string(),
   error: z.string().optional(),
+  /** The vault account holding the user's factor, once saved: the Admin window shows its live code. */
+  accountId: z.string().optional(),
 });
 export type EnrolResultView = z.infer<typeof enrolResult>;
 
@@ -91,6 +93,11 @@ export const adminCalls = {
   'admin:enrol': call({ summary: 'Start enrolling test users; progress comes from admin:run.', request: enrolRequest, response: runStatus }),
   'admin:retry': call({ summary: 'Continue every unfinished user of a connection from the step that failed.', request: byConnection, response: runStatus }),
   'admin:run': call({ summary: 'Progress and results of a run.', request: z.object({ runId: z.string().min(1) }).strict(), response: runStatus }),
+  'admin:cancel': call({
+    summary: 'Stop a run: users in flight stop at their next step, every user stays recorded, and Retry failed continues them.',
+    request: z.object({ runId: z.string().min(1) }).strict(),
+    response: runStatus,
+  }),
   'admin:results': call({ summary: 'Every recorded test user of a connection.', request: byConnection, response: z.array(enrolResult) }),
   'admin:cleanupPreview': call({
     summary: 'What a clean-up would do: users Traykey created to delete, and the recorded users it leaves alone with the reason.',

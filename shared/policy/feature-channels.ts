@@ -8,6 +8,7 @@ const FEATURE_DOMAINS: Partial<Record<ManagedFeature, readonly string[]>> = {
 
 /** Single calls that belong to a feature inside a domain that is otherwise always on. */
 export const FEATURE_CHANNELS: Partial<Record<ManagedFeature, readonly string[]>> = {
+  admin: ['windows:openAdmin'],
   transfer: ['transfer:migrationQrs'],
   showSecret: ['accounts:reveal', 'transfer:accountQr'],
 };

@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './harness/fixtures';
-import { SCENARIOS } from './screens/scenarios';
+import { inScenario, SCENARIOS } from './screens/scenarios';
 import { SHOT_TIME } from './screens/modes';
 
 test.use({ harnessOptions: { now: SHOT_TIME } });
@@ -15,12 +15,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
     for (const scenario of SCENARIOS) {
       test(scenario.name, async ({ app, harness }) => {
         await app.page.clock.setFixedTime(SHOT_TIME);
-        await scenario.show({ app, harness, page: app.page });
-        const results = await new AxeBuilder({ page: app.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-        const serious = results.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-        expect(serious).toEqual([]);
+        await inScenario(scenario, { app, harness }, async (page) => {
+          const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+          const serious = results.violations
+            .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+            .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+          expect(serious).toEqual([]);
+        });
       });
     }
   });

@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test';
-import { test, expect } from './harness/fixtures';
-import { openSection } from './harness/popup';
+import { test, expect, type App } from './harness/fixtures';
+import { openAdminWindow } from './harness/popup';
 import { startSimulator, type SimHandle } from '../sim';
 import { enrolDevice } from '../integration/sim/okta-push-device';
 
@@ -21,8 +20,8 @@ test.afterEach(async () => {
 // The simulator checks the id token's times against real time.
 test.use({ harnessOptions: { now: 'system' } });
 
-async function openForm(page: Page, fields: { message?: string; secret?: string; expiresIn?: string } = {}) {
-  await openSection(page, 'Admin');
+async function openForm(app: App, fields: { message?: string; secret?: string; expiresIn?: string } = {}) {
+  const page = await openAdminWindow(app);
   const form = page.getByRole('form', { name: 'Ask a user to confirm' });
   await form.getByLabel('Okta org address').fill(sim.okta.url);
   await form.getByLabel('User’s Okta login').fill(LOGIN);
@@ -43,7 +42,7 @@ async function bobAnswers(answer: 'approve' | 'deny'): Promise<void> {
 test('an admin asks a user to confirm: waiting, then approved by whom, and the secret is neither echoed nor stored', async ({ app, harness }) => {
   await harness.call('settings:set', { adminArea: true });
   await app.open();
-  const form = await openForm(app.page, { message: 'Helpdesk call 4411' });
+  const form = await openForm(app, { message: 'Helpdesk call 4411' });
   await form.getByRole('button', { name: 'Ask to confirm' }).click();
   await expect(form.getByText(`Waiting for ${LOGIN} to answer on their authenticator…`)).toBeVisible();
   await expect(form.getByRole('button', { name: 'Ask to confirm' })).toBeDisabled();
@@ -58,7 +57,7 @@ test('an admin asks a user to confirm: waiting, then approved by whom, and the s
 test('a denial is shown as denied', async ({ app, harness }) => {
   await harness.call('settings:set', { adminArea: true });
   await app.open();
-  const form = await openForm(app.page);
+  const form = await openForm(app);
   await form.getByRole('button', { name: 'Ask to confirm' }).click();
   await bobAnswers('deny');
   await expect(form.getByText(`${LOGIN} denied the request.`)).toBeVisible({ timeout: 10_000 });
@@ -67,7 +66,7 @@ test('a denial is shown as denied', async ({ app, harness }) => {
 test('a request nobody answers in time is shown as expired', async ({ app, harness }) => {
   await harness.call('settings:set', { adminArea: true });
   await app.open();
-  const form = await openForm(app.page, { expiresIn: '1' });
+  const form = await openForm(app, { expiresIn: '1' });
   await form.getByRole('button', { name: 'Ask to confirm' }).click();
   await expect(form.getByText(`The request expired before ${LOGIN} answered it.`)).toBeVisible({ timeout: 10_000 });
 });
@@ -75,7 +74,7 @@ test('a request nobody answers in time is shown as expired', async ({ app, harne
 test('a wrong client secret gives a sentence to act on, without the secret in it', async ({ app, harness }) => {
   await harness.call('settings:set', { adminArea: true });
   await app.open();
-  const form = await openForm(app.page, { secret: 'not-the-secret-4711' });
+  const form = await openForm(app, { secret: 'not-the-secret-4711' });
   await form.getByRole('button', { name: 'Ask to confirm' }).click();
   const alert = form.getByRole('alert');
   await expect(alert).toBeVisible({ timeout: 10_000 });
@@ -86,7 +85,7 @@ test('a wrong client secret gives a sentence to act on, without the secret in it
 test('Stop waiting ends the wait without an answer', async ({ app, harness }) => {
   await harness.call('settings:set', { adminArea: true });
   await app.open();
-  const form = await openForm(app.page);
+  const form = await openForm(app);
   await form.getByRole('button', { name: 'Ask to confirm' }).click();
   await form.getByRole('button', { name: 'Stop waiting' }).click();
   await expect(form.getByText('Stopped waiting; the request expires on its own if nobody answers it.')).toBeVisible();

@@ -4,25 +4,25 @@
  * seconds are the same on every run. `npm run shots` also writes them all to a folder with a contact sheet.
  */
 import { test, expect } from './harness/fixtures';
-import { SCENARIOS } from './screens/scenarios';
+import { inScenario, SCENARIOS } from './screens/scenarios';
 import { SCREEN_MODES, SHOT_TIME, saveShot } from './screens/modes';
 
 test.use({ harnessOptions: { now: SHOT_TIME } });
 
 for (const mode of SCREEN_MODES) {
   test.describe(mode.name, () => {
-    test.use({ viewport: mode.viewport, deviceScaleFactor: mode.deviceScaleFactor, colorScheme: mode.colorScheme });
+    test.use({ viewport: mode.viewport, adminViewport: mode.adminViewport, deviceScaleFactor: mode.deviceScaleFactor, colorScheme: mode.colorScheme });
     for (const scenario of SCENARIOS) {
       test(scenario.name, async ({ app, harness }) => {
-        const { page } = app;
-        await page.clock.setFixedTime(SHOT_TIME);
-        await scenario.show({ app, harness, page });
-        // Focus rings and the caret belong to the moment, not the view.
-        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-        await page.mouse.move(0, 0);
-        const name = `${scenario.name}-${mode.name}.png`;
-        await expect(page).toHaveScreenshot(name, { animations: 'disabled', caret: 'hide' });
-        await saveShot(page, name);
+        await app.page.clock.setFixedTime(SHOT_TIME);
+        await inScenario(scenario, { app, harness }, async (page) => {
+          // Focus rings and the caret belong to the moment, not the view.
+          await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+          await page.mouse.move(0, 0);
+          const name = `${scenario.name}-${mode.name}.png`;
+          await expect(page).toHaveScreenshot(name, { animations: 'disabled', caret: 'hide' });
+          await saveShot(page, name);
+        });
       });
     }
   });

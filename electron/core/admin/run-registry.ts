@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isAppError } from '../../../shared/errors';
+import { appError, isAppError } from '../../../shared/errors';
 import type { EnrolResultView, RunStatusView } from '../../../shared/ipc/admin';
 import type { EnrolEvent, EnrolRunOptions } from './enrol-run';
 import { runEnrolment } from './enrol-run';
@@ -7,6 +7,7 @@ import { acquireRunLock } from './run-lock';
 
 interface Run {
   status: RunStatusView;
+  stop: AbortController;
 }
 
 /** Runs started from the app: each goes on in the background, and the Admin area polls its status. */
@@ -20,10 +21,10 @@ export class RunRegistry {
   ) {}
 
   /** Starts a run once it holds the connection's lock (refused with a sentence while another run has it). */
-  async start(connectionId: string, connectionName: string, options: Omit<EnrolRunOptions, 'onEvent' | 'showSecrets'>): Promise<RunStatusView> {
+  async start(connectionId: string, connectionName: string, options: Omit<EnrolRunOptions, 'onEvent' | 'showSecrets' | 'signal'>): Promise<RunStatusView> {
     const lock = await acquireRunLock(this.lockDir, connectionId, connectionName);
     const runId = randomUUID();
-    const run: Run = { status: { runId, connectionId, state: 'running', total: 0, done: 0, failed: 0, results: [] } };
+    const run: Run = { status: { runId, connectionId, state: 'running', total: 0, done: 0, failed: 0, results: [] }, stop: new AbortController() };
     this.runs.set(runId, run);
     const onEvent = (event: EnrolEvent) => {
       if (event.kind === 'start') run.status.total = event.total;
@@ -43,7 +44,7 @@ export class RunRegistry {
       if (result.status === 'failed') run.status.failed += 1;
       this.onUserFinished();
     };
-    runEnrolment({ ...options, onEvent })
+    runEnrolment({ ...options, onEvent, signal: run.stop.signal })
       .then(
         (summary) => {
           run.status.state = summary.stopped ? 'stopped' : 'done';
@@ -58,6 +59,17 @@ export class RunRegistry {
         },
       )
       .finally(() => void lock.release());
+    return this.copy(run);
+  }
+
+  /**
+   * Stops a run the way Ctrl-C stops the CLI's: users in flight stop at their next step and stay
+   * recorded, so Retry failed continues them. The run reports 'stopped' once its workers have let go.
+   */
+  cancel(runId: string): RunStatusView | undefined {
+    const run = this.runs.get(runId);
+    if (!run) return undefined;
+    if (run.status.state === 'running') run.stop.abort(appError('INTERRUPTED', 'You cancelled the run.'));
     return this.copy(run);
   }
 

@@ -1,6 +1,6 @@
 import { appError } from '../../../shared/errors';
 import type { Handlers } from '../../../shared/ipc';
-import type { EnrolResultView, NewConnectionInput } from '../../../shared/ipc/admin';
+import type { EnrolResultView, NewConnectionInput, RunStatusView } from '../../../shared/ipc/admin';
 import { cleanUp, cleanupPlan, forgetRecords } from '../admin/cleanup';
 import { auth0CredentialsFrom } from '../admin/connection';
 import { ConnectionStore, type NewConnection } from '../admin/connection-store';
@@ -22,6 +22,7 @@ type AdminChannels =
   | 'admin:enrol'
   | 'admin:retry'
   | 'admin:run'
+  | 'admin:cancel'
   | 'admin:results'
   | 'admin:cleanupPreview'
   | 'admin:forgetRecords'
@@ -44,6 +45,11 @@ function toNewConnection(input: NewConnectionInput): NewConnection {
       ...(realm ? { realm } : {}),
     }),
   };
+}
+
+function known(status: RunStatusView | undefined): RunStatusView {
+  if (!status) throw appError('NOT_FOUND', 'That run is no longer known (the app was restarted); the results table shows every recorded user.');
+  return status;
 }
 
 /** The Admin area's calls: connections in the vault, background enrolment runs, results and clean-up. */
@@ -72,11 +78,8 @@ export function adminHandlers(context: CoreContext): Pick<Handlers, AdminChannel
       return startRun(request.connectionId, users, { resume: false, groupIds: request.groupIds, factorProvider: request.factorProvider, concurrency: request.concurrency });
     },
     'admin:retry': async ({ connectionId }) => startRun(connectionId, [], { resume: true, groupIds: [], factorProvider: 'GOOGLE', concurrency: 8 }),
-    'admin:run': async ({ runId }) => {
-      const status = runs.status(runId);
-      if (!status) throw appError('NOT_FOUND', 'That run is no longer known (the app was restarted); the results table shows every recorded user.');
-      return status;
-    },
+    'admin:run': async ({ runId }) => known(runs.status(runId)),
+    'admin:cancel': async ({ runId }) => known(runs.cancel(runId)),
     'admin:results': async ({ connectionId }) =>
       journal(connectionId)
         .records()
@@ -89,6 +92,7 @@ export function adminHandlers(context: CoreContext): Pick<Handlers, AdminChannel
             status: recordStatus(record),
             step: record.error?.step ?? record.step,
             ...(record.error ? { error: record.error.message } : {}),
+            ...(record.accountId ? { accountId: record.accountId } : {}),
           }),
         ),
     'admin:cleanupPreview': async ({ connectionId }) => {

@@ -5,7 +5,7 @@ import type { ClockSkewService } from '../clock-skew/clock-service';
 import type { LockService } from '../lock/lock-service';
 import type { DeepLinkInbox } from '../deep-link/inbox';
 import type { Clock } from '../otp/clock';
-import type { BrowserOpener } from '../capabilities';
+import type { AppWindows, BrowserOpener } from '../capabilities';
 import type { ScreenShares } from '../qr/screen-shares';
 import type { PolicyService } from '../policy/policy-service';
 import type { PushService } from '../push/push-service';
@@ -37,6 +37,8 @@ export interface CoreContext {
   deepLinks?: DeepLinkInbox;
   /** Opens the system browser for sign-ins; absent in the e2e harness. */
   openBrowser?: BrowserOpener;
+  /** The app's other windows; absent in the CLI. */
+  windows?: AppWindows;
 }
 
 /** One domain's share of the contract: a function from the context to its channels' handlers. */

@@ -7,6 +7,9 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'traykey';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+/** The Admin window's page: same origin and bridge as the popup, its own entry. */
+export const ADMIN_ENTRY_URL = `${APP_ORIGIN}/admin.html`;
+const APP_PAGES = ['/', '/index.html', '/admin.html'];
 
 function parse(raw: string): URL | null {
   try {
@@ -24,9 +27,9 @@ export function isAppOrigin(raw: string | undefined | null): boolean {
   return url.protocol === `${APP_SCHEME}:` && url.host.toLowerCase() === APP_HOST && url.username === '' && url.password === '';
 }
 
-/** True for exactly our top-level page (any query or fragment the router adds is fine). */
+/** True for exactly one of our top-level pages, the popup's or the Admin window's (any query or fragment is fine). */
 export function isAppEntryUrl(raw: string | undefined | null): boolean {
   if (!isAppOrigin(raw)) return false;
   const url = parse(raw as string);
-  return url !== null && (url.pathname === '/index.html' || url.pathname === '/');
+  return url !== null && APP_PAGES.includes(url.pathname);
 }

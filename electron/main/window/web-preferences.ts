@@ -56,3 +56,18 @@ export function popupWindowOptions(webPreferences: PopupWebPreferences) {
     webPreferences,
   } as const;
 }
+
+/** The Admin window's chrome: a normal titled window in the taskbar, resizable down to its minimum. */
+export function adminWindowOptions(webPreferences: PopupWebPreferences, size: { width: number; height: number }, minSize: { width: number; height: number }) {
+  return {
+    width: size.width,
+    height: size.height,
+    minWidth: minSize.width,
+    minHeight: minSize.height,
+    show: false,
+    resizable: true,
+    autoHideMenuBar: true,
+    title: 'Traykey Admin',
+    webPreferences,
+  } as const;
+}

@@ -44,6 +44,8 @@ export interface Harness {
   call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   /** Gives a page the bridge; call before its first navigation. */
   attach(page: Page): Promise<void>;
+  /** Subscribes to the page asking for the Admin window (the harness has no windows: fixtures.ts opens a second page). */
+  onOpenAdmin(listener: () => void): () => void;
   /** Another process's view of the same vault, as the CLI would open it. */
   openSecondCore(): Promise<{ core: Core; vault: Vault; close(): void }>;
   close(): Promise<void>;
@@ -57,12 +59,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const clipboard = new FakeClipboard();
   const keySource = options.keySource ?? { kind: 'keychain' };
   const keyStore = recordingKeyStore();
+  const adminListeners = new Set<() => void>();
+  const windows = { openAdmin: () => adminListeners.forEach((listener) => listener()) };
 
   // The vault keeps the real clock: its cross-process lock times out on it, which a fixed clock would stall.
   const build = async () => {
     const vault = await openTestVault({ home, keySource, keyStore });
     const extra = options.coreOptions?.({ home, clock }) ?? {};
-    const core = createCore({ vault, home, now: clock.now, clipboard, keyStore, ...extra });
+    const core = createCore({ vault, home, now: clock.now, clipboard, keyStore, windows, ...extra });
     return { vault, core };
   };
 
@@ -94,6 +98,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return result.value as ResponseOf<typeof channel>;
     },
     attach: (page) => attachPage(page, server),
+    onOpenAdmin(listener) {
+      adminListeners.add(listener);
+      return () => adminListeners.delete(listener);
+    },
     async openSecondCore() {
       const second = await build();
       const handle = {

@@ -1,5 +1,6 @@
 /** Locators for the popup, named the way a person describes what they see. */
 import type { Locator, Page } from '@playwright/test';
+import type { App } from './fixtures';
 
 export function popup(page: Page) {
   return {
@@ -52,4 +53,10 @@ export async function sectionNames(page: Page): Promise<string[]> {
   const menu = await page.getByRole('menuitem').allTextContents();
   await page.keyboard.press('Escape');
   return [...header.filter((name) => name !== 'More'), ...menu];
+}
+
+/** Opens the Admin window the way a person does (More → Admin) and returns its page. */
+export async function openAdminWindow(app: App): Promise<Page> {
+  await openSection(app.page, 'Admin');
+  return app.adminWindow();
 }

@@ -8,14 +8,16 @@ export const SHOT_TIME = Date.UTC(2026, 0, 15, 9, 0, 18);
 export interface ScreenMode {
   name: 'light' | 'dark' | 'zoom200';
   viewport: { width: number; height: number };
+  /** The Admin window at its minimum size, zoomed as the popup is. */
+  adminViewport: { width: number; height: number };
   deviceScaleFactor: number;
   colorScheme: 'light' | 'dark';
 }
 
 export const SCREEN_MODES: ScreenMode[] = [
-  { name: 'light', viewport: { width: 360, height: 520 }, deviceScaleFactor: 1, colorScheme: 'light' },
-  { name: 'dark', viewport: { width: 360, height: 520 }, deviceScaleFactor: 1, colorScheme: 'dark' },
-  { name: 'zoom200', viewport: { width: 180, height: 260 }, deviceScaleFactor: 2, colorScheme: 'light' },
+  { name: 'light', viewport: { width: 360, height: 520 }, adminViewport: { width: 900, height: 600 }, deviceScaleFactor: 1, colorScheme: 'light' },
+  { name: 'dark', viewport: { width: 360, height: 520 }, adminViewport: { width: 900, height: 600 }, deviceScaleFactor: 1, colorScheme: 'dark' },
+  { name: 'zoom200', viewport: { width: 180, height: 260 }, adminViewport: { width: 450, height: 300 }, deviceScaleFactor: 2, colorScheme: 'light' },
 ];
 
 /** `npm run shots` sets TRAYKEY_SHOTS_DIR; the pictures land there for a person to look at. */

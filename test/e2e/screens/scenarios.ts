@@ -5,7 +5,9 @@
 import type { Page } from '@playwright/test';
 import type { App } from '../harness/fixtures';
 import type { Harness } from '../harness/harness';
-import { openSection } from '../harness/popup';
+import { openAdminWindow, openSection } from '../harness/popup';
+import { startSimulator } from '../../sim';
+import { seedAdminConnection, seedTestUsers } from './admin-users';
 import { encodePng } from '../../bench/qr-corpus/encode';
 import { LIGHT, renderPage, type PlacedCode } from '../../bench/qr-corpus/page';
 import { migrationUri } from '../../bench/qr-corpus/payloads';
@@ -13,10 +15,32 @@ import { seededRandom } from '../../bench/qr-corpus/prng';
 import type { CodeStyle } from '../../bench/qr-corpus/raster';
 import { seedRealisticAccounts } from './accounts';
 
+export interface ScenarioContext {
+  app: App;
+  harness: Harness;
+  page: Page;
+  /** Work to do once the picture is taken (stopping a simulator the scenario started). */
+  defer(cleanup: () => Promise<void>): void;
+}
+
 export interface Scenario {
   name: string;
-  /** Brings the popup to the state; the page is already attached but not yet opened. */
-  show(context: { app: App; harness: Harness; page: Page }): Promise<void>;
+  /**
+   * Brings the app to the state; the page is already attached but not yet opened. Returns the page
+   * to photograph when it is not the popup (the Admin window).
+   */
+  show(context: ScenarioContext): Promise<Page | void>;
+}
+
+/** Brings the app to a scenario's state, hands `look` the page showing it, then undoes what the scenario started. */
+export async function inScenario(scenario: Scenario, base: { app: App; harness: Harness }, look: (page: Page) => Promise<void>): Promise<void> {
+  const cleanups: (() => Promise<void>)[] = [];
+  try {
+    const page = (await scenario.show({ ...base, page: base.app.page, defer: (cleanup) => cleanups.push(cleanup) })) ?? base.app.page;
+    await look(page);
+  } finally {
+    for (const cleanup of cleanups) await cleanup();
+  }
 }
 
 const QR_STYLE: CodeStyle = { moduleWidth: 4, moduleHeight: 4, rotation: 0, dark: [0, 0, 0], light: [255, 255, 255], errorCorrection: 'M', margin: 4 };
@@ -132,11 +156,56 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'admin-new-connection',
-    async show({ app, harness, page }) {
+    async show({ app, harness }) {
       await harness.call('settings:set', { adminArea: true });
       await app.open();
-      await openSection(page, 'Admin');
-      await page.getByLabel('Org URL').waitFor();
+      const admin = await openAdminWindow(app);
+      await admin.getByLabel('Org URL').waitFor();
+      return admin;
+    },
+  },
+  {
+    name: 'admin-connected',
+    async show({ app, harness }) {
+      await harness.call('settings:set', { adminArea: true });
+      await seedAdminConnection(harness);
+      await app.open();
+      const admin = await openAdminWindow(app);
+      await admin.getByText('No test users yet.').waitFor();
+      return admin;
+    },
+  },
+  {
+    name: 'admin-running',
+    async show({ app, harness, defer }) {
+      // Every request to the org is held, so the run stays at its start whatever the machine's speed.
+      const sim = await startSimulator({ now: harness.clock.now });
+      defer(() => sim.close());
+      sim.faults.add({ kind: 'latency', ms: 60_000, path: '/api/v1/**' });
+      await harness.call('settings:set', { adminArea: true });
+      await seedTestUsers(harness, await seedAdminConnection(harness, sim.okta.url));
+      await app.open();
+      const admin = await openAdminWindow(app);
+      await admin.getByLabel('How many').fill('10');
+      await admin.getByLabel('Login prefix').fill('qa-next');
+      await admin.getByRole('button', { name: 'Enrol', exact: true }).click();
+      await admin.getByText('Enrolling: 0 of 10 users (0%)').waitFor();
+      // Pressing Enrol scrolled the form; the picture is of the whole window as it was, with the progress in view.
+      await admin.locator('.admin-side').evaluate((side) => side.scrollTo(0, 0));
+      await admin.locator('.admin-progress').scrollIntoViewIfNeeded();
+      return admin;
+    },
+  },
+  {
+    name: 'admin-results',
+    async show({ app, harness }) {
+      await harness.call('settings:set', { adminArea: true });
+      await seedTestUsers(harness, await seedAdminConnection(harness));
+      await app.open();
+      const admin = await openAdminWindow(app);
+      await admin.locator('.admin-results tbody tr').nth(15).waitFor();
+      await admin.locator('.admin-results tbody tr .code').first().waitFor();
+      return admin;
     },
   },
 ];

@@ -41,6 +41,22 @@ describe('createCore', () => {
     expect(core.unavailable.filter((channel) => /^(accounts|settings|vault):/.test(channel))).toEqual([]);
   });
 
+  it('opens the Admin window only where there are windows, and only with the Admin area switched on', async () => {
+    await expect(call('windows:openAdmin', {})).rejects.toMatchObject({ code: 'UNSUPPORTED' });
+    let opened = 0;
+    const withWindows = createCore({ vault: await openVault(home), home, watchVault: false, windows: { openAdmin: () => (opened += 1) } });
+    try {
+      const open = () => dispatch(withWindows.handlers, 'windows:openAdmin', {});
+      expect(await open()).toEqual({ ok: false, error: { code: 'UNSUPPORTED', message: 'Switch on “Show the Admin area” in Settings to open the Admin window.' } });
+      expect(opened).toBe(0);
+      await dispatch(withWindows.handlers, 'settings:set', { adminArea: true });
+      expect(await open()).toEqual({ ok: true, value: {} });
+      expect(opened).toBe(1);
+    } finally {
+      withWindows.close();
+    }
+  });
+
   it('answers the deep-link calls UNSUPPORTED without an inbox, and serves them from the one registry with one', async () => {
     expect(core.unavailable).toContain('deepLink:accept');
     const inbox = createDeepLinkInbox({ now: () => now });

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { APP_ENTRY_URL } from '../../../electron/main/window/app-origin';
+import { ADMIN_ENTRY_URL, APP_ENTRY_URL } from '../../../electron/main/window/app-origin';
 
 type Hook = (...args: unknown[]) => unknown;
 
@@ -45,7 +45,7 @@ vi.mock('electron', () => ({
 }));
 
 async function popup(devTools = false) {
-  const { createPopupWindow } = await import('../../../electron/main/window/create-popup-window');
+  const { createPopupWindow } = await import('../../../electron/main/window/create-windows');
   createPopupWindow({ preloadPath: '/app/dist/electron/preload.cjs', devTools });
   const window = fake.windows.at(-1);
   if (!window) throw new Error('createPopupWindow made no window');
@@ -111,8 +111,36 @@ describe('the popup window createPopupWindow builds', () => {
     expect(fake.opened).toEqual(['https://example.com/help']);
   });
 
-  it('is the only window the main process constructs', () => {
+  it('is made, like the Admin window, in the one file that constructs windows', () => {
     const makers = sourceFiles('electron').filter((file) => /new\s+BrowserWindow\s*\(/.test(readFileSync(file, 'utf8')));
-    expect(makers).toEqual([join('electron', 'main', 'window', 'create-popup-window.ts')]);
+    expect(makers).toEqual([join('electron', 'main', 'window', 'create-windows.ts')]);
+  });
+});
+
+describe('the Admin window createAdminWindow builds', () => {
+  async function admin() {
+    const { createAdminWindow } = await import('../../../electron/main/window/create-windows');
+    createAdminWindow({ preloadPath: '/app/dist/electron/preload.cjs', devTools: false, size: { width: 1200, height: 700 }, minSize: { width: 900, height: 600 } });
+    const window = fake.windows.at(-1);
+    if (!window) throw new Error('createAdminWindow made no window');
+    return window;
+  }
+
+  it('is resizable down to its minimum, at the size it is given, hidden until its page is ready', async () => {
+    const window = await admin();
+    expect(window.options).toMatchObject({ width: 1200, height: 700, minWidth: 900, minHeight: 600, resizable: true, show: false });
+  });
+
+  it('gets exactly the popup’s locked-down page settings', async () => {
+    const window = await admin();
+    const { prefs } = await popup();
+    expect(window.options.webPreferences).toEqual(prefs);
+  });
+
+  it('is hardened before it loads admin.html on the app’s origin, and denies new windows', async () => {
+    const window = await admin();
+    expect(window.steps.at(-1)).toBe(`loadURL ${ADMIN_ENTRY_URL}`);
+    expect(window.steps.slice(0, -1)).toEqual(expect.arrayContaining(['on will-navigate', 'on will-redirect', 'on will-attach-webview', 'setWindowOpenHandler']));
+    expect(window.webContents.openHandler?.({ url: APP_ENTRY_URL })).toEqual({ action: 'deny' });
   });
 });

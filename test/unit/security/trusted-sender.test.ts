@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { guardedCall } from '../../../electron/main/ipc/guarded-call';
-import { APP_ENTRY_URL } from '../../../electron/main/window/app-origin';
+import { ADMIN_ENTRY_URL, APP_ENTRY_URL } from '../../../electron/main/window/app-origin';
 import { isTrustedSender } from '../../../electron/main/window/trusted-sender';
 
 describe('trusted IPC sender', () => {
@@ -8,6 +8,12 @@ describe('trusted IPC sender', () => {
     expect(isTrustedSender({ url: APP_ENTRY_URL, isMainFrame: true })).toBe(true);
     expect(isTrustedSender({ url: `${APP_ENTRY_URL}#/settings`, isMainFrame: true })).toBe(true);
     expect(isTrustedSender({ url: 'app://traykey/', isMainFrame: true })).toBe(true);
+  });
+
+  it('accepts the Admin window’s page, on the same origin and protocol', () => {
+    expect(isTrustedSender({ url: ADMIN_ENTRY_URL, isMainFrame: true })).toBe(true);
+    expect(isTrustedSender({ url: `${ADMIN_ENTRY_URL}?connection=okta-1`, isMainFrame: true })).toBe(true);
+    expect(isTrustedSender({ url: ADMIN_ENTRY_URL, isMainFrame: false })).toBe(false);
   });
 
   it('rejects an iframe, even one on our own origin', () => {
@@ -27,6 +33,12 @@ describe('trusted IPC sender', () => {
     'app://evil/index.html',
     'app://user:pw@traykey/index.html',
     'app://traykey/other.html',
+    'https://traykey/admin.html',
+    'http://traykey/admin.html',
+    'file:///opt/Traykey/resources/app.asar/dist/renderer/admin.html',
+    'app://evil/admin.html',
+    'app://traykey/admin.html/..%2Fother.html',
+    'app://traykey/assets/admin.html',
     'app://traykey/assets/index.js',
     'devtools://devtools/bundled/index.html',
     'about:blank',

@@ -1,0 +1,6 @@
+import { z } from 'zod';
+import { call } from './define';
+
+export const windowsCalls = {
+  'windows:openAdmin': call({ summary: 'Open the Admin window, or bring it to the front when it is open.', request: z.object({}).strict(), response: z.object({}) }),
+};
