@@ -45,12 +45,12 @@ describe('createCore', () => {
     await expect(call('windows:openAdmin', {})).rejects.toMatchObject({ code: 'UNSUPPORTED' });
     let opened = 0;
     const withWindows = createCore({ vault: await openVault(home), home, watchVault: false, windows: { openAdmin: () => (opened += 1) } });
+    const callWindows = callThrough(() => withWindows.handlers);
     try {
-      const open = () => dispatch(withWindows.handlers, 'windows:openAdmin', {});
-      expect(await open()).toEqual({ ok: false, error: { code: 'UNSUPPORTED', message: 'Switch on “Show the Admin area” in Settings to open the Admin window.' } });
+      await expect(callWindows('windows:openAdmin', {})).rejects.toMatchObject({ code: 'UNSUPPORTED', message: 'Switch on “Show the Admin area” in Settings to open the Admin window.' });
       expect(opened).toBe(0);
-      await dispatch(withWindows.handlers, 'settings:set', { adminArea: true });
-      expect(await open()).toEqual({ ok: true, value: {} });
+      await callWindows('settings:set', { adminArea: true });
+      expect(await callWindows('windows:openAdmin', {})).toEqual({});
       expect(opened).toBe(1);
     } finally {
       withWindows.close();
