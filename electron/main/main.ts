@@ -116,10 +116,12 @@ async function openSignIn(url: string): Promise<void> {
 
 async function trayState(): Promise<TrayMenuState> {
   const status = core ? await core.handlers['vault:status']({}) : null;
+  const update = core ? await core.updates.current() : null;
   return {
     vaultUnlocked: status?.state === 'unlocked',
     autoStart: autoStart.isSupported() ? autoStart.isEnabled() : null,
     shortcut: activeShortcut,
+    updateReady: update?.state === 'ready' ? { version: update.version ?? null } : null,
   };
 }
 
@@ -144,6 +146,13 @@ function onTrayAction(action: TrayAction): void {
     case 'toggleAutoStart':
       autoStart.setEnabled(!autoStart.isEnabled());
       void refreshTray();
+      return;
+    case 'restartToUpdate':
+      try {
+        core?.updates.restart();
+      } catch (error) {
+        notifier.notify({ title: 'Traykey', body: isAppError(error) ? error.message : 'Traykey could not restart to update.' });
+      }
       return;
     case 'quit':
       app.quit();
@@ -207,6 +216,7 @@ async function start(): Promise<void> {
   });
   for (const event of EVENTS) core.events.on(event, () => send(event));
   core.events.on('vault:changed', () => void refreshTray());
+  core.events.on('updates:changed', () => void refreshTray());
 
 
   const shortcut = chooseShortcut(DEFAULT_SHORTCUT, null, (accelerator) => globalShortcut.register(accelerator, togglePopup), shortcutPlatform());

@@ -13,6 +13,7 @@ import { useApprovalsFeed } from '../approvals/use-approvals';
 import { ApprovalsAnnouncer } from '../approvals/ApprovalsAnnouncer';
 import { DeepLinkPreview } from '../deep-link/DeepLinkPreview';
 import { PolicyBanner } from '../policy/PolicyBanner';
+import { UpdateReadyBanner } from '../updates/UpdateReadyBanner';
 
 export function App() {
   return (
@@ -49,6 +50,7 @@ function Shell() {
       </header>
       <ClockWarning />
       <PolicyBanner />
+      <UpdateReadyBanner />
       {status?.olderCopy ? <OlderCopyBanner older={status.olderCopy} path={status.path} /> : null}
       <main className="view">{Current ? <Current /> : null}</main>
       <DeepLinkPreview />

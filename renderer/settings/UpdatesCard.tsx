@@ -1,28 +1,18 @@
-import { useEffect, useState } from 'react';
-import type { UpdateStatus } from '../../shared/ipc/updates';
 import { api } from '../api';
 import { ManagedNote } from '../policy/ManagedNote';
 import { usePolicy } from '../store/policy';
 import { saveSettings } from '../store/settings';
 import { showError } from '../store/toasts';
+import { restartToUpdate, useUpdateStatus } from '../updates/update-status';
 
 /** Where updating stands, with "Check now" and, once a download is verified, "Restart to update". */
 export function UpdatesCard({ automatic }: { automatic: boolean }) {
-  const [status, setStatus] = useState<UpdateStatus | null>(null);
+  const [status, setStatus] = useUpdateStatus();
   const managed = usePolicy((state) => state.status?.policy.updates);
-  useEffect(() => {
-    const load = () => void api().updatesStatus({}).then((result) => result.ok && setStatus(result.value));
-    load();
-    return api().on('updates:changed', load);
-  }, []);
   const check = async () => {
     const result = await api().updatesCheck({});
     if (result.ok) setStatus(result.value);
     else showError(result.error);
-  };
-  const restart = async () => {
-    const result = await api().updatesRestart({});
-    if (!result.ok) showError(result.error);
   };
   const checksManaged = managed?.check !== undefined;
   // A copy that never updates itself gets the sentence alone: a switch and a button would do nothing.
@@ -46,7 +36,7 @@ export function UpdatesCard({ automatic }: { automatic: boolean }) {
       {managed?.channel ? <ManagedNote what={`updates come from the ${managed.channel} channel.`} /> : null}
       <div className="form-actions">
         {status?.state === 'ready' ? (
-          <button type="button" className="primary" onClick={() => void restart()}>
+          <button type="button" className="primary" onClick={() => void restartToUpdate()}>
             Restart to update
           </button>
         ) : (

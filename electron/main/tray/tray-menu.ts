@@ -2,7 +2,7 @@
  * The tray's context menu as data: labels, accelerators hints and the action each item triggers.
  * create-tray.ts turns it into an Electron Menu; tests read it directly.
  */
-export type TrayAction = 'show' | 'lock' | 'toggleAutoStart' | 'quit';
+export type TrayAction = 'show' | 'lock' | 'toggleAutoStart' | 'restartToUpdate' | 'quit';
 
 export type TrayMenuItem =
   | { kind: 'action'; action: TrayAction; label: string; enabled: boolean }
@@ -14,10 +14,15 @@ export interface TrayMenuState {
   /** Null where the OS has no login items we can set (most Linux desktops without a .desktop entry). */
   autoStart: boolean | null;
   shortcut: string | null;
+  /** An update downloaded and waiting for a restart (with its version when the feed named one), or null. */
+  updateReady: { version: string | null } | null;
 }
 
 export function trayMenu(state: TrayMenuState): TrayMenuItem[] {
+  // A downloaded update waits for the person, so it comes first where they will see it.
+  const update: TrayMenuItem[] = state.updateReady ? [{ kind: 'action', action: 'restartToUpdate', label: state.updateReady.version ? `Restart to Update (${state.updateReady.version})` : 'Restart to Update', enabled: true }, { kind: 'separator' }] : [];
   const items: TrayMenuItem[] = [
+    ...update,
     { kind: 'action', action: 'show', label: state.shortcut ? `Show Traykey (${state.shortcut})` : 'Show Traykey', enabled: true },
     { kind: 'action', action: 'lock', label: 'Lock Vault', enabled: state.vaultUnlocked },
     { kind: 'separator' },
