@@ -7,6 +7,7 @@ import { openDetails } from '../store/navigation';
 import { Icon } from '../ui/icons';
 import { AccountQrDialog } from '../transfer/AccountQrDialog';
 import { IssuerAvatar } from '../ui/IssuerAvatar';
+import { RevealConfirm } from '../ui/RevealConfirm';
 import { SelectField } from '../ui/SelectField';
 import { appMessage } from '../ui/app-wording';
 import { BRAND_ICONS } from '../ui/brand-icons';
@@ -105,22 +106,13 @@ export function AccountDetails({ id }: { id: string }) {
         </button>
       ) : null}
       {stage === 'confirm' ? (
-        <div className="confirm" role="alertdialog" aria-labelledby="confirm-text">
-          <p id="confirm-text">Anyone who sees this secret can make this account’s codes. Show it only where nobody is watching your screen.</p>
-          <div className="form-actions">
-            <button type="button" autoFocus onClick={() => setStage('hidden')}>
-              Cancel
-            </button>
-            <button type="button" className="primary danger" onClick={() => void reveal()}>
-              Show secret
-            </button>
-          </div>
-          {error ? (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-        </div>
+        <RevealConfirm
+          warning="Anyone who sees this secret can make this account’s codes. Show it only where nobody is watching your screen."
+          confirmLabel="Show secret"
+          error={error}
+          onConfirm={() => void reveal()}
+          onCancel={() => setStage('hidden')}
+        />
       ) : null}
       {showQr ? (
         <AccountQrDialog id={id} name={displayName(account)} onClose={() => setShowQr(false)} />

@@ -1,6 +1,6 @@
 import type { PreviewAccount, PreviewCode } from '../../shared/ipc/scan';
 import { BreakableText } from '../ui/BreakableText';
-import { toggle, transferProgress, useScan } from './scan-session';
+import { toggle, transferProgress, useScan } from './scan-store';
 
 const name = (a: { issuer: string; label: string }) => (a.issuer ? `${a.issuer} (${a.label})` : a.label);
 const details = (a: PreviewAccount) => `${a.type.toUpperCase()} · ${a.algorithm} · ${a.digits} digits${a.type === 'hotp' ? ` · counter ${a.counter ?? 0}` : ` · ${a.period} s`}`;

@@ -6,7 +6,7 @@ import { QrDecodeClient } from './decode-client';
 import { ScanPreview } from './ScanPreview';
 import { AddTabs } from '../navigation/AddTabs';
 import './scan.css';
-import { chosenCount, importChosen, resetScan, scanFile, scanScreen, useScan } from './scan-session';
+import { chosenCount, importChosen, resetScan, scanFile, scanScreen, useScan } from './scan-store';
 
 function useDecoder(): QrDecodeClient | null {
   const [client, setClient] = useState<QrDecodeClient | null>(null);

@@ -46,9 +46,6 @@ export const useAccounts = create<AccountsState>(() => ({
   mainOffsetMs: 0,
 }));
 
-const set = useAccounts.setState;
-const get = useAccounts.getState;
-
 const NONE_PINNED: readonly string[] = [];
 useSettings.subscribe((state) => setPinned(state.settings?.favourites ?? NONE_PINNED));
 
@@ -67,10 +64,10 @@ export function allTags(accounts: readonly AccountSummary[]): string[] {
 
 /** Keeps a selection that is still visible, else the first visible account. */
 function settleSelection(): void {
-  const state = get();
+  const state = useAccounts.getState();
   const visible = visibleAccounts(state);
   if (visible.some((account) => account.id === state.selectedId)) return;
-  set({ selectedId: visible[0]?.id ?? null });
+  useAccounts.setState({ selectedId: visible[0]?.id ?? null });
 }
 
 /**
@@ -105,19 +102,19 @@ export async function loadAccounts(): Promise<void> {
   }
   if (epoch !== listEpoch) return;
   if (!result.ok) {
-    set({ error: result.error, loaded: true });
+    useAccounts.setState({ error: result.error, loaded: true });
     // A vault locked behind our back (screen lock, another window) shows the passphrase prompt.
     if (result.error.code === 'VAULT_LOCKED') await loadVaultStatus();
     return;
   }
-  set({ accounts: result.value, loaded: true, error: null });
+  useAccounts.setState({ accounts: result.value, loaded: true, error: null });
   settleSelection();
   await refreshCodes();
 }
 
 /** Main's time now, as far as the renderer can tell. */
 export function mainNow(): number {
-  return Date.now() + get().mainOffsetMs;
+  return Date.now() + useAccounts.getState().mainOffsetMs;
 }
 
 /**
@@ -128,32 +125,32 @@ export async function refreshCodes(at?: number): Promise<void> {
   const asked = Date.now();
   const result = await api().accountsCodes(at === undefined ? {} : { at: Math.floor(at) });
   if (!result.ok) {
-    set({ error: result.error });
+    useAccounts.setState({ error: result.error });
     return;
   }
   const offset = at === undefined ? { mainOffsetMs: result.value.now - (asked + Date.now()) / 2 } : {};
-  set((state) => ({ codes: mergeCodes(state.codes, result.value.codes), ...offset }));
+  useAccounts.setState((state) => ({ codes: mergeCodes(state.codes, result.value.codes), ...offset }));
 }
 
 export function flipAt(now: number): void {
-  const { codes } = get();
+  const { codes } = useAccounts.getState();
   const flipped = flipCodes(codes, now);
-  if (flipped !== codes) set({ codes: flipped });
+  if (flipped !== codes) useAccounts.setState({ codes: flipped });
 }
 
 export function setQuery(query: string): void {
-  set({ query });
+  useAccounts.setState({ query });
   settleSelection();
 }
 
 export function setTag(tag: string | null): void {
-  set({ tag });
+  useAccounts.setState({ tag });
   settleSelection();
 }
 
 function setPinned(pinned: readonly string[]): void {
-  if (pinned === get().pinned) return;
-  set({ pinned });
+  if (pinned === useAccounts.getState().pinned) return;
+  useAccounts.setState({ pinned });
   settleSelection();
 }
 
@@ -163,22 +160,22 @@ let copiedTimer: ReturnType<typeof setTimeout> | undefined;
 /** The row confirms the copy itself, for a moment. */
 export function markCopied(id: string): void {
   clearTimeout(copiedTimer);
-  set({ copiedId: id });
-  copiedTimer = setTimeout(() => set({ copiedId: null }), COPIED_MS);
+  useAccounts.setState({ copiedId: id });
+  copiedTimer = setTimeout(() => useAccounts.setState({ copiedId: null }), COPIED_MS);
 }
 
 export function select(id: string | null): void {
-  set({ selectedId: id });
+  useAccounts.setState({ selectedId: id });
 }
 
 /** Moves the selection by `delta` rows within what the search shows. */
 export function moveSelection(delta: number): void {
-  const state = get();
+  const state = useAccounts.getState();
   const visible = visibleAccounts(state);
   if (visible.length === 0) return;
   const index = visible.findIndex((account) => account.id === state.selectedId);
   const nextIndex = index === -1 ? 0 : Math.min(visible.length - 1, Math.max(0, index + delta));
-  set({ selectedId: visible[nextIndex]?.id ?? null });
+  useAccounts.setState({ selectedId: visible[nextIndex]?.id ?? null });
 }
 
 export async function copyCode(id: string): Promise<{ ok: true; clearsInSeconds: number } | { ok: false; error: AppErrorData }> {
@@ -189,7 +186,7 @@ export async function copyCode(id: string): Promise<{ ok: true; clearsInSeconds:
 export async function nextHotp(id: string): Promise<AppErrorData | null> {
   const result = await localChange(() => api().accountsNextHotp({ id }));
   if (!result.ok) return result.error;
-  set((state) => ({
+  useAccounts.setState((state) => ({
     hotpCodes: { ...state.hotpCodes, [id]: result.value.code },
     accounts: state.accounts.map((account) => (account.id === id ? { ...account, counter: result.value.counter } : account)),
   }));
@@ -199,20 +196,20 @@ export async function nextHotp(id: string): Promise<AppErrorData | null> {
 }
 
 export function startRename(id: string | null): void {
-  set({ renamingId: id });
+  useAccounts.setState({ renamingId: id });
 }
 
 export async function rename(id: string, issuer: string, label: string): Promise<AppErrorData | null> {
   const result = await localChange(() => api().accountsRename({ id, issuer, label }));
   if (!result.ok) return result.error;
-  set((state) => ({ renamingId: null, accounts: state.accounts.map((account) => (account.id === id ? result.value : account)) }));
+  useAccounts.setState((state) => ({ renamingId: null, accounts: state.accounts.map((account) => (account.id === id ? result.value : account)) }));
   void loadAccounts();
   return null;
 }
 
 /** Moves an account `delta` places; the list changes at once and main's answer is the final order. */
 export async function moveAccount(id: string, delta: number): Promise<AppErrorData | null> {
-  const { accounts } = get();
+  const { accounts } = useAccounts.getState();
   const from = accounts.findIndex((account) => account.id === id);
   const to = from + delta;
   if (from === -1 || to < 0 || to >= accounts.length) return null;
@@ -220,32 +217,32 @@ export async function moveAccount(id: string, delta: number): Promise<AppErrorDa
 }
 
 export async function reorderTo(id: string, to: number): Promise<AppErrorData | null> {
-  const previous = get().accounts;
+  const previous = useAccounts.getState().accounts;
   const moving = previous.find((account) => account.id === id);
   if (!moving) return null;
   const rest = previous.filter((account) => account.id !== id);
   const reordered = [...rest.slice(0, to), moving, ...rest.slice(to)];
-  set({ accounts: reordered });
+  useAccounts.setState({ accounts: reordered });
   return localChange(async () => {
     const result = await api().accountsReorder({ ids: reordered.map((account) => account.id) });
     // A later move already on its way has the newer order: its own answer settles the list.
     if (changesInFlight > 1) return result.ok ? null : result.error;
     if (!result.ok) {
-      set({ accounts: previous });
+      useAccounts.setState({ accounts: previous });
       return result.error;
     }
-    set({ accounts: result.value });
+    useAccounts.setState({ accounts: result.value });
     return null;
   });
 }
 
 export async function deleteAccount(id: string): Promise<{ ok: true; undoToken: string; name: string } | { ok: false; error: AppErrorData }> {
-  const account = get().accounts.find((entry) => entry.id === id);
+  const account = useAccounts.getState().accounts.find((entry) => entry.id === id);
   const result = await localChange(() => api().accountsDelete({ id }));
   if (!result.ok) return result;
-  const visible = visibleAccounts(get());
+  const visible = visibleAccounts(useAccounts.getState());
   const index = visible.findIndex((entry) => entry.id === id);
-  set((state) => ({
+  useAccounts.setState((state) => ({
     accounts: state.accounts.filter((entry) => entry.id !== id),
     selectedId: state.selectedId === id ? (visible[index + 1]?.id ?? visible[index - 1]?.id ?? null) : state.selectedId,
   }));
@@ -257,6 +254,6 @@ export async function undoDelete(undoToken: string): Promise<AppErrorData | null
   const result = await api().accountsUndoDelete({ undoToken });
   if (!result.ok) return result.error;
   await loadAccounts();
-  set({ selectedId: result.value.id });
+  useAccounts.setState({ selectedId: result.value.id });
   return null;
 }

@@ -1,6 +1,8 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { AccountQrImage } from '../../shared/ipc/transfer';
+import { displayName } from '../../shared/account-names';
 import { api } from '../api';
+import { RevealConfirm } from '../ui/RevealConfirm';
 import './transfer.css';
 
 /**
@@ -31,29 +33,19 @@ export function AccountQrDialog({ id, name, onClose }: { id: string; name: strin
 
   if (!image) {
     return (
-      <div className="confirm" role="alertdialog" aria-labelledby="qr-confirm-title" aria-describedby="qr-confirm-text" onKeyDown={onKeyDown}>
-        <p id="qr-confirm-title">
-          <strong>Show {name} as a QR code?</strong>
-        </p>
-        <p id="qr-confirm-text">This shows the secret: anyone who sees the code can copy this account.</p>
-        <div className="form-actions">
-          <button type="button" autoFocus onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="primary danger" disabled={busy} onClick={() => void show()}>
-            Show QR code
-          </button>
-        </div>
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <RevealConfirm
+        title={`Show ${name} as a QR code?`}
+        warning="This shows the secret: anyone who sees the code can copy this account."
+        confirmLabel="Show QR code"
+        busy={busy}
+        error={error}
+        onConfirm={() => void show()}
+        onCancel={onClose}
+      />
     );
   }
 
-  const shownName = image.issuer ? `${image.issuer} (${image.label})` : image.label;
+  const shownName = displayName(image);
   return (
     <div className="qr-panel" role="dialog" aria-label={`QR code for ${shownName}`} onKeyDown={onKeyDown}>
       <figure>

@@ -3,6 +3,7 @@ import type { MigrationQrImage } from '../../shared/ipc/transfer';
 import { api } from '../api';
 import { displayName } from '../../shared/account-names';
 import { useAccounts } from '../store/accounts';
+import { RevealConfirm } from '../ui/RevealConfirm';
 import { SelectAccounts } from './SelectAccounts';
 import { MigrationSteps } from './MigrationSteps';
 import './transfer.css';
@@ -66,19 +67,13 @@ export function TransferView() {
               </button>
             </div>
           ) : (
-            <div className="confirm" role="alertdialog" aria-labelledby="transfer-confirm-text" onKeyDown={(event) => event.key === 'Escape' && setStage({ kind: 'select' })}>
-              <p id="transfer-confirm-text">
-                This shows the secrets of {chosen.length === 1 ? displayName(chosen[0]!) : `${chosen.length} accounts`}: anyone who sees the codes can copy these accounts.
-              </p>
-              <div className="form-actions">
-                <button type="button" autoFocus onClick={() => setStage({ kind: 'select' })}>
-                  Cancel
-                </button>
-                <button type="button" className="primary danger" disabled={busy} onClick={() => void show()}>
-                  Show QR codes
-                </button>
-              </div>
-            </div>
+            <RevealConfirm
+              warning={`This shows the secrets of ${chosen.length === 1 ? displayName(chosen[0]!) : `${chosen.length} accounts`}: anyone who sees the codes can copy these accounts.`}
+              confirmLabel="Show QR codes"
+              busy={busy}
+              onConfirm={() => void show()}
+              onCancel={() => setStage({ kind: 'select' })}
+            />
           )}
           {error ? (
             <p className="field-error" role="alert">

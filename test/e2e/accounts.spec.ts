@@ -148,6 +148,12 @@ test.describe('accounts in the popup', () => {
     await expect(app.page.getByRole('heading', { name: 'ACME (alice)' })).toBeVisible();
     await expect(app.page.getByLabel('Secret')).toHaveCount(0);
     await app.page.getByRole('button', { name: 'Show secret…' }).click();
+    // Escape cancels the confirmation only, as in every reveal step; the details stay open.
+    await app.page.keyboard.press('Escape');
+    await expect(app.page.getByRole('alertdialog')).toHaveCount(0);
+    await expect(app.page.getByRole('heading', { name: 'ACME (alice)' })).toBeVisible();
+    await app.page.getByRole('button', { name: 'Show secret…' }).click();
+    await expect(app.page.getByRole('button', { name: 'Cancel' })).toBeFocused();
     expect(harness.server.calls).not.toContain('accounts:reveal');
     await app.page.getByRole('button', { name: 'Show secret', exact: true }).click();
     await expect(app.page.getByLabel('Secret', { exact: true })).toHaveValue(RFC_SECRET);

@@ -1,0 +1,56 @@
+import { useId, type ReactNode } from 'react';
+
+interface RevealConfirmProps {
+  /** A question naming what is about to be shown, when the warning alone does not. */
+  title?: ReactNode;
+  /** Who could copy what once it is on the screen. */
+  warning: ReactNode;
+  /** The dangerous button, named for what it shows ("Show secret", "Show QR codes"). */
+  confirmLabel: string;
+  busy?: boolean;
+  error?: string | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/**
+ * The one confirmation before a secret reaches the screen, as text or as QR codes: the warning, Cancel
+ * first and focused so Enter never reveals by accident, and Escape cancels this step only (not the
+ * view around it). Main is asked for the secret only from onConfirm.
+ */
+export function RevealConfirm({ title, warning, confirmLabel, busy = false, error, onConfirm, onCancel }: RevealConfirmProps) {
+  const id = useId();
+  return (
+    <div
+      className="confirm"
+      role="alertdialog"
+      aria-labelledby={title ? `${id}-title` : `${id}-warning`}
+      aria-describedby={title ? `${id}-warning` : undefined}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.stopPropagation();
+        onCancel();
+      }}
+    >
+      {title ? (
+        <p id={`${id}-title`}>
+          <strong>{title}</strong>
+        </p>
+      ) : null}
+      <p id={`${id}-warning`}>{warning}</p>
+      <div className="form-actions">
+        <button type="button" autoFocus onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="primary danger" disabled={busy} onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+      </div>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
