@@ -3,7 +3,7 @@ import type { Clipboard, Timers } from '../core/capabilities';
 import { dataHome, type Env } from '../core/paths';
 import type { PolicyService } from '../core/policy/policy-service';
 import type { PolicySource } from '../core/policy/policy-source';
-import type { Vault, VaultDocument } from '../core/vault/vault';
+import type { Vault } from '../core/vault/vault';
 
 /** Where the CLI writes and what it reads from its environment; tests pass their own. */
 export interface CliIo {
@@ -44,7 +44,8 @@ export interface CliContext {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Global options, filled in before a command's action runs. */
   options: { passphraseFile?: string };
-  withAccounts<T>(run: (accounts: AccountsService) => Promise<T>): Promise<T>;
+  /** The vault's accounts, composed as the app composes them (edits stamped for sync), and the vault itself. */
+  withAccounts<T>(run: (accounts: AccountsService, vault: Vault) => Promise<T>): Promise<T>;
   /** The open vault itself, for sections other than the accounts (admin connections and run records). */
   withVault<T>(run: (vault: Vault) => Promise<T>): Promise<T>;
   /** The organisation's policy, read once on first use (only commands it governs read it). */
@@ -66,10 +67,8 @@ export function createCliContext(io: CliIo, deps: CliDeps = {}): CliContext {
     options: {},
     clipboardDeps: deps,
     async withAccounts(run) {
-      const { AccountsService } = await import('../core/accounts/accounts-service');
-      // Edits are stamped for sync in their own save, so they keep their place against other computers' edits.
-      const withinSave = async (doc: VaultDocument) => (await import('../core/sync/engine/stamp-edits')).stampSyncEdits(doc, now());
-      return context.withVault((vault) => run(new AccountsService(vault, { now, withinSave })));
+      const { syncedAccounts } = await import('../core/accounts/synced-accounts');
+      return context.withVault((vault) => run(syncedAccounts(vault, { now }), vault));
     },
     async withVault(run) {
       const passphraseFile = context.options.passphraseFile;

@@ -1,6 +1,7 @@
 import { appError } from '../../shared/errors';
 import { channels, type Channel, type EventName, type Handlers } from '../../shared/ipc';
-import { AccountsService } from './accounts/accounts-service';
+import type { AccountsService } from './accounts/accounts-service';
+import { syncedAccounts } from './accounts/synced-accounts';
 import { watchVault } from './accounts/vault-watcher';
 import { ClipboardGuard } from './clipboard/clipboard-guard';
 import { realTimers, type AppWindows, type Clipboard, type PowerEvents, type Timers, type UserPresence } from './capabilities';
@@ -13,7 +14,6 @@ import { pushHandlers } from './handlers/push';
 import { adminHandlers } from './handlers/admin';
 import { transferHandlers } from './handlers/transfer';
 import { attachSync } from './sync/core-sync';
-import { stampSyncEdits } from './sync/engine/stamp-edits';
 import { syncHandlers } from './sync/sync-handlers';
 import { confirmHandlers } from './handlers/confirm';
 import { attachPush, type PushCoreOptions } from './push/core-push';
@@ -136,8 +136,7 @@ export function createCore(options: CoreOptions): Core {
     events.emit('accounts:changed');
     sync.edited();
   };
-  const syncClock = options.now ?? Date.now;
-  const accounts = new AccountsService(session.vault, { now: () => clock.now(), onChange: accountsChanged, withinSave: (doc) => stampSyncEdits(doc, syncClock()) });
+  const accounts = syncedAccounts(session.vault, { now: () => clock.now(), stampNow: options.now ?? Date.now, onChange: accountsChanged });
   const policy = options.policy ?? new PolicyService([]);
   const settings = new SettingsStore(options.home, () => policy.policy);
   const clipboard = options.clipboard ? new ClipboardGuard(options.clipboard, timers) : undefined;

@@ -1,6 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { appError } from '../../../shared/errors';
-import { AccountsService } from '../../core/accounts/accounts-service';
 import { displayName } from '../../../shared/account-names';
 import { defaultSleep } from '../../core/idp/http/sleep';
 import { markSpent, nextUnspentStep, spentStepOf } from '../../core/otp/spent-steps';
@@ -37,8 +36,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print {"issuer","label","code","validForSeconds","usableInSeconds"}')
     .action(async (query: string, options: CodeOptions) => {
       const at = options.at !== undefined ? options.at * 1000 : ctx.now();
-      const result = await ctx.withVault(async (vault) => {
-        const accounts = new AccountsService(vault, { now: ctx.now });
+      const result = await ctx.withAccounts(async (accounts, vault) => {
         const account = pickAccount(accounts, query, ctx.io);
         if (account.type === 'hotp' && options.at !== undefined) {
           throw appError('INVALID_INPUT', `${displayName(account)} is counter-based: its codes follow a counter, not the clock, so --at does not apply; its counter was left as it was.`, { field: 'at' });

@@ -5,7 +5,7 @@ import { defaultSleep } from '../../core/idp/http/sleep';
 import { signInAuth0, type Auth0FactorChoice } from '../../core/signin/auth0-signin';
 import { signInOkta, type FactorChoice } from '../../core/signin/okta-signin';
 import { totpAccountsFor } from '../../core/signin/vault-totp';
-import { AccountsService } from '../../core/accounts/accounts-service';
+import type { AccountsService } from '../../core/accounts/accounts-service';
 import { keepRecoveryCode, recoveryCodeOf } from '../../core/accounts/recovery-code';
 import type { AccountSummary } from '../../../shared/accounts';
 import { markSpent, nextUnspentStep, spentStepOf } from '../../core/otp/spent-steps';
@@ -145,8 +145,8 @@ function vaultAccountFor(accounts: AccountsService, options: CommonOptions, orgU
 }
 
 async function keptRecoveryCode(ctx: CliContext, options: CommonOptions, orgUrl: string): Promise<{ accountId: string; code: string }> {
-  const found = await ctx.withVault(async (vault) => {
-    const account = vaultAccountFor(new AccountsService(vault, { now: ctx.now }), options, orgUrl);
+  const found = await ctx.withAccounts(async (accounts, vault) => {
+    const account = vaultAccountFor(accounts, options, orgUrl);
     const code = account ? recoveryCodeOf(vault.read(), account.id) : undefined;
     return account && code ? { accountId: account.id, code } : undefined;
   });
@@ -160,8 +160,7 @@ async function keptRecoveryCode(ctx: CliContext, options: CommonOptions, orgUrl:
  * next time step, counting down, since the org would refuse the same code twice.
  */
 async function vaultCode(ctx: CliContext, options: CommonOptions, orgUrl: string, at: number, signal: AbortSignal): Promise<string | undefined> {
-  const found = await ctx.withVault(async (vault) => {
-    const accounts = new AccountsService(vault, { now: ctx.now });
+  const found = await ctx.withAccounts(async (accounts, vault) => {
     const only = vaultAccountFor(accounts, options, orgUrl);
     if (!only) return undefined;
     const next = nextUnspentStep(at, only.period, spentStepOf(vault.read(), only.id));

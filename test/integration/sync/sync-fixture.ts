@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AccountsService } from '../../../electron/core/accounts/accounts-service';
-import { stampSyncEdits } from '../../../electron/core/sync/engine/stamp-edits';
+import type { AccountsService } from '../../../electron/core/accounts/accounts-service';
+import { syncedAccounts } from '../../../electron/core/accounts/synced-accounts';
 import { SyncService } from '../../../electron/core/sync/sync-service';
 import { Vault } from '../../../electron/core/vault/vault';
 
@@ -30,8 +30,7 @@ export async function syncWorld() {
     const home = join(root, name);
     const vault = await Vault.open({ home, keySource: { kind: 'passphrase', passphrase: 'pw' }, unsafeTestScrypt: TEST_SCRYPT, now });
     const sync = new SyncService({ vault, home, now, deviceName: name, sleep: () => new Promise((resolve) => setTimeout(resolve, 10)) });
-    // As in the app and the CLI: every change the accounts service saves is stamped for sync in the same save.
-    const accounts = new AccountsService(vault, { now, withinSave: (doc) => stampSyncEdits(doc, now()) });
+    const accounts = syncedAccounts(vault, { now });
     const entry: Machine = { name, home, vault, accounts, sync, names: () => accounts.list().map((account) => `${account.issuer}:${account.label}`) };
     machines.push(entry);
     return entry;
