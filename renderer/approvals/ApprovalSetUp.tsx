@@ -3,7 +3,7 @@ import type { PushEnrolmentData } from '../../shared/ipc/push';
 import { api } from '../api';
 import { ManagedNote } from '../policy/ManagedNote';
 import { TextField } from '../ui/TextField';
-import { loadApprovalSetUp, orgLabel, removeOrg, setUpOrg, useApprovalSetUp } from './set-up-store';
+import { loadApprovalSetUp, orgLabel, removeOrg, setUpOrg, setUserVerification, useApprovalSetUp } from './set-up-store';
 
 /** Keeps the set-up state current while a view that shows it is open. */
 function useSetUpData(): void {
@@ -44,6 +44,35 @@ export function ApprovalOffers() {
   );
 }
 
+/**
+ * Whether this org's approvals use the OS prompt. Offered only where this computer has one; a key that
+ * is there without a prompt (a vault from another computer) can still be removed.
+ */
+function UserVerificationControl({ enrolment, name }: { enrolment: PushEnrolmentData; name: string }) {
+  const busyOrg = useApprovalSetUp((state) => state.busyOrg);
+  const verifier = useApprovalSetUp((state) => state.setUp.userVerifier);
+  const on = enrolment.userVerification;
+  if (!on && verifier === null) return null;
+  const prompt = verifier ?? 'user verification';
+  const busy = busyOrg === enrolment.org;
+  return (
+    <div className="enrolment-uv">
+      <p className="hint">
+        {busy
+          ? on
+            ? BROWSER_WAIT
+            : `Confirm with ${prompt}, then finish signing in in your browser…`
+          : on
+            ? `${prompt} confirms it is you when ${name} asks for it.`
+            : `Use ${prompt} when ${name} asks to verify it is you.`}
+      </p>
+      <button type="button" disabled={busyOrg !== null} aria-busy={busy} onClick={() => void setUserVerification(enrolment, !on, prompt)}>
+        {on ? `Stop using ${prompt}` : `Use ${prompt}`}
+      </button>
+    </div>
+  );
+}
+
 function EnrolmentRow({ enrolment }: { enrolment: PushEnrolmentData }) {
   const busyOrg = useApprovalSetUp((state) => state.busyOrg);
   const [confirming, setConfirming] = useState(false);
@@ -54,6 +83,7 @@ function EnrolmentRow({ enrolment }: { enrolment: PushEnrolmentData }) {
         <strong>{name}</strong>
         <span className="hint">{[enrolment.username, enrolment.authenticator].filter(Boolean).join(' · ')}</span>
       </div>
+      <UserVerificationControl enrolment={enrolment} name={name} />
       {confirming ? (
         <div className="enrolment-confirm" role="group" aria-label={`Remove approvals for ${name}`}>
           <p className="hint">Stop approving sign-ins for {name} here? You confirm by signing in to it in your browser.</p>
@@ -117,6 +147,7 @@ export function ApprovalSetUpPanel() {
   const enrolments = useApprovalSetUp((state) => state.enrolments);
   const loaded = useApprovalSetUp((state) => state.loaded);
   const otherOrgsAllowed = useApprovalSetUp((state) => state.setUp.otherOrgsAllowed);
+  const verifier = useApprovalSetUp((state) => state.setUp.userVerifier);
   const error = useApprovalSetUp((state) => state.error);
   if (!loaded) return null;
   return (
@@ -129,6 +160,9 @@ export function ApprovalSetUpPanel() {
           ))}
         </ul>
       )}
+      {enrolments.length > 0 && verifier === null ? (
+        <p className="hint">Traykey can confirm it is you only with Touch ID on a Mac, so a sign-in an org requires that for cannot be approved on this computer.</p>
+      ) : null}
       {error && !error.field ? (
         <p className="banner banner-error" role="alert">
           {error.message}

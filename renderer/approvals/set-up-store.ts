@@ -17,7 +17,7 @@ interface SetUpState {
   error: AppErrorData | null;
 }
 
-export const useApprovalSetUp = create<SetUpState>(() => ({ enrolments: [], setUp: { offers: [], otherOrgsAllowed: false }, loaded: false, busyOrg: null, error: null }));
+export const useApprovalSetUp = create<SetUpState>(() => ({ enrolments: [], setUp: { offers: [], otherOrgsAllowed: false, userVerifier: null }, loaded: false, busyOrg: null, error: null }));
 
 export async function loadApprovalSetUp(): Promise<void> {
   const [enrolments, setUp] = await Promise.all([api().pushEnrolments({}), api().pushSetUp({})]);
@@ -48,6 +48,21 @@ export async function setUpOrg(org: string, clientId: string, name: string): Pro
   showToast({ message: `This computer now approves sign-ins for ${name}.` });
   await loadApprovalSetUp();
   return true;
+}
+
+/**
+ * Adds the user-verification key to an enrolment (the OS prompt first, then a browser sign-in) or
+ * removes it (a browser sign-in).
+ */
+export async function setUserVerification(enrolment: PushEnrolmentData, enabled: boolean, verifierName: string): Promise<void> {
+  if (useApprovalSetUp.getState().busyOrg) return;
+  useApprovalSetUp.setState({ busyOrg: enrolment.org, error: null });
+  const result = await api().pushUserVerification({ org: enrolment.org, enabled });
+  useApprovalSetUp.setState({ busyOrg: null });
+  if (!result.ok) return void useApprovalSetUp.setState({ error: result.error });
+  const org = orgLabel(enrolment);
+  showToast({ message: enabled ? `${verifierName} now confirms it is you when ${org} asks.` : `Approvals for ${org} no longer use ${verifierName}.` });
+  await loadApprovalSetUp();
 }
 
 /** Removes an enrolment here and at the org (which asks for a fresh sign-in in the browser). */

@@ -51,6 +51,8 @@ export const approvalSetUpSchema = z.object({
   offers: z.array(approvalOffer),
   /** Whether the person may also enrol an org the organisation did not list. */
   otherOrgsAllowed: z.boolean(),
+  /** The OS prompt this computer can confirm the person with ("Touch ID"), or null where it has none. */
+  userVerifier: z.string().nullable(),
 });
 export type ApprovalSetUp = z.infer<typeof approvalSetUpSchema>;
 
@@ -74,7 +76,7 @@ export const pushCalls = {
   }),
   'push:deny': call({ summary: 'Deny one waiting request, as the person chose.', request: challengeId, response: z.object({ result: z.literal('denied') }) }),
   'push:enrolments': call({ passive: true, summary: 'The Okta orgs this computer approves sign-ins for.', request: z.object({}).strict(), response: z.array(pushEnrolment) }),
-  'push:setUp': call({ passive: true, summary: 'The orgs the organisation set up for approvals that are not enrolled yet, and whether others may be.', request: z.object({}).strict(), response: approvalSetUpSchema }),
+  'push:setUp': call({ passive: true, summary: 'The orgs the organisation set up for approvals that are not enrolled yet, whether others may be, and this computer’s user-verification prompt.', request: z.object({}).strict(), response: approvalSetUpSchema }),
   'push:enrol': call({
     summary: 'Enrol this computer with an Okta org (sign-in in the system browser).',
     request: z.object({ org: orgUrl, clientId: z.string().min(1).max(200) }).strict(),

@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test as base, expect } from './harness/fixtures';
 import { openSection } from './harness/popup';
 import { serveDeepLinks, type ServedDeepLinks } from './harness/deep-links';
+import { browserSignIn } from './harness/browser-sign-in';
 import { PolicyService } from '../../electron/core/policy/policy-service';
 import { startSimulator, type SimHandle } from '../sim';
 
@@ -20,31 +21,12 @@ base.afterAll(async () => {
   await sim.close();
 });
 
-/** The system browser: a second Chromium window where the person signs in to the org. */
-function signInWindow(browser: Browser) {
-  let opened: ((url: string) => void) | undefined;
-  const next = new Promise<string>((resolve) => (opened = resolve));
-  return {
-    openBrowser: async (url: string) => opened?.(url),
-    async signIn(password: string) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(await next);
-      await page.getByLabel('Username').fill(LOGIN);
-      await page.getByLabel('Password').fill(password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForLoadState();
-      await context.close();
-    },
-  };
-}
-
 base.use({ viewport: { width: 360, height: 520 } });
 
-const test = base.extend<{ links: ServedDeepLinks; browserWindow: ReturnType<typeof signInWindow> }>({
+const test = base.extend<{ links: ServedDeepLinks; browserWindow: ReturnType<typeof browserSignIn> }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; there are none
   links: async ({}, use) => use(serveDeepLinks()),
-  browserWindow: async ({ browser }, use) => use(signInWindow(browser)),
+  browserWindow: async ({ browser }, use) => use(browserSignIn(browser, LOGIN)),
   harnessOptions: async ({ links, browserWindow }, use) =>
     use({ now: 'system', coreOptions: () => ({ policy: policy.service, deepLinks: links.inbox, push: { openBrowser: browserWindow.openBrowser, http: { timeoutMs: 5_000 } } }) }),
 });

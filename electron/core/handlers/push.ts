@@ -34,7 +34,7 @@ export function pushHandlers(context: CoreContext): PushHandlers {
     },
     'push:deny': async ({ id }) => ({ result: await push.deny(id) }),
     'push:enrolments': async () => push.enrolments().map(enrolmentView),
-    'push:setUp': async () => approvalSetUp(policy.policy, push.enrolments()),
+    'push:setUp': async () => ({ ...approvalSetUp(policy.policy, push.enrolments()), userVerifier: push.verifierName() ?? null }),
     'push:enrol': async ({ org, clientId }) => enrolFromApp(context, { org, clientId }),
     'push:userVerification': async ({ org, enabled }) => enrolmentView(await push.setUserVerification({ orgUrl: org, enabled, signIn: browserSignIn(openBrowser) })),
     'push:remove': async ({ org }) => {

@@ -9,7 +9,7 @@ import type { PushService } from './push-service';
  * What the organisation set up for approvals and this computer has not enrolled yet: each becomes a
  * one-click "Set up sign-in approvals for <org>", so nobody types an org address or a client id.
  */
-export function approvalSetUp(policy: ManagedPolicy, enrolments: readonly Pick<StoredEnrolment, 'orgUrl'>[]): ApprovalSetUp {
+export function approvalSetUp(policy: ManagedPolicy, enrolments: readonly Pick<StoredEnrolment, 'orgUrl'>[]): Omit<ApprovalSetUp, 'userVerifier'> {
   const enrolled = new Set(enrolments.map((enrolment) => orgAddress(enrolment.orgUrl)));
   const offers = (policy.pushOrgs ?? [])
     .filter((org) => !enrolled.has(orgAddress(org.url)))
