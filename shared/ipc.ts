@@ -18,6 +18,7 @@ import { policyCalls } from './ipc/policy';
 import { syncCalls } from './ipc/sync';
 import { updatesCalls } from './ipc/updates';
 import { windowsCalls } from './ipc/windows';
+import { backupCalls } from './ipc/backup';
 import type { Caller, MethodName } from './ipc/define';
 
 export { methodName } from './ipc/define';
@@ -38,6 +39,7 @@ export const contract = {
   ...policyCalls,
   ...updatesCalls,
   ...windowsCalls,
+  ...backupCalls,
 };
 
 export type Contract = typeof contract;

@@ -4,7 +4,7 @@ import type { AccountsService } from './accounts/accounts-service';
 import { syncedAccounts } from './accounts/synced-accounts';
 import { watchVault } from './accounts/vault-watcher';
 import { ClipboardGuard } from './clipboard/clipboard-guard';
-import { realTimers, type AppWindows, type Clipboard, type PowerEvents, type Timers, type UserPresence } from './capabilities';
+import { realTimers, type AppWindows, type Clipboard, type FileDialogs, type PowerEvents, type Timers, type UserPresence } from './capabilities';
 import { accountsHandlers } from './handlers/accounts';
 import type { CoreContext, DomainHandlers } from './handlers/core-context';
 import { scanHandlers } from './handlers/scan';
@@ -13,6 +13,8 @@ import { vaultHandlers } from './handlers/vault';
 import { pushHandlers } from './handlers/push';
 import { adminHandlers } from './handlers/admin';
 import { transferHandlers } from './handlers/transfer';
+import { backupHandlers } from './handlers/backup';
+import { ImportSession } from './backup/import-session';
 import { attachSync } from './sync/core-sync';
 import { syncHandlers } from './sync/sync-handlers';
 import { confirmHandlers } from './handlers/confirm';
@@ -39,7 +41,7 @@ import type { Vault } from './vault/vault';
 import type { ScreenShares } from './qr/screen-shares';
 
 /** Every domain's handlers, the one registry main and the e2e harness both serve; a new domain adds its factory here (and its calls to shared/ipc.ts). */
-const coreDomains: DomainHandlers[] = [accountsHandlers, settingsHandlers, vaultHandlers, scanHandlers, pushHandlers, adminHandlers, clockHandlers, transferHandlers, confirmHandlers, deepLinkDomain, syncHandlers, windowsHandlers];
+const coreDomains: DomainHandlers[] = [accountsHandlers, settingsHandlers, vaultHandlers, scanHandlers, pushHandlers, adminHandlers, clockHandlers, transferHandlers, backupHandlers, confirmHandlers, deepLinkDomain, syncHandlers, windowsHandlers];
 
 export interface CoreOptions {
   vault: Vault;
@@ -49,6 +51,8 @@ export interface CoreOptions {
   clipboard?: Clipboard;
   /** The screens a page may capture for a QR scan (main also wires them into the display-media handler); absent in the CLI. */
   screens?: ScreenShares;
+  /** Open and save dialogs for backups and exports (electron/main/platform/file-dialogs.ts); absent in the CLI. */
+  dialogs?: FileDialogs;
   timers?: Timers;
   /** The keychain for reopening a keychain-mode vault after a lock (default: the OS keychain). */
   keyStore?: KeyStore;
@@ -141,9 +145,11 @@ export function createCore(options: CoreOptions): Core {
   const settings = new SettingsStore(options.home, () => policy.policy);
   const clipboard = options.clipboard ? new ClipboardGuard(options.clipboard, timers) : undefined;
   const clockSkew = new ClockSkewService(clock, settings, events.emit, { ...options.timeSource, ...(options.now ? { machineNow: options.now } : {}) });
-  const lock = new LockService({ session, settings, emit: events.emit, timers, now: options.now ?? Date.now, beforeLock: async () => { await clipboard?.flush(); accounts.forgetUndo(); }, ...(options.presence ? { presence: options.presence } : {}), ...(options.power ? { power: options.power } : {}) });
+  // A file being imported holds secrets read with the vault open: a lock drops it with the vault key.
+  const imports = new ImportSession();
+  const lock = new LockService({ session, settings, emit: events.emit, timers, now: options.now ?? Date.now, beforeLock: async () => { await clipboard?.flush(); accounts.forgetUndo(); imports.discard(); }, ...(options.presence ? { presence: options.presence } : {}), ...(options.power ? { power: options.power } : {}) });
   const push = attachPush({ vault: session.vault, isVaultOpen: () => session.isOpen, events, timers, push: withIdpHooks(options.push, clockSkew), ...(options.power ? { power: options.power } : {}) });
-  const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screens ? { screens: options.screens } : {}), emit: events.emit, ...(options.deepLinks ? { deepLinks: options.deepLinks } : {}), lock, clockSkew, push: push.service, policy, sync, ...(push.openBrowser ? { openBrowser: push.openBrowser } : {}), ...(options.windows ? { windows: options.windows } : {}) };
+  const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screens ? { screens: options.screens } : {}), emit: events.emit, ...(options.deepLinks ? { deepLinks: options.deepLinks } : {}), lock, clockSkew, push: push.service, policy, sync, ...(push.openBrowser ? { openBrowser: push.openBrowser } : {}), ...(options.windows ? { windows: options.windows } : {}), ...(options.dialogs ? { dialogs: options.dialogs } : {}), imports };
   const updates = new UpdateService({
     ...(options.updater ? { updater: options.updater } : {}),
     settings: () => settings.get(),

@@ -95,6 +95,23 @@ export interface UserPresence {
   confirm(reason: string): Promise<boolean>;
 }
 
+/** The kinds of file a dialog offers first; the person can still pick any file. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/**
+ * The desktop's own open and save dialogs (Electron's dialog module, electron/main/platform/file-dialogs.ts);
+ * the person's choice is a path main reads or writes, so no file content passes through the renderer.
+ * Each resolves with null when the person cancels.
+ */
+export interface FileDialogs {
+  chooseFileToOpen(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  /** The dialog asks before replacing an existing file, so the caller may write over the path it returns. */
+  chooseFileToSave(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+}
+
 /** Opens a URL in the user's browser: Electron's shell.openExternal in the app, xdg-open or a printed URL in the CLI. */
 export type BrowserOpener = (url: string) => Promise<void>;
 

@@ -20,6 +20,7 @@ import { createDeepLinkReceiver } from '../core/deep-link/receive-deep-link';
 import { registerIpc } from './ipc/register-ipc';
 import { electronAutoStart } from './platform/auto-start';
 import { electronClipboard } from './platform/clipboard';
+import { electronFileDialogs } from './platform/file-dialogs';
 import { electronNotifier } from './platform/notifier';
 import { electronPowerEvents } from './platform/power-events';
 import { electronScreenRoster } from './platform/screen-roster';
@@ -54,6 +55,8 @@ let core: Core | null = null;
 /** The global shortcut registered now (shown in the tray menu), or null when the OS refused every candidate. */
 let activeShortcut: string | null = null;
 let stopPolicyWatch: () => void = () => undefined;
+/** A file dialog of ours is up: the popup it belongs to loses focus to it and must not hide. */
+let fileDialogOpen = false;
 const toggle = popupToggle(() => Date.now());
 const inbox = createDeepLinkInbox({ now: () => Date.now() });
 const autoStart = electronAutoStart();
@@ -202,7 +205,7 @@ async function start(): Promise<void> {
   });
   stopPolicyWatch = watchPolicy(policy, realTimers);
   const updater = installedUpdater();
-  core = createCore({ vault, home, policy, ...(updater ? { updater } : {}), clipboard: electronClipboard(), screens, presence: electronUserPresence(), deepLinks: inbox, power: electronPowerEvents(), push: { notifier, openBrowser: openSignIn, verifier: electronUserVerifier() }, windows: { openAdmin: () => void openAdminWindow() } });
+  core = createCore({ vault, home, policy, ...(updater ? { updater } : {}), clipboard: electronClipboard(), dialogs: electronFileDialogs(() => popup, (open) => (fileDialogOpen = open)), screens, presence: electronUserPresence(), deepLinks: inbox, power: electronPowerEvents(), push: { notifier, openBrowser: openSignIn, verifier: electronUserVerifier() }, windows: { openAdmin: () => void openAdminWindow() } });
   registerIpc(core.handlers);
 
   popup = createPopupWindow({ preloadPath: preloadPath(), devTools: !app.isPackaged });
@@ -210,7 +213,7 @@ async function start(): Promise<void> {
   popup.on('show', () => core?.push.setPopupOpen(true));
   popup.on('hide', () => core?.push.setPopupOpen(false));
   popup.on('blur', () => {
-    if (!popup || popup.webContents.isDevToolsOpened()) return;
+    if (!popup || fileDialogOpen || popup.webContents.isDevToolsOpened()) return;
     popup.hide();
     toggle.hiddenByBlur();
   });

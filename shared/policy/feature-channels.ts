@@ -11,6 +11,8 @@ export const FEATURE_CHANNELS: Partial<Record<ManagedFeature, readonly string[]>
   admin: ['windows:openAdmin'],
   transfer: ['transfer:migrationQrs'],
   showSecret: ['accounts:reveal', 'transfer:accountQr'],
+  backupExport: ['backup:export'],
+  export: ['backup:exportForApp'],
 };
 
 /** The feature a call belongs to, if an organisation can switch it off. */

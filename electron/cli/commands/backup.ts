@@ -1,15 +1,12 @@
-import { constants } from 'node:fs';
-import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { appError, isAppError } from '../../../shared/errors';
-import { accountsForBackup } from '../../core/backup/accounts-for-backup';
+import { appError } from '../../../shared/errors';
+import { readImportFile, writePrivateFile } from '../../core/backup/backup-files';
+import { backupOfAccounts } from '../../core/backup/export-backup';
 import { describeBackup, importBackup } from '../../core/backup/import-backup';
 import { BACKUP_FORMATS, type BackupFormat, type ImportProblem } from '../../core/backup/imported-account';
 import { DUPLICATE_POLICIES, type DuplicatePolicy } from '../../core/backup/merge-plan';
 import { saveImported } from '../../core/accounts/save-imported';
-import { MAX_IMPORT_BYTES } from '../../core/backup/text-decoding';
-import { exportTraykeyBackup } from '../../core/backup/traykey-backup';
 import type { CliContext } from '../context';
 import { askHidden } from '../hidden-prompt';
 import { notImportedText } from '../not-imported';
@@ -38,43 +35,6 @@ async function backupPassphrase(file: string | undefined, ctx: CliContext, confi
     throw appError('INVALID_INPUT', 'The two passphrases differ; nothing was written.', { field: 'passphrase' });
   }
   return passphrase;
-}
-
-/** Writes the backup readable by the owner only; replaces an existing file atomically, and only with --force. */
-async function writeBackupFile(file: string, bytes: Uint8Array, force: boolean): Promise<void> {
-  if (!force) {
-    try {
-      await writeFile(file, bytes, { mode: 0o600, flag: constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY });
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw appError('INVALID_INPUT', `${file} already exists; add --force to replace it.`, { field: 'file' });
-      throw appError('INVALID_INPUT', `The backup cannot be written to ${file} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`, { field: 'file' });
-    }
-  }
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    const handle = await open(temp, 'w', 0o600);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw appError('INVALID_INPUT', `The backup cannot be written to ${file} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`, { field: 'file' });
-  }
-}
-
-async function readImportFile(file: string): Promise<Buffer> {
-  try {
-    if ((await stat(file)).size > MAX_IMPORT_BYTES) throw appError('INVALID_INPUT', `${file} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB: it is not an export Traykey can import.`);
-    return await readFile(file);
-  } catch (error) {
-    if (isAppError(error)) throw error;
-    throw appError('INVALID_INPUT', `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`, { field: 'file' });
-  }
 }
 
 function describeProblem(p: ImportProblem): string {
@@ -106,9 +66,9 @@ export function register(program: Command, ctx: CliContext): void {
         throw appError('INVALID_INPUT', `${file} already exists; add --force to replace it.`, { field: 'file' });
       }
       const passphrase = await backupPassphrase(opts.backupPassphraseFile, ctx, true);
-      const accounts = await ctx.withAccounts(async (service) => accountsForBackup(service));
-      await writeBackupFile(file, await exportTraykeyBackup(accounts, passphrase), opts.force === true);
-      ctx.io.stdout(`Exported ${accounts.length} account${accounts.length === 1 ? '' : 's'} to ${file}.\n`);
+      const { bytes, count } = await ctx.withAccounts((service) => backupOfAccounts(service, passphrase));
+      await writePrivateFile(file, bytes, { replace: opts.force === true });
+      ctx.io.stdout(`Exported ${count} account${count === 1 ? '' : 's'} to ${file}.\n`);
     });
 
   backup

@@ -28,6 +28,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'scan', summary: 'show the accounts in QR codes of images (nothing is saved)', load: () => import('./scan') },
   { name: 'import', summary: 'add the accounts in QR codes of images', load: () => import('./import') },
   { name: 'backup', summary: 'export an encrypted backup, or import a backup or another app\'s export', load: () => import('./backup') },
+  { name: 'export', summary: 'write every account in clear for another app (otpauth:// list or Aegis file)', load: () => import('./export') },
   { name: 'qr', summary: 'show one account as a QR code (reveals its secret)', load: () => import('./qr') },
   { name: 'transfer', summary: 'write accounts as Google Authenticator transfer QR codes', load: () => import('./transfer') },
   { name: 'admin', summary: 'Okta and Auth0 test orgs: connections and test users', load: () => import('./admin') },

@@ -1,4 +1,5 @@
 import type { BackupAccount } from '../../../shared/accounts';
+import { IMPORT_FORMATS, type ImportFormat } from '../../../shared/ipc/backup';
 
 /** An entry (or a line of a URI list) that was skipped, and why. Never carries the secret. */
 export interface ImportProblem {
@@ -10,8 +11,8 @@ export interface ImportProblem {
   reason: string;
 }
 
-export const BACKUP_FORMATS = ['traykey', 'aegis', '2fas', 'uris'] as const;
-export type BackupFormat = (typeof BACKUP_FORMATS)[number];
+export const BACKUP_FORMATS = IMPORT_FORMATS;
+export type BackupFormat = ImportFormat;
 
 export interface ImportResult {
   format: BackupFormat;

@@ -1,7 +1,8 @@
 import { appError } from '../../../shared/errors';
+import { MAX_IMPORT_FILE_BYTES } from '../../../shared/ipc/backup';
 
 /** Largest file any importer reads; exports from the supported apps are far smaller. */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = MAX_IMPORT_FILE_BYTES;
 
 /** Decodes UTF-8 (dropping a byte-order mark), failing with a sentence instead of replacement characters. */
 export function decodeUtf8(bytes: Uint8Array, what: string): string {

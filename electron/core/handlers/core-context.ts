@@ -5,7 +5,8 @@ import type { ClockSkewService } from '../clock-skew/clock-service';
 import type { LockService } from '../lock/lock-service';
 import type { DeepLinkInbox } from '../deep-link/inbox';
 import type { Clock } from '../otp/clock';
-import type { AppWindows, BrowserOpener } from '../capabilities';
+import type { AppWindows, BrowserOpener, FileDialogs } from '../capabilities';
+import type { ImportSession } from '../backup/import-session';
 import type { ScreenShares } from '../qr/screen-shares';
 import type { PolicyService } from '../policy/policy-service';
 import type { PushService } from '../push/push-service';
@@ -39,6 +40,10 @@ export interface CoreContext {
   openBrowser?: BrowserOpener;
   /** The app's other windows; absent in the CLI. */
   windows?: AppWindows;
+  /** Open and save dialogs for backups and exports; absent in the CLI. */
+  dialogs?: FileDialogs;
+  /** The file being imported in the app, if any; dropped when the vault locks. */
+  imports: ImportSession;
 }
 
 /** One domain's share of the contract: a function from the context to its channels' handlers. */

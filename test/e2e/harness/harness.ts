@@ -14,6 +14,7 @@ import type { Vault } from '../../../electron/core/vault/vault';
 import { attachPage } from './attach-page';
 import { fixedClock, systemClock, type HarnessClock } from './clock';
 import { FakeClipboard } from '../../support/fake-clipboard';
+import { FakeFileDialogs } from '../../support/fake-file-dialogs';
 import { openTestVault, recordingKeyStore, type HarnessKeySource } from './test-vault';
 import { startHarnessServer, type HarnessServer } from './server';
 
@@ -37,6 +38,8 @@ export interface Harness {
   home: string;
   clock: HarnessClock;
   clipboard: FakeClipboard;
+  /** The open and save dialogs: set the path the person will choose before the page asks. */
+  dialogs: FakeFileDialogs;
   core: Core;
   vault: Vault;
   server: HarnessServer;
@@ -57,6 +60,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const home = await mkdtemp(join(tmpdir(), 'traykey-e2e-'));
   const clock = options.now === 'system' ? systemClock() : fixedClock(options.now ?? Date.UTC(2026, 0, 1));
   const clipboard = new FakeClipboard();
+  const dialogs = new FakeFileDialogs();
   const keySource = options.keySource ?? { kind: 'keychain' };
   const keyStore = recordingKeyStore();
   const adminListeners = new Set<() => void>();
@@ -66,7 +70,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const build = async () => {
     const vault = await openTestVault({ home, keySource, keyStore });
     const extra = options.coreOptions?.({ home, clock }) ?? {};
-    const core = createCore({ vault, home, now: clock.now, clipboard, keyStore, windows, ...extra });
+    const core = createCore({ vault, home, now: clock.now, clipboard, dialogs, keyStore, windows, ...extra });
     return { vault, core };
   };
 
@@ -89,6 +93,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     home,
     clock,
     clipboard,
+    dialogs,
     core,
     vault,
     server,

@@ -38,7 +38,8 @@ export async function startHarnessServer(options: { root: string; backend: Harne
   let connections = 0;
   const serveFile = staticFiles(options.root);
   const server: Server = createServer((request, response) => void serveFile(request, response));
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  // Room for a dropped import file (10 MiB as base64) in one call, as Electron IPC allows.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -124,4 +124,19 @@ describe('traykey backup export / import', () => {
     for (const run of [exported, imported, listedRun]) expect(`${run.stdout}${run.stderr}`).not.toContain(recovery);
     expect(await withCliVault(other.home, async (vault) => recoveryCodeOf(vault.read(), firstAccountId(vault.read())))).toBe(recovery);
   });
+
+  it('export writes every account in clear for another app, owner-only, says so, and Traykey reads it back', async () => {
+    for (const uri of [GITHUB, VPN]) expect((await cli.run(['add', uri])).code).toBe(0);
+    const run = await cli.run(['export', '--format', 'aegis', file('aegis.json')]);
+    expect(run).toEqual({
+      code: 0,
+      stdout: `Exported 2 accounts to ${file('aegis.json')}.\n`,
+      stderr: `${file('aegis.json')} holds the secrets in clear: anyone who reads it can copy these accounts. Delete it once the other app has imported it.\n`,
+    });
+    expect((await stat(file('aegis.json'))).mode & 0o777).toBe(0o600);
+    expect((await cli.run(['export', '--format', 'uris', file('aegis.json')])).stderr).toBe(`${file('aegis.json')} already exists; add --force to replace it.\n`);
+    const other = await cliInTempHome();
+    expect((await other.run(['backup', 'import', file('aegis.json')])).stdout).toBe('Imported 2 of 2 accounts from the Aegis export.\n');
+    expect(await listed(other)).toEqual(await listed(cli).then((all) => all.map((a) => ({ ...a, id: expect.any(String), tags: [] }))));
+  });
 });
