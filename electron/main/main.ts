@@ -43,6 +43,7 @@ import { chooseShortcut, DEFAULT_SHORTCUT, type Platform } from '../../shared/sh
 import { PolicyService } from '../core/policy/policy-service';
 import { platformPolicySources } from '../core/policy/platform-policy-sources';
 import { watchPolicy } from '../core/policy/watch-policy';
+import { watchPolicyFile } from '../core/policy/watch-policy-file';
 import { realTimers } from '../core/capabilities';
 import { signInPageUrl } from '../core/idp/http/sign-in-page';
 
@@ -197,13 +198,14 @@ async function start(): Promise<void> {
     return;
   }
   // The organisation's policy applies before the first window shows anything.
-  const policy = new PolicyService(platformPolicySources());
+  const sources = platformPolicySources();
+  const policy = new PolicyService(sources);
   const status = await policy.reload();
   for (const problem of status.problems) log.warn(problem);
   policy.onChange((next) => {
     for (const problem of next.problems) log.warn(problem);
   });
-  stopPolicyWatch = watchPolicy(policy, realTimers);
+  stopPolicyWatch = watchPolicy(policy, realTimers, { files: sources.flatMap((source) => (source.file ? [source.file] : [])), watchFile: watchPolicyFile });
   const updater = installedUpdater();
   core = createCore({ vault, home, policy, ...(updater ? { updater } : {}), clipboard: electronClipboard(), dialogs: electronFileDialogs(() => popup, (open) => (fileDialogOpen = open)), screens, presence: electronUserPresence(), deepLinks: inbox, power: electronPowerEvents(), push: { notifier, openBrowser: openSignIn, verifier: electronUserVerifier() }, windows: { openAdmin: () => void openAdminWindow() } });
   registerIpc(core.handlers);

@@ -9,6 +9,7 @@ const MAX_POLICY_BYTES = 64 * 1024;
 /** Linux (and any OS without a managed-preferences store): one JSON file, root-owned. */
 export function jsonPolicyFile(path: string = LINUX_POLICY_PATH): PolicySource {
   return {
+    file: path,
     async read(): Promise<PolicyRead> {
       let text: string;
       try {

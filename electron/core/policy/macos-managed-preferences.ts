@@ -15,6 +15,7 @@ const MAX_PLIST_BYTES = 256 * 1024;
  */
 export function macManagedPreferences(path: string = macManagedPreferencesPath()): PolicySource {
   return {
+    file: path,
     async read(): Promise<PolicyRead> {
       let bytes: Buffer;
       try {

@@ -7,4 +7,6 @@ export type PolicyRead =
 /** One OS's managed location (a file, managed preferences, the registry). */
 export interface PolicySource {
   read(): Promise<PolicyRead>;
+  /** The file this location is, when it is one: its changes are watched (the registry has none). */
+  file?: string;
 }
