@@ -7,6 +7,7 @@ import type { PowerEvent, PowerEvents, UserPresence } from '../../../electron/co
 import { Vault } from '../../../electron/core/vault/vault';
 import { virtualTime } from '../../support/fake-timers';
 import { tempHome } from '../../support/temp-home';
+import { FakeClipboard } from '../../support/fake-clipboard';
 
 const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 const PASSPHRASE = 'correct horse battery';
@@ -55,13 +56,13 @@ function firedPower(): PowerEvents & { fire(event: PowerEvent): void } {
   };
 }
 
-async function start(options: { mode?: 'passphrase' | 'keychain'; presence?: UserPresence; keyStore?: KeyStore; power?: PowerEvents } = {}) {
+async function start(options: { mode?: 'passphrase' | 'keychain'; presence?: UserPresence; keyStore?: KeyStore; power?: PowerEvents; clipboard?: FakeClipboard } = {}) {
   const home = await tempHome('lock');
   const time = virtualTime();
   const keyStore = options.keyStore ?? memoryKeyStore();
   const keySource = options.mode === 'keychain' ? { kind: 'keychain' as const, store: keyStore } : { kind: 'passphrase' as const, passphrase: PASSPHRASE };
   const vault = await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
-  const core = createCore({ vault, home, now: time.now, timers: time.timers, watchVault: false, keyStore, ...(options.presence ? { presence: options.presence } : {}), ...(options.power ? { power: options.power } : {}) });
+  const core = createCore({ vault, home, now: time.now, timers: time.timers, watchVault: false, keyStore, ...(options.clipboard ? { clipboard: options.clipboard } : {}), ...(options.presence ? { presence: options.presence } : {}), ...(options.power ? { power: options.power } : {}) });
   cores.push(core);
   await core.lock.applySettings();
   const events: EventName[] = [];
@@ -126,6 +127,29 @@ describe('locking the vault', () => {
     await settle();
     expect(core.session.isOpen).toBe(false);
     expect(events).toEqual(['vault:changed']);
+  });
+
+  it.each(['lock-screen', 'suspend'] as const)('clears a copied code on %s rather than leave it for whoever opens the session next', async (event) => {
+    const power = firedPower();
+    const clipboard = new FakeClipboard();
+    const { core, call } = await start({ power, clipboard });
+    const [account] = core.accounts.list();
+    await call('accounts:copyCode', { id: account?.id ?? '' });
+    expect(clipboard.current).toMatch(/^\d{6}$/);
+    power.fire(event);
+    await settle();
+    expect(clipboard.current).toBe('');
+  });
+
+  it('leaves what the person copied after the code alone when it locks', async () => {
+    const power = firedPower();
+    const clipboard = new FakeClipboard();
+    const { core, call } = await start({ power, clipboard });
+    await call('accounts:copyCode', { id: core.accounts.list()[0]?.id ?? '' });
+    await clipboard.writeText('my own text');
+    power.fire('suspend');
+    await settle();
+    expect(clipboard.current).toBe('my own text');
   });
 
   it('refuses a wrong or missing passphrase and stays locked', async () => {

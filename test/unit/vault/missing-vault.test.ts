@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { Vault, VAULT_FILE, type KeySource } from '../../../electron/core/vault/vault';
+import { acquireRunLock, runLockDir } from '../../../electron/core/admin/run-lock';
 import { expectAppError } from '../../support/expect-app-error';
 import { MemoryKeyStore } from './fixtures/memory-key-store';
 import { tempHomeSync } from '../../support/temp-home';
@@ -74,6 +75,19 @@ describe('a data folder whose vault is gone', () => {
     writeFileSync(`${file}.lock`, JSON.stringify({ pid: 2 ** 22 + 17, host: 'elsewhere', time: 0, token: 'dead' }));
     const error = await expectAppError(() => Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT }), 'VAULT_MISSING');
     expect(error.message).toContain(`${file}.lock`);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('refuses too when only the admin runs’ lock folder shows the vault was used', async () => {
+    const home = join(tempHomeSync('vault'), 'Traykey');
+    await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
+    const file = join(home, VAULT_FILE);
+    const lock = await acquireRunLock(runLockDir(home), 'okta-acme', 'enrol');
+    await lock.release();
+    renameSync(file, join(home, '..', 'moved-away.tkv'));
+    rmSync(`${file}.saves`);
+    const error = await expectAppError(() => Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT }), 'VAULT_MISSING');
+    expect(error.message).toContain(join(home, 'admin-locks'));
     expect(existsSync(file)).toBe(false);
   });
 
