@@ -3,7 +3,8 @@ import { useEffect, type KeyboardEvent } from 'react';
 import { api } from '../api';
 import type { OtpType } from '../../shared/accounts';
 import type { DeepLinkPreviewData } from '../../shared/ipc/deep-link';
-import { acceptLink, describe, dismissLink, loadPendingLink, useDeepLink } from './deep-link-store';
+import { displayName } from '../../shared/account-names';
+import { acceptLink, dismissLink, loadPendingLink, useDeepLink } from './deep-link-store';
 
 const KIND: Record<OtpType, string> = { totp: 'time-based', hotp: 'counter-based', steam: 'Steam Guard' };
 
@@ -48,7 +49,7 @@ function AccountOffer({ preview, busy }: { preview: Extract<DeepLinkPreviewData,
   return (
     <>
       <p id="deep-link-title">
-        <strong>Add {describe(preview)}?</strong>
+        <strong>Add {displayName(preview)}?</strong>
       </p>
       <p id="deep-link-text">A link offered this {KIND[preview.type]} account. Add it only if you expected it.</p>
       <div className="form-actions">

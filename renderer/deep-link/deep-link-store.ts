@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { DeepLinkPreviewData } from '../../shared/ipc/deep-link';
+import { displayName } from '../../shared/account-names';
 import { api } from '../api';
 import { loadApprovalSetUp, orgLabel } from '../approvals/set-up-store';
 import { loadAccounts } from '../store/accounts';
@@ -38,7 +39,7 @@ export async function acceptLink(): Promise<void> {
     await loadApprovalSetUp();
     return;
   }
-  showToast({ message: `Added ${describe(result.value.account)}.` });
+  showToast({ message: `Added ${displayName(result.value.account)}.` });
   await loadAccounts();
 }
 
@@ -48,9 +49,4 @@ export async function dismissLink(): Promise<void> {
   useDeepLink.setState({ preview: null });
   const result = await api().deepLinkDismiss({ token: preview.token });
   if (!result.ok) showError(result.error);
-}
-
-/** "GitHub (ana@example.com)", or just the label when the link named no issuer. */
-export function describe(account: { issuer: string; label: string }): string {
-  return account.issuer ? `${account.issuer} (${account.label})` : account.label;
 }

@@ -1,8 +1,8 @@
 import type { PreviewAccount, PreviewCode } from '../../shared/ipc/scan';
+import { displayName } from '../../shared/account-names';
 import { BreakableText } from '../ui/BreakableText';
 import { toggle, transferProgress, useScan } from './scan-store';
 
-const name = (a: { issuer: string; label: string }) => (a.issuer ? `${a.issuer} (${a.label})` : a.label);
 const details = (a: PreviewAccount) => `${a.type.toUpperCase()} · ${a.algorithm} · ${a.digits} digits${a.type === 'hotp' ? ` · counter ${a.counter ?? 0}` : ` · ${a.period} s`}`;
 
 function AccountChoice({ account }: { account: PreviewAccount }) {
@@ -11,12 +11,12 @@ function AccountChoice({ account }: { account: PreviewAccount }) {
   return (
     <li className="scan-account">
       <label className="choice">
-        <input type="checkbox" checked={!skip} onChange={(e) => toggle('skip', account.key, !e.target.checked)} /> <strong>{name(account)}</strong>
+        <input type="checkbox" checked={!skip} onChange={(e) => toggle('skip', account.key, !e.target.checked)} /> <strong>{displayName(account)}</strong>
       </label>
       <span className="hint">{details(account)}</span>
       {account.duplicateOf && !skip ? (
         <fieldset className="scan-duplicate">
-          <legend>Already saved as {name(account.duplicateOf)}</legend>
+          <legend>Already saved as {displayName(account.duplicateOf)}</legend>
           <label className="choice">
             <input type="radio" name={`dup-${account.key}`} checked={!replace} onChange={() => toggle('replace', account.key, false)} /> Skip
           </label>

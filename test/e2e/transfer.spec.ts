@@ -86,6 +86,6 @@ test('the transfer view says which account Google Authenticator cannot hold, and
   await expect(page.getByRole('checkbox', { name: 'Select all' })).toBeChecked();
   await page.getByRole('button', { name: 'Show QR codes…' }).click();
   await page.getByRole('button', { name: 'Show QR codes', exact: true }).click();
-  await expect(page.getByRole('alert')).toHaveText('Steam: gamer cannot be exported to Google Authenticator: it does not support Steam Guard codes.');
+  await expect(page.getByRole('alert')).toHaveText('Steam (gamer) cannot be exported to Google Authenticator: it does not support Steam Guard codes.');
   await expect(page.getByRole('img')).toHaveCount(0);
 });

@@ -5,6 +5,7 @@ import { base32ToBytes, bytesToBase32 } from './base32';
 import { DEFAULT_PERIOD } from './otp-params';
 import { decodeMigrationPayload, encodeMigrationPayload, MAX_PAYLOAD_BYTES, type RawOtpParameters } from './migration-payload';
 import { displayTextRefusal } from '../../../shared/display-text';
+import { displayName } from '../../../shared/account-names';
 
 export interface MigrationBatch {
   /** 0-based position of this QR code in the export. */
@@ -93,9 +94,8 @@ export function googleAuthenticatorProblem(account: Pick<OtpAccount, 'type' | 'd
 }
 
 function toRaw(account: OtpAccount): RawOtpParameters {
-  const name = account.issuer ? `${account.issuer}: ${account.label}` : account.label;
   const problem = googleAuthenticatorProblem(account);
-  if (problem) throw appError('UNSUPPORTED', `${name} cannot be exported to Google Authenticator: it ${problem}.`);
+  if (problem) throw appError('UNSUPPORTED', `${displayName(account)} cannot be exported to Google Authenticator: it ${problem}.`);
   return {
     secret: base32ToBytes(account.secret),
     name: account.issuer ? `${account.issuer}:${account.label}` : account.label,

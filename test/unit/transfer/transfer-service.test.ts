@@ -80,7 +80,7 @@ describe('transfer QR codes', () => {
     const steam = await call('accounts:add', { issuer: 'Steam', label: 'gamer', secret: secretFor(1), type: 'steam' });
     await expect(call('transfer:migrationQrs', { ids: [ok.id, steam.id] })).rejects.toMatchObject({
       code: 'UNSUPPORTED',
-      message: 'Steam: gamer cannot be exported to Google Authenticator: it does not support Steam Guard codes.',
+      message: 'Steam (gamer) cannot be exported to Google Authenticator: it does not support Steam Guard codes.',
     });
   });
 
