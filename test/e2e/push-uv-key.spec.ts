@@ -91,7 +91,7 @@ test.describe('with Touch ID on this computer', () => {
     await harness.core.push.remove({ orgUrl: sim.okta.url, signIn: signIn() });
   });
 
-  test('the person cancels the OS prompt: nothing changes, no sign-in is asked for, and the panel says why', async ({ app, harness }) => {
+  test('the person cancels the OS prompt: nothing changes, no sign-in is asked for, and the panel says why', async ({ app, harness, browserWindow }) => {
     await harness.core.push.enrol({ orgUrl: sim.okta.url, clientId: sim.okta.oidcClientId, signIn: signIn() });
     await harness.core.push.setUserVerification({ orgUrl: sim.okta.url, enabled: false, signIn: signIn() });
     await app.open();
@@ -107,6 +107,7 @@ test.describe('with Touch ID on this computer', () => {
     }
     await expect(panel.getByRole('button', { name: 'Use Touch ID' })).toBeEnabled();
     expect(keyAtOrg()).toBeUndefined();
+    expect(browserWindow.addresses).toEqual([]);
     await harness.core.push.remove({ orgUrl: sim.okta.url, signIn: signIn() });
   });
 });

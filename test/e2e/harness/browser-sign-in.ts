@@ -7,8 +7,14 @@ import type { Browser } from '@playwright/test';
 export function browserSignIn(browser: Browser, login: string) {
   let opened: ((url: string) => void) | undefined;
   let next = new Promise<string>((resolve) => (opened = resolve));
+  const addresses: string[] = [];
   return {
-    openBrowser: async (url: string) => opened?.(url),
+    /** Every address the app opened, in order. */
+    addresses,
+    openBrowser: async (url: string) => {
+      addresses.push(url);
+      opened?.(url);
+    },
     /** Waits for the app to open the sign-in page, then signs in there; ready for the next one after. */
     async signIn(password: string) {
       const url = await next;
