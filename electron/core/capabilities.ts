@@ -110,6 +110,8 @@ export interface FileDialogs {
   chooseFileToOpen(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
   /** The dialog asks before replacing an existing file, so the caller may write over the path it returns. */
   chooseFileToSave(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+  /** A folder (Settings → Sync's synced folder); the dialog lets the person make a new one. */
+  chooseFolder(options: { title: string }): Promise<string | null>;
 }
 
 /** Opens a URL in the user's browser: Electron's shell.openExternal in the app, xdg-open or a printed URL in the CLI. */

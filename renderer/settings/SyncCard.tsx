@@ -72,11 +72,19 @@ type Runner = (call: () => Promise<{ ok: true; value: SyncStatusView } | { ok: f
 function SyncOff({ run, error }: { run: Runner; error: AppErrorData | null }) {
   const [folder, setFolder] = useState('');
   const [words, setWords] = useState('');
+  const choose = async () => {
+    const result = await api().syncChooseFolder({});
+    if (!result.ok) showError(result.error);
+    else if (result.value.folder !== null) setFolder(result.value.folder);
+  };
   return (
     <>
       <p className="hint">Keep your accounts the same on your computers through a folder you already sync (Dropbox, OneDrive, iCloud Drive, Google Drive, Syncthing, a network share). Everything in it is end-to-end encrypted.</p>
-      <TextField label="Synced folder" name="folder" value={folder} onChange={setFolder} error={error} hint="The full path of a folder your sync app keeps in step, e.g. /home/you/Dropbox/Traykey" monospace />
+      <TextField label="Synced folder" name="folder" value={folder} onChange={setFolder} error={error} hint="A folder your sync app keeps in step: choose it, or type its full path, e.g. /home/you/Dropbox/Traykey" monospace />
       <div className="form-actions">
+        <button type="button" onClick={() => void choose()}>
+          Choose folder…
+        </button>
         <button type="button" className="primary" disabled={folder.trim() === ''} onClick={() => void run(() => api().syncSetup({ folder: folder.trim() }))}>
           Start syncing from this computer
         </button>

@@ -26,6 +26,11 @@ const folder = z.string().min(1).max(4096);
 
 export const syncCalls = {
   'sync:status': call({ summary: 'Whether sync is on, up to date, waiting for a device or has a problem, and the devices in the group.', request: z.object({}).strict(), response: syncStatusView }),
+  'sync:chooseFolder': call({
+    summary: 'Let the person choose the synced folder in the desktop’s own folder chooser; null when they cancelled.',
+    request: z.object({}).strict(),
+    response: z.object({ folder: z.string().nullable() }),
+  }),
   'sync:setup': call({ summary: 'Start a sync group on this computer through a folder the person already syncs.', request: z.object({ folder }).strict(), response: syncStatusView }),
   'sync:pair': call({
     summary: 'Show one-use pairing words (and their QR image) for another computer; they expire in 10 minutes. The join itself arrives later (sync:changed).',

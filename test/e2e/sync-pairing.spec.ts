@@ -1,7 +1,8 @@
 /**
  * Two computers through the real UI: two harness instances, each with its own core, vault and data
  * folder and its own browser context, sharing one sync folder as two machines share a Dropbox folder.
- * They pair through the six words one shows and the other types, and an edit made on either appears
+ * One chooses the folder in the desktop's folder chooser, the other types its path; they pair
+ * through the six words one shows and the other types, and an edit made on either appears
  * on the other without anyone pressing Sync now (the folder watchers carry it).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -55,7 +56,10 @@ test('two computers pair through the pairing words, and an edit on either appear
     computers.push(b);
 
     await openSection(a.page, 'Settings');
-    await a.page.getByLabel('Synced folder').fill(folder);
+    // The desktop's folder chooser (a fake in the harness) answers with the shared folder.
+    a.harness.dialogs.nextFolder = folder;
+    await a.page.getByRole('button', { name: 'Choose folder…' }).click();
+    await expect(a.page.getByLabel('Synced folder')).toHaveValue(folder);
     await a.page.getByRole('button', { name: 'Start syncing from this computer' }).click();
     await expect(syncHealth(a.page)).toHaveText('Up to date');
     await a.page.getByRole('button', { name: 'Pair a computer' }).click();
@@ -96,5 +100,29 @@ test('two computers pair through the pairing words, and an edit on either appear
   } finally {
     for (const entry of computers) await entry.close();
     await rm(folder, { recursive: true, force: true });
+  }
+});
+
+test('a typed folder that is not a full path, or not there, is refused with a sentence under the field, and nothing starts', async ({ browser }) => {
+  const root = await mkdtemp(join(tmpdir(), 'traykey-e2e-typed-'));
+  const solo = await computer(browser);
+  try {
+    await openSection(solo.page, 'Settings');
+    const field = solo.page.getByLabel('Synced folder');
+    await field.fill('Dropbox/Traykey');
+    await solo.page.getByRole('button', { name: 'Start syncing from this computer' }).click();
+    await expect(field).toHaveAccessibleDescription(/The path “Dropbox\/Traykey” is not a full path: type it from the top of the drive, like \/home\/you\/Dropbox\/Traykey, or pick it with the Choose folder… button\./);
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+
+    await field.fill(join(root, 'Dropbx', 'Traykey'));
+    await solo.page.getByRole('button', { name: 'Start syncing from this computer' }).click();
+    await expect(field).toHaveAccessibleDescription(new RegExp(`The folder ${join(root, 'Dropbx')} is not on this computer`));
+    expect((await solo.harness.call('sync:status', {})).health).toBe('off');
+    // The chooser cancelled leaves the typed path as it was.
+    await solo.page.getByRole('button', { name: 'Choose folder…' }).click();
+    await expect(field).toHaveValue(join(root, 'Dropbx', 'Traykey'));
+  } finally {
+    await solo.close();
+    await rm(root, { recursive: true, force: true });
   }
 });

@@ -9,7 +9,9 @@ export class FakeFileDialogs implements FileDialogs {
   nextOpen: string | null = null;
   /** The path the next save dialog returns; null is Cancel. */
   nextSave: string | null = null;
-  readonly shown: Array<{ kind: 'open' | 'save'; title: string; defaultName?: string }> = [];
+  /** The folder the next folder chooser returns; null is Cancel. */
+  nextFolder: string | null = null;
+  readonly shown: Array<{ kind: 'open' | 'save' | 'folder'; title: string; defaultName?: string }> = [];
 
   async chooseFileToOpen(options: { title: string }): Promise<string | null> {
     this.shown.push({ kind: 'open', title: options.title });
@@ -22,6 +24,13 @@ export class FakeFileDialogs implements FileDialogs {
     this.shown.push({ kind: 'save', title: options.title, defaultName: options.defaultName });
     const chosen = this.nextSave;
     this.nextSave = null;
+    return chosen;
+  }
+
+  async chooseFolder(options: { title: string }): Promise<string | null> {
+    this.shown.push({ kind: 'folder', title: options.title });
+    const chosen = this.nextFolder;
+    this.nextFolder = null;
     return chosen;
   }
 }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { dataHome } from '../../core/paths';
 import type { SyncDevice, SyncService } from '../../core/sync/sync-service';
@@ -7,8 +8,8 @@ import { withInterrupt } from './interrupt';
 
 function withSync<T>(ctx: CliContext, run: (sync: SyncService) => Promise<T>): Promise<T> {
   return ctx.withVault(async (vault) => {
-    const { SyncService } = await import('../../core/sync/sync-service');
-    return run(new SyncService({ vault, home: dataHome(ctx.io.env), now: ctx.now, ...(ctx.sleep ? { sleep: ctx.sleep } : {}) }));
+    const [{ SyncService }, { cliSyncWording }] = await Promise.all([import('../../core/sync/sync-service'), import('../../core/sync/sync-wording')]);
+    return run(new SyncService({ vault, home: dataHome(ctx.io.env), now: ctx.now, wording: cliSyncWording, ...(ctx.sleep ? { sleep: ctx.sleep } : {}) }));
   });
 }
 
@@ -27,7 +28,8 @@ export function register(program: Command, ctx: CliContext): void {
     .description('Start a sync group on this computer (the first one), in FOLDER.')
     .requiredOption('--folder <DIR>', 'a folder your sync app keeps in step between your computers')
     .action(async (options: { folder: string }) => {
-      const status = await withSync(ctx, (service) => service.setup(options.folder));
+      // A relative path means the current directory here, as everywhere in a terminal.
+      const status = await withSync(ctx, (service) => service.setup(resolve(options.folder)));
       ctx.io.stdout(`Sync is set up with ${status.folder}. Run \`traykey sync pair\` here, then \`traykey sync join --folder DIR\` on the other computer.\n`);
     });
   sync
@@ -50,7 +52,7 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption('--folder <DIR>', 'the same synced folder the other computer uses')
     .action(async (options: { folder: string }) => {
       const words = await readStdin(ctx.io, { hidden: false });
-      const status = await withSync(ctx, (service) => withInterrupt(ctx.io, (signal) => service.join(options.folder, words, signal)));
+      const status = await withSync(ctx, (service) => withInterrupt(ctx.io, (signal) => service.join(resolve(options.folder), words, signal)));
       ctx.io.stdout(`Joined the sync group in ${status.folder}: ${status.sentence}.\n`);
     });
   sync

@@ -40,7 +40,7 @@ export interface CoreContext {
   openBrowser?: BrowserOpener;
   /** The app's other windows; absent in the CLI. */
   windows?: AppWindows;
-  /** Open and save dialogs for backups and exports; absent in the CLI. */
+  /** Open and save dialogs for backups and exports, and the folder chooser for sync; absent in the CLI. */
   dialogs?: FileDialogs;
   /** The file being imported in the app, if any; dropped when the vault locks. */
   imports: ImportSession;

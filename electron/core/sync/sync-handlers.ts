@@ -1,3 +1,4 @@
+import { appError } from '../../../shared/errors';
 import type { Handlers } from '../../../shared/ipc';
 import type { SyncStatusView } from '../../../shared/ipc/sync';
 import type { CoreContext } from '../handlers/core-context';
@@ -17,8 +18,12 @@ function view(sync: SyncRunner, status: SyncStatus): SyncStatusView {
 }
 
 /** The sync channels: thin over SyncRunner, which the CLI's SyncService also sits under. */
-export function syncHandlers({ sync }: CoreContext): SyncHandlers {
+export function syncHandlers({ sync, dialogs }: CoreContext): SyncHandlers {
   return {
+    'sync:chooseFolder': async () => {
+      if (!dialogs) throw appError('UNSUPPORTED', 'Choosing a folder needs the desktop app; type the folder’s full path instead.');
+      return { folder: await dialogs.chooseFolder({ title: 'Choose the folder to sync your accounts through' }) };
+    },
     'sync:status': async () => view(sync, await sync.refreshStatus()),
     'sync:setup': async ({ folder }) => view(sync, await sync.setup(folder)),
     'sync:pair': () => sync.pair(),

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { appError } from '../../../shared/errors';
 import { generateDeviceKeys, unwrapKey, wrapKeyFor, type DeviceKeys } from './crypto/device-keys';
+import { checkSyncFolder } from './folder/folder-choice';
 import { folderExists, prepareFolder, readFolder } from './folder/sync-folder';
 import { SYNC_SECTION, newSection, requireSection, syncSectionIn, type SyncSection } from './engine/local-section';
 import { clockFor, queueOps, rekey } from './engine/own-log';
 import { nameOf } from './engine/read-devices';
 import { printableName } from './printable-name';
+import { appSyncWording, type SyncWording } from './sync-wording';
 import { SyncEngine, type RoundReport, type SyncVault } from './engine/sync-engine';
 import { HybridClock } from './merge/hlc';
 import { applyOp, emptyState } from './merge/state';
@@ -22,6 +24,8 @@ export interface SyncServiceOptions {
   /** Pauses while waiting for the other side of a pairing (tests pass a fast one). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   deviceName?: string;
+  /** Where the sentences send the person next: the app's screens (the default) or the CLI's commands. */
+  wording?: SyncWording;
 }
 
 export type SyncHealth = 'off' | 'up-to-date' | 'waiting' | 'problem';
@@ -75,10 +79,12 @@ function describe(section: SyncSection, report: Pick<RoundReport, 'pending' | 'p
 export class SyncService {
   private readonly engine: SyncEngine;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly wording: SyncWording;
 
   constructor(private readonly options: SyncServiceOptions) {
     this.engine = new SyncEngine(options.vault, { now: options.now, lockPath: join(options.home, 'sync.lock') });
     this.sleep = options.sleep ?? realSleep;
+    this.wording = options.wording ?? appSyncWording;
   }
 
   isSetUp(): boolean {
@@ -91,14 +97,14 @@ export class SyncService {
     return section && { folder: section.folder, device: section.device.id };
   }
 
-  /** Makes this computer the first of a new group syncing through `folder`. */
+  /** Makes this computer the first of a new group syncing through `folderInput` (a full path). */
   async setup(folderInput: string): Promise<SyncStatus> {
-    const folder = resolve(folderInput);
     this.refuseIfSetUp();
+    const folder = await checkSyncFolder(folderInput, 'setup', this.options.home, this.wording);
     const existing = await readFolder(folder).catch(() => ({ present: false as const }));
-    if (existing.present && existing.devices.size > 0) throw appError('DUPLICATE', `${folder} already holds a Traykey sync group: join it with \`traykey sync join --folder ${folder}\` (or Settings → Sync → Join) instead.`);
+    if (existing.present && existing.devices.size > 0) throw appError('DUPLICATE', this.wording.joinExisting(folder), { field: 'folder' });
     await prepareFolder(folder).catch(() => {
-      throw appError('NOT_FOUND', `The folder ${folder} cannot be created or written; choose a folder your sync app keeps in step.`);
+      throw appError('NOT_FOUND', `Traykey cannot create or write the folder ${folder}; choose a folder your sync app keeps in step and you may write to${this.wording.pickFolder}.`, { field: 'folder' });
     });
     const keys = generateDeviceKeys();
     const id = newDeviceId();
@@ -117,7 +123,7 @@ export class SyncService {
    * One attempt only: a join request the words do not open cancels the pairing.
    */
   async pair(onWords: (words: string[], expiresAt: number) => void, signal?: AbortSignal): Promise<SyncDevice> {
-    const section = requireSection(this.options.vault.read());
+    const section = this.section();
     if (!(await folderExists(section.folder))) throw appError('NOT_FOUND', `The sync folder ${section.folder} is missing; pairing needs it.`);
     const words = newPairingWords();
     const secrets = await pairingSecrets(words);
@@ -149,10 +155,10 @@ export class SyncService {
     }
   }
 
-  /** Joins the group syncing through `folder` with the words another computer shows. */
+  /** Joins the group syncing through `folderInput` (a full path) with the words another computer shows. */
   async join(folderInput: string, wordsText: string, signal?: AbortSignal): Promise<SyncStatus> {
-    const folder = resolve(folderInput);
     this.refuseIfSetUp();
+    const folder = await checkSyncFolder(folderInput, 'join', this.options.home, this.wording);
     const words = parsePairingWords(wordsText);
     const secrets = await pairingSecrets(words);
     const deadline = this.options.now() + PAIRING_LIFETIME_MS;
@@ -188,6 +194,7 @@ export class SyncService {
 
   /** Reads and writes the folder once. */
   async syncNow(): Promise<RoundReport> {
+    this.section();
     return (await this.engine.round()).report;
   }
 
@@ -206,7 +213,7 @@ export class SyncService {
   }
 
   devices(): SyncDevice[] {
-    const section = requireSection(this.options.vault.read());
+    const section = this.section();
     return Object.entries(section.state.members)
       .filter(([, member]) => member.sign !== '')
       .map(([id, member]) => {
@@ -219,10 +226,11 @@ export class SyncService {
 
   /** Removes a device from the group and moves everyone else to a new key it never receives. */
   async removeDevice(id: string): Promise<SyncDevice[]> {
+    this.section();
     await this.options.vault.update((doc) => {
       const section = requireSection(doc);
       const member = section.state.members[id];
-      if (!member || member.sign === '') throw appError('NOT_FOUND', `No device ${id.slice(0, 32)} is in the sync group; \`traykey sync devices\` lists them.`);
+      if (!member || member.sign === '') throw appError('NOT_FOUND', this.wording.unknownDevice);
       if (id === section.device.id) throw appError('INVALID_INPUT', 'This computer cannot remove itself; remove it from another computer in the group.');
       if (member.removed) throw appError('NOT_FOUND', `${nameOf(section, id)} was already removed.`);
       const op = { k: 'remove' as const, t: clockFor(section, this.options.now).tick(), d: id };
@@ -233,6 +241,13 @@ export class SyncService {
     });
     await this.engine.round();
     return this.devices();
+  }
+
+  /** This computer's sync section; NOT_FOUND, in the surface's words, when sync is not set up. */
+  private section(): SyncSection {
+    const section = syncSectionIn(this.options.vault.read());
+    if (!section) throw appError('NOT_FOUND', this.wording.notSetUp);
+    return section;
   }
 
   private refuseIfSetUp(): void {

@@ -27,5 +27,11 @@ export function electronFileDialogs(parent: () => BrowserWindow | null, onOpenCh
         const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       }),
+    chooseFolder: ({ title }) =>
+      whileOpen(async (window) => {
+        const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+        const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      }),
   };
 }

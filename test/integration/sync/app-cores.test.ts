@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/app-core';
 import { Vault } from '../../../electron/core/vault/vault';
+import { expectAppError } from '../../support/expect-app-error';
 
 const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 const cores: Core[] = [];
@@ -57,4 +58,18 @@ describe('sync in the running app (two cores, real watchers)', () => {
     const status = await eventually(() => a.handlers['sync:status']({}), (value) => value.health === 'up-to-date');
     expect(status.devices).toHaveLength(2);
   }, 60_000);
+
+  it('speaks in the app’s words: Settings → Sync, never a command, an environment variable or a data file', async () => {
+    root = await mkdtemp(join(tmpdir(), 'traykey-sync-app-'));
+    const folder = join(root, 'Shared');
+    const [a, b] = [await app('a'), await app('b')];
+    const notSetUp = await expectAppError(() => a.handlers['sync:pair']({}), 'NOT_FOUND');
+    expect(notSetUp.message).toBe('Sync is not set up on this computer: open Settings → Sync to start syncing or to join your other computer.');
+    await a.handlers['sync:setup']({ folder });
+    const taken = await expectAppError(() => b.handlers['sync:setup']({ folder }), 'DUPLICATE');
+    expect(taken.field).toBe('folder');
+    expect(taken.message).toBe(`The folder ${folder} already holds your accounts from another computer: join that group instead, with Pair a computer in Settings → Sync there and the six words it shows.`);
+    const stranger = await expectAppError(() => a.handlers['sync:removeDevice']({ id: '0123456789abcdef' }), 'NOT_FOUND');
+    for (const message of [notSetUp.message, taken.message, stranger.message]) expect(message).not.toMatch(/traykey |`|TRAYKEY_|\.tkv|\.tksync/);
+  });
 });

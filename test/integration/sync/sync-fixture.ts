@@ -1,6 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { AccountsService } from '../../../electron/core/accounts/accounts-service';
 import { syncedAccounts } from '../../../electron/core/accounts/synced-accounts';
 import { SyncService } from '../../../electron/core/sync/sync-service';
@@ -21,7 +21,9 @@ export interface Machine {
 /** Machines with their own data folder (vault) sharing one sync folder, on one test clock. */
 export async function syncWorld() {
   const root = await mkdtemp(join(tmpdir(), 'traykey-sync-'));
+  // The sync app's folder exists; Traykey's folder inside it is made by the first computer's setup.
   const folder = join(root, 'Dropbox', 'Traykey');
+  await mkdir(dirname(folder));
   let time = 1_790_000_000_000;
   const now = () => time;
   const machines: Machine[] = [];

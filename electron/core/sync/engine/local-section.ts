@@ -46,7 +46,8 @@ export function syncSectionIn(doc: VaultDocument): SyncSection | undefined {
 
 export function requireSection(doc: VaultDocument): SyncSection {
   const section = syncSectionIn(doc);
-  if (!section) throw appError('NOT_FOUND', 'Sync is not set up on this computer: run `traykey sync setup --folder DIR` or `traykey sync join --folder DIR`.');
+  // SyncService checks first, in the words of the app or the CLI; this is the engine's own guard.
+  if (!section) throw appError('NOT_FOUND', 'Sync is not set up on this computer.');
   return section;
 }
 
