@@ -16,6 +16,8 @@ import { api } from '../api';
 import { showError } from '../store/toasts';
 import { ApprovalsView } from '../approvals/ApprovalsView';
 import { TransferView } from '../transfer/TransferView';
+import { BackupView } from '../backup/BackupView';
+import { ExportView } from '../backup/ExportView';
 
 export interface ViewEntry {
   id: string;
@@ -36,6 +38,8 @@ export const views: ViewEntry[] = [
   { id: 'scan', title: 'Scan', icon: 'qr', place: 'add', component: ScanView },
   { id: 'approvals', title: 'Approvals', icon: 'approvals', place: 'header', component: ApprovalsView },
   { id: 'transfer', title: 'Transfer', icon: 'transfer', place: 'more', component: TransferView, feature: 'transfer' },
+  { id: 'backup', title: 'Backup', icon: 'backup', place: 'more', component: BackupView },
+  { id: 'export', title: 'Export', icon: 'export', place: 'more', component: ExportView, feature: 'export' },
   { id: 'settings', title: 'Settings', icon: 'settings', place: 'more', component: SettingsView },
   { id: 'admin', title: 'Admin', icon: 'admin', place: 'more', opens: openAdminWindow, available: (settings) => settings?.adminArea === true, feature: 'admin' },
 ];

@@ -1,15 +1,8 @@
 import { z } from 'zod';
 import { call } from './define';
+import { IMPORT_FORMATS, MAX_IMPORT_FILE_BYTES, OTHER_APP_FORMATS } from '../backup-formats';
 
-/** Largest file Traykey imports, picked or dropped; exports of the supported apps are far smaller. */
-export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
-
-export const IMPORT_FORMATS = ['traykey', 'aegis', '2fas', 'uris'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-
-/** What "Export to another app" writes: one otpauth:// link a line, or a plain Aegis vault file. */
-export const OTHER_APP_FORMATS = ['uris', 'aegis'] as const;
-export type OtherAppFormat = (typeof OTHER_APP_FORMATS)[number];
+export { IMPORT_FORMATS, MAX_IMPORT_FILE_BYTES, OTHER_APP_FORMATS, type ImportFormat, type OtherAppFormat } from '../backup-formats';
 
 const base64 = z
   .string()

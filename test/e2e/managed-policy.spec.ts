@@ -23,7 +23,14 @@ test.describe('under the strict policy fixture', () => {
     await app.open();
     const { page } = app;
     const ui = popup(page);
-    await expect.poll(() => sectionNames(page)).toEqual(['Accounts', 'Add', 'Approvals', 'Settings']);
+    await expect.poll(() => sectionNames(page)).toEqual(['Accounts', 'Add', 'Approvals', 'Backup', 'Settings']);
+    // Importing stays; exporting a backup is switched off, and main refuses it too.
+    await openSection(page, 'Backup');
+    await expect(page.getByText('Exporting a backup is switched off by your organisation')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Choose file…' })).toBeVisible();
+    await expect(harness.call('backup:export', { passphrase: 'violet kettle orbits a quiet lantern' })).rejects.toThrow(/switched off by your organisation/);
+    await expect(harness.call('backup:exportForApp', { format: 'uris' })).rejects.toThrow(/switched off by your organisation/);
+    await openSection(page, 'Accounts');
 
     await ui.row('alice').getByRole('button', { name: /^ACME, alice, / }).focus();
     await ui.row('alice').getByRole('button', { name: 'Details of ACME (alice)' }).click();
