@@ -73,6 +73,8 @@ export interface ScreenCandidate {
 export interface AppWindows {
   /** Opens the Admin window, or brings it to the front when it is open already. */
   openAdmin(): void;
+  /** Hides the tray popup; it stays loaded for the next time. */
+  hidePopup(): void;
 }
 
 /**

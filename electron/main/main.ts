@@ -207,7 +207,7 @@ async function start(): Promise<void> {
   });
   stopPolicyWatch = watchPolicy(policy, realTimers, { files: sources.flatMap((source) => (source.file ? [source.file] : [])), watchFile: watchPolicyFile });
   const updater = installedUpdater();
-  core = createCore({ vault, home, policy, ...(updater ? { updater } : {}), clipboard: electronClipboard(), dialogs: electronFileDialogs(() => popup, (open) => (fileDialogOpen = open)), screens, presence: electronUserPresence(), deepLinks: inbox, power: electronPowerEvents(), push: { notifier, openBrowser: openSignIn, verifier: electronUserVerifier() }, windows: { openAdmin: () => void openAdminWindow() } });
+  core = createCore({ vault, home, policy, ...(updater ? { updater } : {}), clipboard: electronClipboard(), dialogs: electronFileDialogs(() => popup, (open) => (fileDialogOpen = open)), screens, presence: electronUserPresence(), deepLinks: inbox, power: electronPowerEvents(), push: { notifier, openBrowser: openSignIn, verifier: electronUserVerifier() }, windows: { openAdmin: () => void openAdminWindow(), hidePopup: () => popup?.hide() } });
   registerIpc(core.handlers);
 
   popup = createPopupWindow({ preloadPath: preloadPath(), devTools: !app.isPackaged });

@@ -34,7 +34,10 @@ export function AccountDetails({ id }: { id: string }) {
   useEffect(() => {
     back.current?.focus();
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') openDetails(null);
+      if (event.key !== 'Escape') return;
+      // Escape goes back to the list; it does not also hide the popup.
+      event.preventDefault();
+      openDetails(null);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

@@ -2,16 +2,17 @@ import { copyCode, deleteAccount, markCopied, undoDelete } from '../store/accoun
 import { appMessage } from '../ui/app-wording';
 import { showError, showToast } from '../store/toasts';
 
-/** Copies through main; the row says "Copied ✓" and the one-line toast says when the clipboard is cleared. */
-export async function copyAccountCode(id: string): Promise<void> {
+/** Copies through main; the row says "Copied ✓" and the one-line toast says when the clipboard is cleared. True once copied. */
+export async function copyAccountCode(id: string): Promise<boolean> {
   const result = await copyCode(id);
   if (!result.ok) {
     showError(result.error);
-    return;
+    return false;
   }
   markCopied(id);
   const clears = result.clearsInSeconds > 0 ? `Clipboard clears in ${result.clearsInSeconds} s.` : 'It stays on the clipboard.';
   showToast({ message: `Copied. ${clears}` }, 3000);
+  return true;
 }
 
 export async function deleteWithUndo(id: string): Promise<void> {

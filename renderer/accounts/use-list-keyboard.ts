@@ -1,7 +1,7 @@
 import { useEffect, type RefObject } from 'react';
 import { moveAccount, moveSelection, setQuery, startRename, useAccounts } from '../store/accounts';
 import { showError } from '../store/toasts';
-import { openDetails } from '../store/navigation';
+import { hidePopup, openDetails } from '../store/navigation';
 import { copyAccountCode, deleteWithUndo } from './row-actions';
 
 function isTextEntry(target: EventTarget | null): boolean {
@@ -9,7 +9,7 @@ function isTextEntry(target: EventTarget | null): boolean {
 }
 
 /**
- * Keyboard first: typing anywhere searches, arrows move the selection, Enter copies,
+ * Keyboard first: typing anywhere searches, arrows move the selection, Enter copies (and hides the popup),
  * Alt+arrows reorder, F2 renames, Delete deletes (with Undo), Escape clears the search.
  */
 export function useListKeyboard(search: RefObject<HTMLInputElement | null>, list: RefObject<HTMLUListElement | null>): void {
@@ -44,7 +44,8 @@ export function useListKeyboard(search: RefObject<HTMLInputElement | null>, list
       if (event.key === 'Enter' && plain && (inSearch || event.target === document.body)) {
         if (selected) {
           event.preventDefault();
-          void copyAccountCode(selected.id);
+          // Summon, type, Enter: the code is on the clipboard and the popup is out of the way.
+          void copyAccountCode(selected.id).then((copied) => copied && hidePopup());
         }
         return;
       }

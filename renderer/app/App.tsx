@@ -4,6 +4,7 @@ import { useVault } from '../store/vault';
 import { useNavigation } from '../store/navigation';
 import { Navigation } from '../navigation/Navigation';
 import { views } from '../navigation/views';
+import { usePopupKeys } from '../navigation/use-popup-keys';
 import { OlderCopyBanner } from '../vault/OlderCopyBanner';
 import { AppFrame } from './AppFrame';
 import { ToastArea } from './ToastArea';
@@ -29,6 +30,7 @@ function Shell() {
   const status = useVault((state) => state.status);
   useLiveCodes();
   useApprovalsFeed();
+  usePopupKeys();
   useEffect(() => {
     void loadAccounts();
     // The popup is hidden, not closed, between uses: whatever changed meanwhile (the CLI, a sleep

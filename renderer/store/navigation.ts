@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { api } from '../api';
 
 interface NavigationState {
   view: string;
@@ -14,4 +15,9 @@ export function goTo(view: string): void {
 
 export function openDetails(id: string | null): void {
   useNavigation.setState({ detailsId: id });
+}
+
+/** Asks main to hide the popup; it stays loaded, so showing it again is instant. */
+export function hidePopup(): void {
+  void api().windowsHidePopup({});
 }

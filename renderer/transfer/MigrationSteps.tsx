@@ -19,7 +19,9 @@ export function MigrationSteps({ codes, count, onDone }: { codes: MigrationQrIma
       role="group"
       aria-label="Transfer QR codes"
       onKeyDown={(event) => {
-        if (event.key === 'Escape') onDone();
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        onDone();
       }}
     >
       <p className="hint">

@@ -47,6 +47,8 @@ export interface Harness {
   call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   /** Gives a page the bridge; call before its first navigation. */
   attach(page: Page): Promise<void>;
+  /** Each time the page asked main to hide the popup (Escape, Enter after a copy), in order. */
+  popupHides: number[];
   /** Subscribes to the page asking for the Admin window (the harness has no windows: fixtures.ts opens a second page). */
   onOpenAdmin(listener: () => void): () => void;
   /** Another process's view of the same vault, as the CLI would open it. */
@@ -64,7 +66,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const keySource = options.keySource ?? { kind: 'keychain' };
   const keyStore = recordingKeyStore();
   const adminListeners = new Set<() => void>();
-  const windows = { openAdmin: () => adminListeners.forEach((listener) => listener()) };
+  const popupHides: number[] = [];
+  const windows = { openAdmin: () => adminListeners.forEach((listener) => listener()), hidePopup: () => void popupHides.push(Date.now()) };
 
   // The vault keeps the real clock: its cross-process lock times out on it, which a fixed clock would stall.
   const build = async () => {
@@ -103,6 +106,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return result.value as ResponseOf<typeof channel>;
     },
     attach: (page) => attachPage(page, server),
+    popupHides,
     onOpenAdmin(listener) {
       adminListeners.add(listener);
       return () => adminListeners.delete(listener);
