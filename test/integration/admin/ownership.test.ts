@@ -87,6 +87,8 @@ describe('ownership of test users (Okta, simulator)', { timeout: 60_000 }, () =>
   it('refuses a second run on the same connection while one is running, and takes over the lock of a crashed one', async () => {
     const lockFile = join(runLockDir(setup.cli.home), `${connectionIdFor('okta', setup.sim.okta.url)}.lock`);
     const { hostname } = await import('node:os');
+    // A run lock sits beside a vault (a data folder with locks and no vault is refused as a lost vault).
+    expect((await setup.cli.run(['list'])).code).toBe(0);
     await import('node:fs/promises').then(({ mkdir }) => mkdir(runLockDir(setup.cli.home), { recursive: true }));
     await writeFile(lockFile, JSON.stringify({ pid: process.pid, host: hostname(), startedAt: Date.now() }));
     const refused = await setup.cli.run(['admin', 'okta', 'enroll', '--org', setup.sim.okta.url, '--count', '1', '--prefix', 'lock'], { env: setup.oktaEnv });
