@@ -14,6 +14,9 @@ import { migrationUri } from '../../bench/qr-corpus/payloads';
 import { seededRandom } from '../../bench/qr-corpus/prng';
 import type { CodeStyle } from '../../bench/qr-corpus/raster';
 import { seedRealisticAccounts } from './accounts';
+import { aegisEntry, aegisPlain } from '../../unit/backup/fixtures/foreign-encoders';
+import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 
 export interface ScenarioContext {
   app: App;
@@ -152,6 +155,46 @@ export const SCENARIOS: Scenario[] = [
     async show(context) {
       await listOfTwelve(context);
       await openSection(context.page, 'Transfer');
+    },
+  },
+  {
+    name: 'backup',
+    async show({ app, page }) {
+      await app.open();
+      await openSection(page, 'Backup');
+      await page.getByLabel('Backup passphrase').fill('violet kettle orbits');
+      await page.getByRole('meter', { name: 'Passphrase strength' }).waitFor();
+    },
+  },
+  {
+    name: 'backup-import-preview',
+    async show(context) {
+      await listOfTwelve(context);
+      const { harness, page } = context;
+      const [first, second] = await harness.call('accounts:list', {});
+      const stored = await harness.call('accounts:reveal', { id: first!.id });
+      const entry = (issuer: string, name: string, secret: string) => aegisEntry({ type: 'totp', name, issuer, info: { secret, algo: 'SHA1', digits: 6, period: 30 } });
+      const file = join(harness.home, 'aegis-export.json');
+      await writeFile(file, aegisPlain([
+        entry('Fastmail', 'erin@example.com', 'ONSWG4TFOQ'),
+        entry('Renamed', 'old name', stored.secret),
+        entry(second!.issuer, second!.label, 'KRSXG5CTMVRXEZLU'),
+        aegisEntry({ type: 'yandex', name: 'y', issuer: 'Yandex', info: { secret: 'ONSWG4TFOQ' } }),
+      ]));
+      await openSection(page, 'Backup');
+      harness.dialogs.nextOpen = file;
+      await page.getByRole('button', { name: 'Choose file…' }).click();
+      await page.getByRole('list', { name: 'Cannot be imported' }).waitFor();
+      await page.getByRole('heading', { name: 'Import' }).scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    name: 'export-confirm',
+    async show(context) {
+      await listOfTwelve(context);
+      await openSection(context.page, 'Export');
+      await context.page.getByRole('button', { name: 'Export…' }).click();
+      await context.page.getByRole('alertdialog').waitFor();
     },
   },
   {
