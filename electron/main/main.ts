@@ -39,7 +39,7 @@ import { popupBounds } from './window/popup-position';
 import { popupToggle } from './window/popup-toggle';
 import { registerAppScheme, serveRenderer } from './window/register-app-protocol';
 import { pushBadge } from './tray/push-badge';
-import { chooseShortcut, DEFAULT_SHORTCUT, type Platform } from '../../shared/shortcut/accelerator';
+import { chooseShortcut, DEFAULT_SHORTCUT, displayAccelerator, type Platform } from '../../shared/shortcut/accelerator';
 import { PolicyService } from '../core/policy/policy-service';
 import { platformPolicySources } from '../core/policy/platform-policy-sources';
 import { watchPolicy } from '../core/policy/watch-policy';
@@ -124,7 +124,8 @@ async function trayState(): Promise<TrayMenuState> {
   return {
     vaultUnlocked: status?.state === 'unlocked',
     autoStart: autoStart.isSupported() ? autoStart.isEnabled() : null,
-    shortcut: activeShortcut,
+    // As people read it: "Ctrl+Alt+K", or "⌘⌥K" on macOS, not Electron's "CommandOrControl+Alt+K".
+    shortcut: activeShortcut ? displayAccelerator(activeShortcut, shortcutPlatform()) : null,
     updateReady: update?.state === 'ready' ? { version: update.version ?? null } : null,
   };
 }

@@ -2,7 +2,8 @@
  * The live list under load: 500 accounts (half 30 s, half 60 s periods) in the built renderer,
  * served by the e2e harness with the real core, vault and keychain, on the real clock.
  * Prints the renderer's CPU use (CDP Performance.getMetrics task and script time, and the
- * renderer process's CPU time) over a window, and how late rows flip after each period boundary.
+ * renderer process's CPU time) over a window, how late rows flip after each period boundary, and
+ * how long the popup takes from loading to its first code on screen.
  * Run inside the keychain session: `npm run bench:list` (BENCH_SECONDS=60 by default).
  */
 import { loadavg } from 'node:os';
@@ -12,6 +13,7 @@ import { testSecret } from '../e2e/harness/secrets';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const FIRST_CODE_LOADS = 7;
 
 type Metrics = Record<string, number>;
 
@@ -31,7 +33,28 @@ try {
   const context = await browser.newContext({ viewport: { width: 380, height: 560 } });
   const page = await context.newPage();
   await harness.attach(page);
-  await page.goto(harness.url);
+  // The first frame painted with a real code in it, in ms after the page started loading: the
+  // popup's cost from nothing to a usable code (the app keeps its popup loaded and hidden between
+  // uses, so showing it again costs at most this).
+  await page.addInitScript(() => {
+    const scope = window as unknown as { __firstCode?: number };
+    new MutationObserver((_records, observer) => {
+      if (!document.querySelector('#account-list .code:not(.code-placeholder)')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => (scope.__firstCode = performance.now())));
+    }).observe(document, { subtree: true, childList: true });
+  });
+  const firstCodes: number[] = [];
+  for (let load = 0; load < FIRST_CODE_LOADS; load++) {
+    await (load === 0 ? page.goto(harness.url) : page.reload());
+    await page.waitForFunction(() => (window as unknown as { __firstCode?: number }).__firstCode !== undefined, undefined, { timeout: 30_000 });
+    firstCodes.push(await page.evaluate(() => (window as unknown as { __firstCode: number }).__firstCode));
+  }
+  firstCodes.sort((a, b) => a - b);
+  console.log(
+    `popup loaded → first code painted, ${ACCOUNTS} accounts, ${FIRST_CODE_LOADS} loads: median ${firstCodes[Math.floor(FIRST_CODE_LOADS / 2)]?.toFixed(1)} ms, ` +
+      `best ${firstCodes[0]?.toFixed(1)} ms, worst ${firstCodes[FIRST_CODE_LOADS - 1]?.toFixed(1)} ms (target ≤ 50 ms; load average ${loadavg().map((value) => value.toFixed(2)).join(' ')})`,
+  );
   await page.locator('#account-list > li .code:not(.code-placeholder)').nth(ACCOUNTS - 1).waitFor({ state: 'attached', timeout: 30_000 });
 
   // Every code text change, stamped in epoch ms from the page's own monotonic clock.
