@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseKeyUri } from '../../../electron/core/otp/key-uri';
 import { syncWorld, totp } from './sync-fixture';
 
 let world: Awaited<ReturnType<typeof syncWorld>> | undefined;
@@ -6,6 +7,17 @@ afterEach(async () => {
   await world?.close();
   world = undefined;
 });
+
+/** A new world where the laptop started a group and paired the desktop and a third computer. */
+async function groupOfThree(third: string) {
+  const current = await syncWorld();
+  world = current;
+  const machines = [await current.machine('laptop'), await current.machine('desktop'), await current.machine(third)] as const;
+  await machines[0].sync.setup(current.folder);
+  await current.pair(machines[0], machines[1]);
+  await current.pair(machines[0], machines[2]);
+  return { world: current, machines };
+}
 
 describe('three computers sharing one sync folder', () => {
   it('converge on the same accounts after concurrent adds, renames, reorders, deletes and undos', async () => {
@@ -49,11 +61,7 @@ describe('three computers sharing one sync folder', () => {
   });
 
   it('a removed computer reads nothing written after its removal', async () => {
-    world = await syncWorld();
-    const [a, b, c] = [await world.machine('laptop'), await world.machine('desktop'), await world.machine('old')];
-    await a.sync.setup(world.folder);
-    await world.pair(a, b);
-    await world.pair(a, c);
+    const { world, machines: [a, b, c] } = await groupOfThree('old');
     await a.accounts.addUri(totp('GitHub', 'alice', 'JBSWY3DPEHPK3PXP'));
     await world.settle();
     expect(c.names()).toEqual(['GitHub:alice']);
@@ -66,5 +74,29 @@ describe('three computers sharing one sync folder', () => {
     expect(c.names()).toEqual(['GitHub:alice']);
     expect((await c.sync.status()).sentence).toMatch(/removed from the sync group/);
     expect(a.sync.devices().find((device) => device.id === oldId)?.removed).toBe(true);
+  });
+
+  it('the same account added on two computers before either synced becomes one account on all of them, with its tags and highest counter', async () => {
+    const { world, machines: [a, b, c] } = await groupOfThree('work');
+    await world.settle();
+    const hotp = 'otpauth://hotp/Bank:alice?secret=JBSWY3DPEHPK3PXP&issuer=Bank&counter=0';
+    const first = await a.accounts.addUri(hotp);
+    await a.accounts.nextHotp(first.id);
+    await a.accounts.nextHotp(first.id);
+    world.advance(1_000);
+    const second = await b.accounts.insert(parseKeyUri(hotp), ['money']);
+    // Same secret under another name is a different account to the person: it stays.
+    await c.accounts.addUri(totp('Bank', 'alice (old phone)', 'JBSWY3DPEHPK3PXP'));
+    await world.settle();
+    for (const machine of [a, b, c]) {
+      expect(machine.names().sort()).toEqual(['Bank:alice', 'Bank:alice (old phone)']);
+      const bank = machine.accounts.list().find((account) => account.label === 'alice')!;
+      // The one added first stays, with the other's tag and the counter that never goes back.
+      expect(bank.id).toBe(first.id);
+      expect(bank.tags).toEqual(['money']);
+      expect(machine.accounts.reveal(bank.id).uri).toContain('counter=2');
+    }
+    expect(b.accounts.list().some((account) => account.id === second.id)).toBe(false);
+    expect((await a.sync.status()).sentence).toBe('up to date');
   });
 });

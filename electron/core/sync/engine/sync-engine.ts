@@ -4,9 +4,10 @@ import type { VaultDocument } from '../../vault/vault';
 import { acquireLock } from '../../vault/lock-file';
 import { decodeFrames, RecordKind } from '../crypto/record-codec';
 import { appendToLog, logPath, readFolder, replaceFile, snapshotPath, type FolderView } from '../folder/sync-folder';
+import { mergeDuplicates } from '../merge/duplicates';
 import { projectAccounts } from '../merge/projection';
 import { requireSection, SYNC_SECTION, type SyncSection } from './local-section';
-import { encodeOutbox, encodeSnapshot, inspectOwnLog, keyReachesRemoved, recordLocalEdits, rekey, type OwnLog } from './own-log';
+import { clockFor, encodeOutbox, encodeSnapshot, inspectOwnLog, keyReachesRemoved, queueOps, recordLocalEdits, rekey, type OwnLog } from './own-log';
 import { readDevices, type SyncProblem, type SyncWaiting } from './read-devices';
 
 /** Past this many records in its log, a device writes a snapshot and starts the log afresh. */
@@ -132,7 +133,15 @@ export class SyncEngine {
       section.flushedSeq = own.lastSeq;
       section.outbox = section.outbox.filter((entry) => entry.seq > own.lastSeq);
     }
-    const projected = projectAccounts(section.state);
+    let projected = projectAccounts(section.state);
+    if (!removed) {
+      const clock = clockFor(section, this.options.now);
+      const merged = mergeDuplicates(section.state, projected, () => clock.tick());
+      if (merged.length > 0) {
+        queueOps(section, merged);
+        projected = projectAccounts(section.state);
+      }
+    }
     const changed = inputsOf(section, projected) !== inputs;
     return { section, accounts: projected, report: read, changed, inputs };
   }
