@@ -47,14 +47,16 @@ test('Escape clears the search first, then hides the popup; in Details it only g
 
 test('Ctrl+1…5 open the sections in header order', async ({ app }) => {
   await app.open();
+  // The rows arrive after the popup's key handlers are in place.
+  await expect(popup(app.page).rows).toHaveCount(2);
   const nav = app.page.getByRole('navigation', { name: 'Sections' });
   const lit = () => nav.locator('[aria-current="page"]').getAttribute('aria-label');
   await app.page.keyboard.press('Control+2');
   await expect.poll(lit).toBe('Add');
   await app.page.keyboard.press('Control+3');
   await expect.poll(lit).toBe('Approvals');
-  await app.page.keyboard.press('Control+5');
-  await expect(app.page.getByRole('heading', { name: 'Clipboard' })).toBeVisible();
+  await app.page.keyboard.press('Control+4');
+  await expect(app.page.getByRole('heading', { name: 'Transfer to phone' })).toBeVisible();
   await expect.poll(lit).toBe('More');
   await app.page.keyboard.press('Control+1');
   await expect.poll(lit).toBe('Accounts');
