@@ -178,7 +178,7 @@ export function ResultsTable({ connectionId, results, running }: { connectionId:
         </button>
       </div>
       {confirming ? (
-        <div role="alertdialog" aria-labelledby="admin-cleanup-title" className="card">
+        <div role="alertdialog" aria-labelledby="admin-cleanup-title" className="card admin-cleanup">
           {confirming.items.length > 0 ? (
             <>
               <h3 id="admin-cleanup-title">Delete {confirming.items.length} test users Traykey created?</h3>
@@ -210,7 +210,7 @@ export function ResultsTable({ connectionId, results, running }: { connectionId:
             </button>
             {forgettable.length > 0 ? (
               <button type="button" onClick={() => void forget(forgettable)}>
-                Forget {forgettable.length} records
+                Forget {forgettable.length === 1 ? '1 record' : `${forgettable.length} records`}
               </button>
             ) : null}
             {confirming.items.length > 0 ? (

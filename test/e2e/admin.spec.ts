@@ -119,7 +119,7 @@ test('clean-up lists a record older than ownership notes with what to do, and Fo
   const dialog = page.getByRole('alertdialog', { name: 'Traykey created none of these users, so there is nothing to delete' });
   await expect(dialog.getByRole('list', { name: 'Users left alone' })).toContainText("old-1@example.com: its record is older than Traykey's note of who made each user");
   await expect(dialog.getByRole('button', { name: /^Delete/ })).toHaveCount(0);
-  await dialog.getByRole('button', { name: 'Forget 1 records' }).click();
+  await dialog.getByRole('button', { name: 'Forget 1 record' }).click();
   await expect(page.getByText('Forgot 1 run records; nothing was changed in the org.')).toBeVisible();
   await expect(page.locator('.admin-results tbody tr')).toHaveCount(0);
   expect([...(sim.state.okta()?.users.values() ?? [])].filter((user) => user.profile.login === 'old-1@example.com')).toHaveLength(1);
