@@ -19,6 +19,8 @@ test.describe('keyboard-first popup', () => {
     await app.open();
     const { page } = app;
     const ui = popup(page);
+    // The popup's keys act on the list once it has loaded, as a person sees it before typing.
+    await expect(ui.rows).toHaveCount(3);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.type('o');
     await expect(ui.search).toBeFocused();
