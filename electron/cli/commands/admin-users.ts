@@ -1,4 +1,3 @@
-import { open } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { appError } from '../../../shared/errors';
@@ -9,6 +8,7 @@ import type { EnrolRecord } from '../../core/admin/enrol-record';
 import { resultOf } from '../../core/admin/enrol-run';
 import { providerFor } from '../../core/admin/provider-for';
 import { runLockDir, withRunLock } from '../../core/admin/run-lock';
+import { writePrivateFile } from '../../core/files/private-file';
 import { dataHome } from '../../core/paths';
 import type { CliContext } from '../context';
 import { resultsCsv } from './admin-output';
@@ -144,22 +144,6 @@ function envExport(records: EnrolRecord[]): string {
     .concat('\n');
 }
 
-/** Secrets go to a new file only this user can read, never over an existing one. */
-async function writePrivateFile(path: string, text: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(path, 'wx', 0o600);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw appError('INVALID_INPUT', code === 'EEXIST' ? `${path} already exists: give a new file name (Traykey never writes secrets over a file).` : `${path} cannot be created (${code ?? 'unknown error'}).`, { field: 'output' });
-  }
-  try {
-    await handle.writeFile(text);
-  } finally {
-    await handle.close();
-  }
-}
-
 function registerResults(parent: Command, provider: Provider, ctx: CliContext): void {
   parent
     .command('results')
@@ -183,7 +167,7 @@ function registerResults(parent: Command, provider: Provider, ctx: CliContext): 
               : results.map((result) => tsvLine([result.login, result.ownership ?? 'unknown', result.status, result.step, result.error])).join('');
       if (options.output === undefined) ctx.io.stdout(text);
       else {
-        await writePrivateFile(options.output, text);
+        await writePrivateFile(options.output, text, { replace: false, field: 'output' });
         ctx.io.stderr(`Wrote ${records.length} users to ${options.output}.\n`);
       }
     });

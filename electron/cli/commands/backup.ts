@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { appError } from '../../../shared/errors';
-import { readImportFile, writePrivateFile } from '../../core/backup/backup-files';
+import { readImportFile } from '../../core/backup/import-file';
+import { writePrivateFile } from '../../core/files/private-file';
 import { backupOfAccounts } from '../../core/backup/export-backup';
 import { describeBackup, importBackup } from '../../core/backup/import-backup';
 import { BACKUP_FORMATS, type BackupFormat, type ImportProblem } from '../../core/backup/imported-account';
@@ -67,7 +68,7 @@ export function register(program: Command, ctx: CliContext): void {
       }
       const passphrase = await backupPassphrase(opts.backupPassphraseFile, ctx, true);
       const { bytes, count } = await ctx.withAccounts((service) => backupOfAccounts(service, passphrase));
-      await writePrivateFile(file, bytes, { replace: opts.force === true });
+      await writePrivateFile(file, bytes, { replace: opts.force === true, field: 'file' });
       ctx.io.stdout(`Exported ${count} account${count === 1 ? '' : 's'} to ${file}.\n`);
     });
 

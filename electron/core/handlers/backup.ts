@@ -3,10 +3,11 @@ import { appError } from '../../../shared/errors';
 import type { Handlers } from '../../../shared/ipc';
 import { MAX_IMPORT_FILE_BYTES, type SavedFile } from '../../../shared/ipc/backup';
 import { requireStrongPassphrase } from '../../../shared/passphrase-strength';
-import { readImportFile, writePrivateFile } from '../backup/backup-files';
 import { backupOfAccounts, type ExportedFile } from '../backup/export-backup';
+import { readImportFile } from '../backup/import-file';
 import { exportForOtherApp, OTHER_APP_FILE_NAMES } from '../backup/other-app-export';
 import type { FileDialogs } from '../capabilities';
+import { writePrivateFile } from '../files/private-file';
 import type { CoreContext } from './core-context';
 
 type BackupHandlers = Pick<Handlers, Extract<keyof Handlers, `backup:${string}`>>;
@@ -37,7 +38,7 @@ export function backupHandlers(context: CoreContext): BackupHandlers {
     const file = await dialogsOf(context).chooseFileToSave({ title, defaultName, filters: [] });
     if (file === null) return { saved: false };
     const { bytes, count } = await make();
-    await writePrivateFile(file, bytes, { replace: true });
+    await writePrivateFile(file, bytes, { replace: true, field: 'file' });
     return { saved: true, count, file };
   };
 
