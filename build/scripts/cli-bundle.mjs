@@ -15,6 +15,9 @@ export const CLI_BUILD_OPTIONS = {
   target: 'node20',
   sourcemap: true,
   external: NODE_EXTERNALS,
+  // A package without an exports map is taken from its ES module build: a CommonJS one that a split
+  // chunk loads with import() arrives as a bare `default`, without its named exports (@zxcvbn-ts/core).
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
   entryPoints: { traykey: 'electron/cli/main.ts' },
   outdir: 'dist/cli',

@@ -1,8 +1,12 @@
 import { Command } from 'commander';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../electron/cli/commands';
 import { createCliContext } from '../../../electron/cli/context';
+import type { judgePassphrase } from '../../../shared/passphrase-strength';
+import { tempHome } from '../../support/temp-home';
 
 const BUNDLE_SCRIPT = new URL('../../../build/scripts/cli-bundle.mjs', import.meta.url).href;
 
@@ -43,5 +47,16 @@ describe('start-up of the built CLI', () => {
     expect(inputs).toContain('electron/cli/main.ts');
     expect(inputs.filter((input) => /node_modules\/(?!commander\/)/.test(input))).toEqual([]);
     expect(inputs.filter((input) => /electron\/cli\/commands\/(?!index\.ts)|electron\/core\/(?!log\/|paths\.ts|idp\/http\/redact\.ts)/.test(input))).toEqual([]);
+  }, 30_000);
+});
+
+describe('packages the built CLI loads on demand', () => {
+  it('keep their named exports in a split chunk: the passphrase rule judges a new vault passphrase', async () => {
+    const { CLI_BUILD_OPTIONS } = (await import(BUNDLE_SCRIPT)) as { CLI_BUILD_OPTIONS: BuildOptions };
+    const outdir = await tempHome('cli-bundle');
+    await build({ ...CLI_BUILD_OPTIONS, entryPoints: { strength: 'shared/passphrase-strength.ts' }, outdir, sourcemap: false, logLevel: 'silent' });
+    const built = (await import(pathToFileURL(join(outdir, 'strength.mjs')).href)) as { judgePassphrase: typeof judgePassphrase };
+    expect((await built.judgePassphrase('correct horse battery staple', 'vault')).ok).toBe(true);
+    expect((await built.judgePassphrase('password1', 'vault')).ok).toBe(false);
   }, 30_000);
 });
