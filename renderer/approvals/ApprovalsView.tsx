@@ -17,6 +17,7 @@ export function ApprovalsView() {
   return (
     <section className="approvals" aria-label="Approvals">
       {error ? <p className="banner banner-error">{error.message}</p> : null}
+      {challenges.length > 1 ? <p className="approvals-count">{challenges.length} requests are waiting, oldest first. Answer each one.</p> : null}
       {challenges.map((challenge) => (
         <ApprovalCard key={challenge.id} challenge={challenge} />
       ))}

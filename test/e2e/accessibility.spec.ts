@@ -5,9 +5,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './harness/fixtures';
 import { inScenario, SCENARIOS } from './screens/scenarios';
-import { SHOT_TIME } from './screens/modes';
+import { SHOT_HARNESS, SHOT_TIME } from './screens/modes';
 
-test.use({ harnessOptions: { now: SHOT_TIME } });
+test.use({ harnessOptions: SHOT_HARNESS });
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(colorScheme, () => {

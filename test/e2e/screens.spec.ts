@@ -5,9 +5,9 @@
  */
 import { test, expect } from './harness/fixtures';
 import { inScenario, SCENARIOS } from './screens/scenarios';
-import { SCREEN_MODES, SHOT_TIME, saveShot } from './screens/modes';
+import { SCREEN_MODES, SHOT_HARNESS, SHOT_TIME, saveShot } from './screens/modes';
 
-test.use({ harnessOptions: { now: SHOT_TIME } });
+test.use({ harnessOptions: SHOT_HARNESS });
 
 for (const mode of SCREEN_MODES) {
   test.describe(mode.name, () => {

@@ -1,9 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import type { HarnessOptions } from '../harness/harness';
 
 /** 09:00:18 UTC: twelve seconds left in the 30-second period, so the bars and seconds are mid-way. */
 export const SHOT_TIME = Date.UTC(2026, 0, 15, 9, 0, 18);
+
+/** The harness for pictures: push runs on the fixed clock too, so requests in Approvals are dated at the shots' moment. */
+export const SHOT_HARNESS: HarnessOptions = { now: SHOT_TIME, coreOptions: ({ clock }) => ({ push: { now: clock.now } }) };
 
 export interface ScreenMode {
   name: 'light' | 'dark' | 'zoom200';

@@ -67,6 +67,30 @@ async function listOfTwelve({ app, harness }: { app: App; harness: Harness }): P
   await app.page.locator('#account-list > li').nth(11).waitFor();
 }
 
+/**
+ * Sign-in requests waiting in Approvals, from the simulator's Okta on the shots' fixed clock, so each
+ * card's "Expires in" reads the same on every run.
+ */
+async function pendingApprovals({ app, harness, page, defer }: ScenarioContext, challenges: Record<string, unknown>[]): Promise<void> {
+  const sim = await startSimulator({ now: harness.clock.now });
+  defer(() => sim.close());
+  const login = 'bob@example.com';
+  const password = sim.okta.users.find((user) => user.login === login)?.password ?? '';
+  await harness.core.push.enrol({ orgUrl: sim.okta.url, clientId: sim.okta.oidcClientId, signIn: { kind: 'password', username: login, password } });
+  for (const challenge of challenges) {
+    const response = await fetch(`${sim.okta.url}/__sim/okta-push/challenges`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, ...challenge }) });
+    if (response.status !== 201) throw new Error(`the simulator refused a challenge (${response.status})`);
+  }
+  // Polls now rather than waiting for the cadence; a poll the enrolment started may have been under
+  // way before the last request arrived, and pollAll joins it, so a second poll may be needed.
+  let pending = await harness.core.push.pollAll();
+  for (let poll = 1; poll < 3 && pending.length < challenges.length; poll += 1) pending = await harness.core.push.pollAll();
+  if (pending.length !== challenges.length) throw new Error(`expected ${challenges.length} pending requests, the polls found ${pending.length}`);
+  await app.open();
+  await openSection(page, 'Approvals');
+  await page.getByTestId('approval').nth(challenges.length - 1).waitFor();
+}
+
 export const SCENARIOS: Scenario[] = [
   {
     name: 'accounts-empty',
@@ -149,6 +173,18 @@ export const SCENARIOS: Scenario[] = [
       await app.open();
       await openSection(page, 'Approvals');
     },
+  },
+  {
+    name: 'approvals-one',
+    show: (context) => pendingApprovals(context, [{ appInstanceName: 'Payroll', clientOS: 'Windows', clientLocation: 'Leeds, United Kingdom' }]),
+  },
+  {
+    name: 'approvals-two',
+    show: (context) =>
+      pendingApprovals(context, [
+        { appInstanceName: 'Payroll', clientOS: 'Windows', clientLocation: 'Leeds, United Kingdom' },
+        { appInstanceName: 'Salesforce', clientOS: 'macOS', clientLocation: 'Lisbon, Portugal', bindingMessage: 'Helpdesk call 4711' },
+      ]),
   },
   {
     name: 'transfer',
