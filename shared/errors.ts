@@ -34,6 +34,8 @@ export type ErrorCode =
   | 'INTERRUPTED'
   /** Another run holds what this one needs (one admin run per connection). */
   | 'BUSY'
+  /** The OS would not give Traykey a global shortcut: another app holds those keys. */
+  | 'SHORTCUT_TAKEN'
   | 'INTERNAL';
 
 export interface AppErrorData {

@@ -19,6 +19,7 @@ import { syncCalls } from './ipc/sync';
 import { updatesCalls } from './ipc/updates';
 import { windowsCalls } from './ipc/windows';
 import { backupCalls } from './ipc/backup';
+import { shortcutCalls } from './ipc/shortcut';
 import type { Caller, MethodName } from './ipc/define';
 
 export { methodName } from './ipc/define';
@@ -40,6 +41,7 @@ export const contract = {
   ...updatesCalls,
   ...windowsCalls,
   ...backupCalls,
+  ...shortcutCalls,
 };
 
 export type Contract = typeof contract;
@@ -57,7 +59,7 @@ export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>, caller?: 
 export type TraykeyApi = { [C in Channel as MethodName<C>]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>> };
 
 /** Events main pushes to the renderer (no request/response; payloads validated by the renderer). */
-export const EVENTS = ['accounts:changed', 'vault:changed', 'deepLink:received', 'push:changed', 'push:open', 'clock:changed', 'policy:changed', 'sync:changed', 'updates:changed'] as const;
+export const EVENTS = ['accounts:changed', 'vault:changed', 'deepLink:received', 'push:changed', 'push:open', 'clock:changed', 'policy:changed', 'sync:changed', 'updates:changed', 'shortcut:changed', 'popup:shownByShortcut'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 /** The object the preload exposes as `window.traykey`: the calls, plus change notifications. */

@@ -4,7 +4,7 @@ import type { AccountsService } from './accounts/accounts-service';
 import { syncedAccounts } from './accounts/synced-accounts';
 import { watchVault } from './accounts/vault-watcher';
 import { ClipboardGuard } from './clipboard/clipboard-guard';
-import { realTimers, type AppWindows, type Clipboard, type FileDialogs, type PowerEvents, type Timers, type UserPresence } from './capabilities';
+import { realTimers, type AppWindows, type Clipboard, type FileDialogs, type GlobalShortcuts, type PowerEvents, type Timers, type UserPresence } from './capabilities';
 import { accountsHandlers } from './handlers/accounts';
 import type { CoreContext, DomainHandlers } from './handlers/core-context';
 import { scanHandlers } from './handlers/scan';
@@ -37,11 +37,14 @@ import { policyHandlers } from './handlers/policy';
 import { UpdateService, type Updater } from './updates/update-service';
 import { updateHandlers } from './handlers/updates';
 import { windowsHandlers } from './handlers/windows';
+import { shortcutHandlers } from './handlers/shortcut';
+import { ShortcutService } from './shortcut/shortcut-service';
+import type { Platform } from '../../shared/shortcut/accelerator';
 import type { Vault } from './vault/vault';
 import type { ScreenShares } from './qr/screen-shares';
 
 /** Every domain's handlers, the one registry main and the e2e harness both serve; a new domain adds its factory here (and its calls to shared/ipc.ts). */
-const coreDomains: DomainHandlers[] = [accountsHandlers, settingsHandlers, vaultHandlers, scanHandlers, pushHandlers, adminHandlers, clockHandlers, transferHandlers, backupHandlers, confirmHandlers, deepLinkDomain, syncHandlers, windowsHandlers];
+const coreDomains: DomainHandlers[] = [accountsHandlers, settingsHandlers, vaultHandlers, scanHandlers, pushHandlers, adminHandlers, clockHandlers, transferHandlers, backupHandlers, confirmHandlers, deepLinkDomain, syncHandlers, windowsHandlers, shortcutHandlers];
 
 export interface CoreOptions {
   vault: Vault;
@@ -74,6 +77,8 @@ export interface CoreOptions {
   updater?: Updater;
   /** The app's other windows (main's Admin window, the harness's second page); absent in the CLI. */
   windows?: AppWindows;
+  /** The desktop's global shortcuts and the platform whose keys they are; given, the saved shortcut is registered at once. */
+  shortcut?: { keys: GlobalShortcuts; platform: Platform };
 }
 
 export interface CoreEvents {
@@ -93,6 +98,8 @@ export interface Core {
   clockSkew: ClockSkewService;
   policy: PolicyService;
   updates: UpdateService;
+  /** Absent without `shortcut` in the options (the CLI). */
+  shortcut: ShortcutService | undefined;
   events: CoreEvents;
   /** Stops everything; resolves once a code of ours still on the clipboard has been cleared. */
   close(): Promise<void>;
@@ -149,7 +156,18 @@ export function createCore(options: CoreOptions): Core {
   const imports = new ImportSession();
   const lock = new LockService({ session, settings, emit: events.emit, timers, now: options.now ?? Date.now, beforeLock: async () => { await clipboard?.flush(); accounts.forgetUndo(); imports.discard(); }, ...(options.presence ? { presence: options.presence } : {}), ...(options.power ? { power: options.power } : {}) });
   const push = attachPush({ vault: session.vault, isVaultOpen: () => session.isOpen, events, timers, push: withIdpHooks(options.push, clockSkew), ...(options.power ? { power: options.power } : {}) });
-  const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screens ? { screens: options.screens } : {}), emit: events.emit, ...(options.deepLinks ? { deepLinks: options.deepLinks } : {}), lock, clockSkew, push: push.service, policy, sync, ...(push.openBrowser ? { openBrowser: push.openBrowser } : {}), ...(options.windows ? { windows: options.windows } : {}), ...(options.dialogs ? { dialogs: options.dialogs } : {}), imports };
+  const shortcut = options.shortcut
+    ? new ShortcutService({
+        ...options.shortcut,
+        settings,
+        // Shown by the shortcut, the popup is there to search: the renderer puts the cursor in the search field.
+        onPress: () => {
+          if (options.windows?.togglePopup()) events.emit('popup:shownByShortcut');
+        },
+        onChange: () => events.emit('shortcut:changed'),
+      })
+    : undefined;
+  const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screens ? { screens: options.screens } : {}), emit: events.emit, ...(options.deepLinks ? { deepLinks: options.deepLinks } : {}), lock, clockSkew, push: push.service, policy, sync, ...(push.openBrowser ? { openBrowser: push.openBrowser } : {}), ...(options.windows ? { windows: options.windows } : {}), ...(options.dialogs ? { dialogs: options.dialogs } : {}), ...(shortcut ? { shortcut } : {}), imports };
   const updates = new UpdateService({
     ...(options.updater ? { updater: options.updater } : {}),
     settings: () => settings.get(),
@@ -168,6 +186,7 @@ export function createCore(options: CoreOptions): Core {
   const unavailable = built.unavailable;
   const stopDeepLinks = options.deepLinks?.onOffer(() => events.emit('deepLink:received')) ?? (() => undefined);
   void lock.start().catch(() => undefined);
+  void shortcut?.start().catch(() => undefined);
   const stopWatching =
     options.watchVault === false
       ? () => undefined
@@ -185,12 +204,14 @@ export function createCore(options: CoreOptions): Core {
     clockSkew,
     policy,
     updates,
+    shortcut,
     events,
     /** Stops watching and drops the vault key: the core owns the vault once created. */
     close() {
       stopPolicy();
       stopDeepLinks();
       updates.stop();
+      shortcut?.stop();
       push.stop();
       lock.stop();
       stopWatching();

@@ -69,12 +69,27 @@ export interface ScreenCandidate {
   height: number;
 }
 
+/**
+ * The desktop's global shortcuts (Electron's globalShortcut, electron/main/platform/global-shortcuts.ts;
+ * a fake in the e2e harness). The OS hands each combination to one app at a time.
+ */
+export interface GlobalShortcuts {
+  /**
+   * Asks the OS for the keys; `onPress` runs each time they are pressed anywhere. False when it refuses
+   * (another app holds them, or it cannot grab that combination); never throws.
+   */
+  register(accelerator: string, onPress: () => void): boolean;
+  unregister(accelerator: string): void;
+}
+
 /** The app's other windows, which only main can make (the e2e harness opens a second page instead). */
 export interface AppWindows {
   /** Opens the Admin window, or brings it to the front when it is open already. */
   openAdmin(): void;
   /** Hides the tray popup; it stays loaded for the next time. */
   hidePopup(): void;
+  /** Shows the popup by the tray icon, or hides it when it is up, as a tray click does; true when it is now shown. */
+  togglePopup(): boolean;
 }
 
 /**

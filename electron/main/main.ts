@@ -8,7 +8,7 @@ import { autoUpdater } from 'electron-updater';
 import { feedUrlFromAppUpdateConfig } from '../core/updates/app-update-config';
 import { electronUpdater } from '../core/updates/electron-updater-adapter';
 import type { Updater } from '../core/updates/update-service';
-import { app, dialog, globalShortcut, screen, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, screen, session, shell, type BrowserWindow } from 'electron';
 import { EVENTS } from '../../shared/ipc';
 import { isAppError } from '../../shared/errors';
 import { createCore, type Core } from '../core/app-core';
@@ -21,6 +21,7 @@ import { registerIpc } from './ipc/register-ipc';
 import { electronAutoStart } from './platform/auto-start';
 import { electronClipboard } from './platform/clipboard';
 import { electronFileDialogs } from './platform/file-dialogs';
+import { electronGlobalShortcuts } from './platform/global-shortcuts';
 import { electronNotifier } from './platform/notifier';
 import { electronPowerEvents } from './platform/power-events';
 import { electronScreenRoster } from './platform/screen-roster';
@@ -39,7 +40,7 @@ import { popupBounds } from './window/popup-position';
 import { popupToggle } from './window/popup-toggle';
 import { registerAppScheme, serveRenderer } from './window/register-app-protocol';
 import { pushBadge } from './tray/push-badge';
-import { chooseShortcut, DEFAULT_SHORTCUT, displayAccelerator, type Platform } from '../../shared/shortcut/accelerator';
+import { displayAccelerator, type Platform } from '../../shared/shortcut/accelerator';
 import { PolicyService } from '../core/policy/policy-service';
 import { platformPolicySources } from '../core/policy/platform-policy-sources';
 import { watchPolicy } from '../core/policy/watch-policy';
@@ -53,8 +54,6 @@ let adminWindow: BrowserWindow | null = null;
 let windowSizes: WindowSizeStore | null = null;
 let tray: TrayHandle | null = null;
 let core: Core | null = null;
-/** The global shortcut registered now (shown in the tray menu), or null when the OS refused every candidate. */
-let activeShortcut: string | null = null;
 let stopPolicyWatch: () => void = () => undefined;
 /** A file dialog of ours is up: the popup it belongs to loses focus to it and must not hide. */
 let fileDialogOpen = false;
@@ -75,10 +74,12 @@ function showPopup(): void {
   popup.focus();
 }
 
-function togglePopup(): void {
-  if (!popup) return;
+/** True when the popup is up afterwards. */
+function togglePopup(): boolean {
+  if (!popup) return false;
   if (toggle.shouldShowOnToggle(popup.isVisible())) showPopup();
   else popup.hide();
+  return popup.isVisible();
 }
 
 function send(event: string): void {
@@ -121,11 +122,13 @@ async function openSignIn(url: string): Promise<void> {
 async function trayState(): Promise<TrayMenuState> {
   const status = core ? await core.handlers['vault:status']({}) : null;
   const update = core ? await core.updates.current() : null;
+  const shortcut = core?.shortcut?.status();
   return {
     vaultUnlocked: status?.state === 'unlocked',
     autoStart: autoStart.isSupported() ? autoStart.isEnabled() : null,
-    // As people read it: "Ctrl+Alt+K", or "⌘⌥K" on macOS, not Electron's "CommandOrControl+Alt+K".
-    shortcut: activeShortcut ? displayAccelerator(activeShortcut, shortcutPlatform()) : null,
+    // As people read it: "Ctrl+Alt+K", or "⌥⌘K" on macOS, not Electron's "CommandOrControl+Alt+K".
+    shortcut: shortcut?.active ? displayAccelerator(shortcut.active, shortcut.platform) : null,
+    shortcutTaken: shortcut?.shortcut && shortcut.problem ? displayAccelerator(shortcut.shortcut, shortcut.platform) : null,
     updateReady: update?.state === 'ready' ? { version: update.version ?? null } : null,
   };
 }
@@ -208,7 +211,7 @@ async function start(): Promise<void> {
   });
   stopPolicyWatch = watchPolicy(policy, realTimers, { files: sources.flatMap((source) => (source.file ? [source.file] : [])), watchFile: watchPolicyFile });
   const updater = installedUpdater();
-  core = createCore({ vault, home, policy, ...(updater ? { updater } : {}), clipboard: electronClipboard(), dialogs: electronFileDialogs(() => popup, (open) => (fileDialogOpen = open)), screens, presence: electronUserPresence(), deepLinks: inbox, power: electronPowerEvents(), push: { notifier, openBrowser: openSignIn, verifier: electronUserVerifier() }, windows: { openAdmin: () => void openAdminWindow(), hidePopup: () => popup?.hide() } });
+  core = createCore({ vault, home, policy, ...(updater ? { updater } : {}), clipboard: electronClipboard(), dialogs: electronFileDialogs(() => popup, (open) => (fileDialogOpen = open)), screens, presence: electronUserPresence(), deepLinks: inbox, power: electronPowerEvents(), push: { notifier, openBrowser: openSignIn, verifier: electronUserVerifier() }, windows: { openAdmin: () => void openAdminWindow(), hidePopup: () => popup?.hide(), togglePopup }, shortcut: { keys: electronGlobalShortcuts(), platform: shortcutPlatform() } });
   registerIpc(core.handlers);
 
   popup = createPopupWindow({ preloadPath: preloadPath(), devTools: !app.isPackaged });
@@ -223,11 +226,11 @@ async function start(): Promise<void> {
   for (const event of EVENTS) core.events.on(event, () => send(event));
   core.events.on('vault:changed', () => void refreshTray());
   core.events.on('updates:changed', () => void refreshTray());
-
-
-  const shortcut = chooseShortcut(DEFAULT_SHORTCUT, null, (accelerator) => globalShortcut.register(accelerator, togglePopup), shortcutPlatform());
-  activeShortcut = shortcut.active;
-  if (shortcut.problem) log.warn(shortcut.problem);
+  core.events.on('shortcut:changed', () => {
+    const problem = core?.shortcut?.status().problem;
+    if (problem) log.warn(problem);
+    void refreshTray();
+  });
   tray = createTray({
     trayDir: trayIconDir({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
     initialState: await trayState(),
@@ -262,7 +265,6 @@ if (!app.requestSingleInstanceLock()) {
   // A tray app keeps running with its popup hidden or closed.
   app.on('window-all-closed', () => undefined);
   app.on('will-quit', () => {
-    globalShortcut.unregisterAll();
     stopPolicyWatch();
     tray?.destroy();
     void core?.close();

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Settings } from '../../shared/ipc/settings';
+import type { RequestOf } from '../../shared/ipc';
 import type { AppErrorData } from '../../shared/errors';
 import { api } from '../api';
 
@@ -15,7 +16,7 @@ export async function loadSettings(): Promise<void> {
   useSettings.setState(result.ok ? { settings: result.value, error: null } : { error: result.error });
 }
 
-export async function saveSettings(change: Partial<Settings>): Promise<AppErrorData | null> {
+export async function saveSettings(change: RequestOf<'settings:set'>): Promise<AppErrorData | null> {
   const result = await api().settingsSet(change);
   if (!result.ok) return result.error;
   useSettings.setState({ settings: result.value, error: null });

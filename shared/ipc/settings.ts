@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
+import { acceleratorSchema } from './shortcut';
 
 export const settingsSchema = z.object({
   clipboardClearSeconds: z.number().int().min(0).max(600),
@@ -18,6 +19,8 @@ export const settingsSchema = z.object({
   /** Check for updates at start and every few hours, and download them in the background. */
   updateChecks: z.boolean(),
   updateChannel: z.enum(['latest', 'beta']),
+  /** The global shortcut that shows the popup, or null when turned off; changed through `shortcut:set`, which asks the OS first. */
+  shortcut: acceleratorSchema.nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -41,7 +44,7 @@ export type VaultStatus = z.infer<typeof vaultStatus>;
 
 export const settingsCalls = {
   'settings:get': call({ passive: true, summary: 'The user’s settings.', request: z.object({}).strict(), response: settingsSchema }),
-  'settings:set': call({ summary: 'Change some settings.', request: settingsSchema.partial().strict(), response: settingsSchema }),
+  'settings:set': call({ summary: 'Change some settings.', request: settingsSchema.omit({ shortcut: true }).partial().strict(), response: settingsSchema }),
   'vault:status': call({ passive: true, summary: 'Whether the vault is open, and how it is protected.', request: z.object({}).strict(), response: vaultStatus }),
   'vault:unlock': call({
     summary: 'Open the vault with the passphrase (passphrase mode, or after a lock).',

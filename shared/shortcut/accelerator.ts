@@ -1,13 +1,14 @@
 /**
- * The global shortcut's decisions, apart from Electron: reading and checking an accelerator, turning
- * a key press in Settings into one, showing it the platform's way, and choosing what to register
- * when the system refuses the wanted one. main.ts only calls `globalShortcut` with the answers.
+ * The global shortcut as text: reading and checking an Electron accelerator, turning a key press in
+ * Settings into one, and showing it the way people read it on their platform. What to register and
+ * when is electron/core/shortcut/; which keys are off limits is reserved-shortcuts.ts.
  */
 
 export const DEFAULT_SHORTCUT = 'CommandOrControl+Alt+K';
 
+/** The canonical order of an accelerator's modifiers, as Traykey writes and stores it. */
 const MODIFIERS = ['CommandOrControl', 'Control', 'Command', 'Alt', 'Shift', 'Super'] as const;
-type Modifier = (typeof MODIFIERS)[number];
+export type Modifier = (typeof MODIFIERS)[number];
 
 const MODIFIER_ALIASES: Record<string, Modifier> = {
   commandorcontrol: 'CommandOrControl',
@@ -23,7 +24,7 @@ const MODIFIER_ALIASES: Record<string, Modifier> = {
   meta: 'Super',
 };
 
-const NAMED_KEYS = ['Space', 'Tab', 'Backspace', 'Delete', 'Insert', 'Home', 'End', 'PageUp', 'PageDown', 'Up', 'Down', 'Left', 'Right', 'Escape'];
+const NAMED_KEYS = ['Space', 'Tab', 'Enter', 'Backspace', 'Delete', 'Insert', 'Home', 'End', 'PageUp', 'PageDown', 'Up', 'Down', 'Left', 'Right', 'Escape'];
 
 export type Platform = 'darwin' | 'win32' | 'linux';
 
@@ -58,60 +59,88 @@ export function parseAccelerator(text: string): AcceleratorResult {
   return { ok: true, accelerator: { modifiers: ordered, key }, text: [...ordered, key].join('+') };
 }
 
+/** What a keydown event says, as the renderer hands it over. */
 export interface KeyPress {
+  /** The character or key name (KeyboardEvent.key). */
   key: string;
+  /** The physical key (KeyboardEvent.code): "KeyK" whatever Option or a layout made of it. */
+  code: string;
   ctrlKey: boolean;
   altKey: boolean;
   shiftKey: boolean;
   metaKey: boolean;
 }
 
-/** The shortcut a person pressed in Settings; modifier keys alone are not a shortcut yet. */
-export function acceleratorFromKeyPress(press: KeyPress, platform: Platform): AcceleratorResult | null {
-  if (['Control', 'Alt', 'Shift', 'Meta', 'OS', 'AltGraph'].includes(press.key)) return null;
-  const key = press.key.length === 1 ? press.key : press.key.replace(/^Arrow/, '');
-  const parts: string[] = [];
-  // Ctrl on Windows and Linux and Cmd on macOS are the same shortcut written once.
-  const primary = platform === 'darwin' ? press.metaKey : press.ctrlKey;
-  if (primary) parts.push('CommandOrControl');
-  if (platform === 'darwin' && press.ctrlKey) parts.push('Control');
-  if (platform !== 'darwin' && press.metaKey) parts.push('Super');
-  if (press.altKey) parts.push('Alt');
-  if (press.shiftKey) parts.push('Shift');
-  return parseAccelerator([...parts, key === ' ' ? 'Space' : key].join('+'));
+const MODIFIER_KEYS = new Set(['Control', 'Alt', 'Shift', 'Meta', 'OS', 'AltGraph', 'Super', 'Hyper', 'Fn']);
+
+/** The key an accelerator names for a press: from the physical key first, since ⌥K types "˚" on a Mac. */
+function pressedKey(press: KeyPress): string {
+  const physical = /^(?:Key([A-Z])|Digit([0-9])|(F[0-9]{1,2})|Arrow(Up|Down|Left|Right))$/.exec(press.code);
+  if (physical) return physical.slice(1).find((part) => part !== undefined) ?? press.key;
+  if (press.key === ' ') return 'Space';
+  return press.key.replace(/^Arrow/, '');
 }
 
-const MAC_SYMBOLS: Record<Modifier, string> = { CommandOrControl: '⌘', Command: '⌘', Control: '⌃', Alt: '⌥', Shift: '⇧', Super: '⌘' };
-const PC_NAMES: Record<Modifier, string> = { CommandOrControl: 'Ctrl', Command: 'Win', Control: 'Ctrl', Alt: 'Alt', Shift: 'Shift', Super: 'Win' };
+function pressedModifiers(press: KeyPress, platform: Platform): Modifier[] {
+  const held: Modifier[] = [];
+  // Ctrl on Windows and Linux and Cmd on macOS are the same shortcut written once.
+  if (platform === 'darwin' ? press.metaKey : press.ctrlKey) held.push('CommandOrControl');
+  if (platform === 'darwin' && press.ctrlKey) held.push('Control');
+  if (press.altKey) held.push('Alt');
+  if (press.shiftKey) held.push('Shift');
+  if (platform !== 'darwin' && press.metaKey) held.push('Super');
+  return held;
+}
 
-/** "Ctrl+Alt+K" on Windows and Linux, "⌘⌥K" on macOS. */
+/** Where a capture in Settings stands after one key press. */
+export type CaptureStep =
+  /** Only modifiers so far: "Ctrl+Alt+…" while the person looks for the key. */
+  | { kind: 'holding'; label: string }
+  | { kind: 'refused'; message: string }
+  | { kind: 'pressed'; accelerator: string };
+
+/**
+ * A key press while Settings waits for a new shortcut. Refusals here are about the keys themselves
+ * (no modifier, an unusable key); keys other programs rely on are reserved-shortcuts.ts's call.
+ */
+export function captureKeyPress(press: KeyPress, platform: Platform): CaptureStep {
+  const held = pressedModifiers(press, platform);
+  if (MODIFIER_KEYS.has(press.key) || /^(?:Control|Alt|Shift|Meta|OS)(?:Left|Right)$/.test(press.code)) {
+    return { kind: 'holding', label: held.length === 0 ? '' : `${modifierLabel(held, platform)}${platform === 'darwin' ? '' : '+'}…` };
+  }
+  const key = pressedKey(press);
+  const named = normaliseKey(key);
+  const shown = named ?? key.toUpperCase();
+  if (held.length === 0 || held.every((modifier) => modifier === 'Shift')) {
+    return { kind: 'refused', message: `${shown} alone would type in other apps: hold ${platform === 'darwin' ? '⌘, ⌥ or ⌃' : 'Ctrl or Alt'} as well.` };
+  }
+  if (!named) return { kind: 'refused', message: `${shown} cannot be part of a shortcut: use a letter, a digit, F1–F24, an arrow or Space.` };
+  const parsed = parseAccelerator([...held, named].join('+'));
+  return parsed.ok ? { kind: 'pressed', accelerator: parsed.text } : { kind: 'refused', message: parsed.message };
+}
+
+/** Apple's menus list modifiers as ⌃⌥⇧⌘; Windows and Linux write Win, Ctrl, Alt, Shift. */
+const MAC_ORDER: Modifier[] = ['Control', 'Alt', 'Shift', 'CommandOrControl', 'Command', 'Super'];
+const MAC_SYMBOLS: Record<Modifier, string> = { CommandOrControl: '⌘', Command: '⌘', Control: '⌃', Alt: '⌥', Shift: '⇧', Super: '⌘' };
+const PC_ORDER: Modifier[] = ['Super', 'Command', 'CommandOrControl', 'Control', 'Alt', 'Shift'];
+const PC_NAMES: Record<Platform, Record<Modifier, string>> = {
+  win32: { CommandOrControl: 'Ctrl', Command: 'Win', Control: 'Ctrl', Alt: 'Alt', Shift: 'Shift', Super: 'Win' },
+  linux: { CommandOrControl: 'Ctrl', Command: 'Super', Control: 'Ctrl', Alt: 'Alt', Shift: 'Shift', Super: 'Super' },
+  darwin: MAC_SYMBOLS,
+};
+
+function modifierLabel(modifiers: readonly Modifier[], platform: Platform): string {
+  if (platform === 'darwin') return MAC_ORDER.filter((modifier) => modifiers.includes(modifier)).map((modifier) => MAC_SYMBOLS[modifier]).filter((symbol, index, all) => all.indexOf(symbol) === index).join('');
+  return PC_ORDER.filter((modifier) => modifiers.includes(modifier)).map((modifier) => PC_NAMES[platform][modifier]).filter((name, index, all) => all.indexOf(name) === index).join('+');
+}
+
+const MAC_KEYS: Record<string, string> = { Up: '↑', Down: '↓', Left: '←', Right: '→', Space: 'Space', Enter: '↩', Escape: 'Esc', Delete: '⌦', Backspace: '⌫', Tab: '⇥' };
+
+/** "Ctrl+Alt+K" on Windows and Linux, "⌥⌘K" on macOS. */
 export function displayAccelerator(text: string, platform: Platform): string {
   const parsed = parseAccelerator(text);
   if (!parsed.ok) return text;
   const { modifiers, key } = parsed.accelerator;
-  if (platform === 'darwin') return `${modifiers.map((modifier) => MAC_SYMBOLS[modifier]).join('')}${key}`;
-  return [...modifiers.map((modifier) => PC_NAMES[modifier]), key].join('+');
-}
-
-export interface ShortcutChoice {
-  /** What is registered now, or null when nothing could be. */
-  active: string | null;
-  /** One sentence for Settings when the wanted shortcut could not be had. */
-  problem: string | null;
-}
-
-/**
- * Registers the wanted shortcut, else keeps the one that worked before, else the default, and says
- * why in one sentence. `register` is Electron's `globalShortcut.register` (false when the OS or
- * another app holds the keys).
- */
-export function chooseShortcut(wanted: string, previous: string | null, register: (accelerator: string) => boolean, platform: Platform): ShortcutChoice {
-  const parsed = parseAccelerator(wanted);
-  const fallbacks = [previous, DEFAULT_SHORTCUT].filter((candidate): candidate is string => candidate !== null && candidate !== wanted);
-  const reason = parsed.ok ? `${displayAccelerator(wanted, platform)} is already used by another app or the system` : parsed.message.replace(/\.$/, '');
-  if (parsed.ok && register(parsed.text)) return { active: parsed.text, problem: null };
-  for (const fallback of fallbacks) {
-    if (register(fallback)) return { active: fallback, problem: `${reason}, so Traykey still opens with ${displayAccelerator(fallback, platform)}.` };
-  }
-  return { active: null, problem: `${reason}, and no other shortcut could be set: choose another in Settings.` };
+  if (platform === 'darwin') return `${modifierLabel(modifiers, platform)}${MAC_KEYS[key] ?? key}`;
+  return `${modifierLabel(modifiers, platform)}+${key}`;
 }

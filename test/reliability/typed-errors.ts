@@ -5,6 +5,7 @@ const CODES: Record<ErrorCode, true> = {
   INVALID_INPUT: true,
   INTERRUPTED: true,
   BUSY: true,
+  SHORTCUT_TAKEN: true,
   INVALID_URI: true,
   NOT_FOUND: true,
   AMBIGUOUS: true,

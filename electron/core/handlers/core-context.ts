@@ -11,6 +11,7 @@ import type { ScreenShares } from '../qr/screen-shares';
 import type { PolicyService } from '../policy/policy-service';
 import type { PushService } from '../push/push-service';
 import type { SettingsStore } from '../settings/settings-store';
+import type { ShortcutService } from '../shortcut/shortcut-service';
 import type { SyncRunner } from '../sync/sync-runner';
 import type { VaultSession } from '../vault/vault-session';
 
@@ -42,6 +43,8 @@ export interface CoreContext {
   windows?: AppWindows;
   /** Open and save dialogs for backups and exports, and the folder chooser for sync; absent in the CLI. */
   dialogs?: FileDialogs;
+  /** The global shortcut that shows the popup; absent in the CLI. */
+  shortcut?: ShortcutService;
   /** The file being imported in the app, if any; dropped when the vault locks. */
   imports: ImportSession;
 }

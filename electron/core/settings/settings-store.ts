@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { settingsSchema, type Settings } from '../../../shared/ipc/settings';
 import { appError } from '../../../shared/errors';
+import { DEFAULT_SHORTCUT } from '../../../shared/shortcut/accelerator';
 import type { ManagedPolicy } from '../../../shared/policy/policy-schema';
 import { settingsChangeRefusal, settingsUnderPolicy } from './policy-limits';
 
@@ -18,6 +19,7 @@ export const DEFAULT_SETTINGS: Settings = {
   accountIcons: {},
   updateChecks: true,
   updateChannel: 'latest',
+  shortcut: DEFAULT_SHORTCUT,
 };
 
 /**

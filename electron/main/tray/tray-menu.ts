@@ -13,7 +13,10 @@ export interface TrayMenuState {
   vaultUnlocked: boolean;
   /** Null where the OS has no login items we can set (most Linux desktops without a .desktop entry). */
   autoStart: boolean | null;
+  /** The global shortcut as people read it, or null when Traykey holds none. */
   shortcut: string | null;
+  /** The saved shortcut the OS would not give Traykey, as people read it (Settings says why and what to do). */
+  shortcutTaken: string | null;
   /** An update downloaded and waiting for a restart (with its version when the feed named one), or null. */
   updateReady: { version: string | null } | null;
 }
@@ -24,6 +27,8 @@ export function trayMenu(state: TrayMenuState): TrayMenuItem[] {
   const items: TrayMenuItem[] = [
     ...update,
     { kind: 'action', action: 'show', label: state.shortcut ? `Show Traykey (${state.shortcut})` : 'Show Traykey', enabled: true },
+    // Not silent: a shortcut that stopped working at start is named where a person looks for it.
+    ...(state.shortcutTaken ? [{ kind: 'action', action: 'show', label: `Shortcut ${state.shortcutTaken} Is Taken: Change It in Settings`, enabled: false } satisfies TrayMenuItem] : []),
     { kind: 'action', action: 'lock', label: 'Lock Vault', enabled: state.vaultUnlocked },
     { kind: 'separator' },
   ];

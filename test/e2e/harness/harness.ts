@@ -15,6 +15,7 @@ import { attachPage } from './attach-page';
 import { fixedClock, systemClock, type HarnessClock } from './clock';
 import { FakeClipboard } from '../../support/fake-clipboard';
 import { FakeFileDialogs } from '../../support/fake-file-dialogs';
+import { FakeGlobalShortcuts } from '../../support/fake-global-shortcuts';
 import { openTestVault, recordingKeyStore, type HarnessKeySource } from './test-vault';
 import { startHarnessServer, type HarnessServer } from './server';
 
@@ -40,6 +41,8 @@ export interface Harness {
   clipboard: FakeClipboard;
   /** The open and save dialogs: set the path the person will choose before the page asks. */
   dialogs: FakeFileDialogs;
+  /** The desktop's global shortcuts: `take` keys for another app before the page asks, `press` Traykey's. */
+  shortcuts: FakeGlobalShortcuts;
   core: Core;
   vault: Vault;
   server: HarnessServer;
@@ -63,22 +66,25 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const clock = options.now === 'system' ? systemClock() : fixedClock(options.now ?? Date.UTC(2026, 0, 1));
   const clipboard = new FakeClipboard();
   const dialogs = new FakeFileDialogs();
+  const shortcuts = new FakeGlobalShortcuts();
   const keySource = options.keySource ?? { kind: 'keychain' };
   const keyStore = recordingKeyStore();
   const adminListeners = new Set<() => void>();
   const popupHides: number[] = [];
-  const windows = { openAdmin: () => adminListeners.forEach((listener) => listener()), hidePopup: () => void popupHides.push(Date.now()) };
+  // The page is the popup and stays on screen, so the shortcut always "shows" it.
+  const windows = { openAdmin: () => adminListeners.forEach((listener) => listener()), hidePopup: () => void popupHides.push(Date.now()), togglePopup: () => true };
 
   // The vault keeps the real clock: its cross-process lock times out on it, which a fixed clock would stall.
-  const build = async () => {
+  // Only the app's own core holds the shortcut; a second one stands for the CLI, which has none.
+  const build = async (app: boolean) => {
     const vault = await openTestVault({ home, keySource, keyStore });
     const extra = options.coreOptions?.({ home, clock }) ?? {};
-    const core = createCore({ vault, home, now: clock.now, clipboard, dialogs, keyStore, windows, ...extra });
+    const core = createCore({ vault, home, now: clock.now, clipboard, dialogs, keyStore, windows, ...(app ? { shortcut: { keys: shortcuts, platform: 'linux' as const } } : {}), ...extra });
     return { vault, core };
   };
 
   await options.beforeOpen?.(() => openTestVault({ home, keySource, keyStore }), home);
-  const { vault, core } = await build();
+  const { vault, core } = await build(true);
   const server = await startHarnessServer({
     root: options.rendererDir ?? DEFAULT_RENDERER,
     backend: {
@@ -97,6 +103,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock,
     clipboard,
     dialogs,
+    shortcuts,
     core,
     vault,
     server,
@@ -112,7 +119,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return () => adminListeners.delete(listener);
     },
     async openSecondCore() {
-      const second = await build();
+      const second = await build(false);
       const handle = {
         ...second,
         close() {

@@ -44,7 +44,7 @@ describe('createCore', () => {
   it('opens the Admin window only where there are windows, and only with the Admin area switched on', async () => {
     await expect(call('windows:openAdmin', {})).rejects.toMatchObject({ code: 'UNSUPPORTED' });
     let opened = 0;
-    const withWindows = createCore({ vault: await openVault(home), home, watchVault: false, windows: { openAdmin: () => (opened += 1), hidePopup: () => undefined } });
+    const withWindows = createCore({ vault: await openVault(home), home, watchVault: false, windows: { openAdmin: () => (opened += 1), hidePopup: () => undefined, togglePopup: () => true } });
     const callWindows = callThrough(() => withWindows.handlers);
     try {
       await expect(callWindows('windows:openAdmin', {})).rejects.toMatchObject({ code: 'UNSUPPORTED', message: 'Switch on “Show the Admin area” in Settings to open the Admin window.' });

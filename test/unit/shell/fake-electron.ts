@@ -113,7 +113,8 @@ export function createFakeElectron(options: { gotLock: boolean }) {
   });
   const handled = new Map<string, Listener>();
   const power = new EventEmitter();
-  const shortcuts: string[] = [];
+  /** What main holds now, with what each does when pressed. */
+  const shortcuts = new Map<string, () => void>();
   const errorBoxes: string[] = [];
   const protocols: string[] = [];
   const session = {
@@ -138,11 +139,11 @@ export function createFakeElectron(options: { gotLock: boolean }) {
       getDisplayNearestPoint: () => ({ id: 1, bounds: { x: 0, y: 0, width: 1440, height: 900 }, workArea: { x: 0, y: 25, width: 1440, height: 875 } }),
     },
     globalShortcut: {
-      register: (accelerator: string) => {
-        shortcuts.push(accelerator);
+      register: (accelerator: string, onPress: () => void) => {
+        shortcuts.set(accelerator, onPress);
         return true;
       },
-      unregisterAll() {},
+      unregister: (accelerator: string) => shortcuts.delete(accelerator),
     },
     dialog: { showErrorBox: (title: string) => errorBoxes.push(title) },
     protocol: {

@@ -73,7 +73,15 @@ describe('main process wiring', () => {
     expect(popup?.webContents.windowOpenHandler).toBeTypeOf('function');
     expect([...fake.handled.keys()].sort()).toEqual([...channels].sort());
     expect(fake.protocols).toEqual(['privileged:app', 'handle:app']);
-    expect(fake.shortcuts).toEqual(['CommandOrControl+Alt+K']);
+    await vi.waitFor(() => expect([...fake.shortcuts.keys()]).toEqual(['CommandOrControl+Alt+K']));
+  });
+
+  it('shows the popup on the global shortcut, tells it to focus the search, and names the shortcut in the tray', async () => {
+    const { fake, popup, tray } = await startMain();
+    await vi.waitFor(() => expect(tray?.menu?.items[0]?.label).toBe('Show Traykey (Ctrl+Alt+K)'));
+    fake.shortcuts.get('CommandOrControl+Alt+K')?.();
+    expect(popup?.visible).toBe(true);
+    expect(popup?.webContents.sent).toContain('popup:shownByShortcut');
   });
 
   it('answers the renderer with the real core', async () => {

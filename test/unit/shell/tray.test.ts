@@ -6,26 +6,34 @@ import { trayMenu } from '../../../electron/main/tray/tray-menu';
 
 describe('tray menu', () => {
   it('offers Show, Lock, Start at Login and Quit, in that order', () => {
-    const items = trayMenu({ vaultUnlocked: true, autoStart: false, shortcut: 'CommandOrControl+Alt+K', updateReady: null });
+    const items = trayMenu({ vaultUnlocked: true, autoStart: false, shortcut: 'CommandOrControl+Alt+K', shortcutTaken: null, updateReady: null });
     expect(items.map((item) => (item.kind === 'separator' ? '-' : item.action))).toEqual(['show', 'lock', '-', 'toggleAutoStart', '-', 'quit']);
     expect(items[0]).toMatchObject({ label: 'Show Traykey (CommandOrControl+Alt+K)' });
   });
 
   it('offers Restart to Update first, with the version, once an update has downloaded', () => {
-    const items = trayMenu({ vaultUnlocked: true, autoStart: null, shortcut: null, updateReady: { version: '1.4.0' } });
+    const items = trayMenu({ vaultUnlocked: true, autoStart: null, shortcut: null, shortcutTaken: null, updateReady: { version: '1.4.0' } });
     expect(items.slice(0, 2)).toEqual([{ kind: 'action', action: 'restartToUpdate', label: 'Restart to Update (1.4.0)', enabled: true }, { kind: 'separator' }]);
-    expect(trayMenu({ vaultUnlocked: true, autoStart: null, shortcut: null, updateReady: { version: null } })[0]).toMatchObject({ label: 'Restart to Update' });
-    expect(trayMenu({ vaultUnlocked: true, autoStart: null, shortcut: null, updateReady: null }).some((item) => item.kind !== 'separator' && item.action === 'restartToUpdate')).toBe(false);
+    expect(trayMenu({ vaultUnlocked: true, autoStart: null, shortcut: null, shortcutTaken: null, updateReady: { version: null } })[0]).toMatchObject({ label: 'Restart to Update' });
+    expect(trayMenu({ vaultUnlocked: true, autoStart: null, shortcut: null, shortcutTaken: null, updateReady: null }).some((item) => item.kind !== 'separator' && item.action === 'restartToUpdate')).toBe(false);
+  });
+
+  it('names a saved shortcut another app took at start, where a person looks for the shortcut', () => {
+    const items = trayMenu({ vaultUnlocked: true, autoStart: null, shortcut: null, shortcutTaken: 'Ctrl+Alt+J', updateReady: null });
+    expect(items.slice(0, 2)).toEqual([
+      { kind: 'action', action: 'show', label: 'Show Traykey', enabled: true },
+      { kind: 'action', action: 'show', label: 'Shortcut Ctrl+Alt+J Is Taken: Change It in Settings', enabled: false },
+    ]);
   });
 
   it('disables Lock while the vault is already locked', () => {
-    const lock = trayMenu({ vaultUnlocked: false, autoStart: false, shortcut: null, updateReady: null }).find((item) => item.kind !== 'separator' && item.action === 'lock');
+    const lock = trayMenu({ vaultUnlocked: false, autoStart: false, shortcut: null, shortcutTaken: null, updateReady: null }).find((item) => item.kind !== 'separator' && item.action === 'lock');
     expect(lock).toMatchObject({ enabled: false });
   });
 
   it('ticks Start at Login to match the OS, and leaves it out where it cannot be set', () => {
-    expect(trayMenu({ vaultUnlocked: true, autoStart: true, shortcut: null, updateReady: null })).toContainEqual({ kind: 'checkbox', action: 'toggleAutoStart', label: 'Start at Login', checked: true });
-    const withoutAutoStart = trayMenu({ vaultUnlocked: true, autoStart: null, shortcut: null, updateReady: null });
+    expect(trayMenu({ vaultUnlocked: true, autoStart: true, shortcut: null, shortcutTaken: null, updateReady: null })).toContainEqual({ kind: 'checkbox', action: 'toggleAutoStart', label: 'Start at Login', checked: true });
+    const withoutAutoStart = trayMenu({ vaultUnlocked: true, autoStart: null, shortcut: null, shortcutTaken: null, updateReady: null });
     expect(withoutAutoStart.some((item) => item.kind !== 'separator' && item.action === 'toggleAutoStart')).toBe(false);
     expect(withoutAutoStart.filter((item) => item.kind === 'separator')).toHaveLength(1);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { acceleratorFromKeyPress, chooseShortcut, DEFAULT_SHORTCUT, displayAccelerator, parseAccelerator } from '../../../shared/shortcut/accelerator';
+import fc from 'fast-check';
+import { captureKeyPress, DEFAULT_SHORTCUT, displayAccelerator, parseAccelerator, type KeyPress, type Platform } from '../../../shared/shortcut/accelerator';
 
-const press = (key: string, mods: Partial<{ ctrlKey: boolean; altKey: boolean; shiftKey: boolean; metaKey: boolean }> = {}) => ({ key, ctrlKey: false, altKey: false, shiftKey: false, metaKey: false, ...mods });
+const press = (key: string, code: string, mods: Partial<Pick<KeyPress, 'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey'>> = {}): KeyPress => ({ key, code, ctrlKey: false, altKey: false, shiftKey: false, metaKey: false, ...mods });
 
 describe('reading a shortcut', () => {
   it('accepts aliases in any case and writes the canonical form', () => {
@@ -17,44 +18,69 @@ describe('reading a shortcut', () => {
   });
 });
 
-describe('a key press in Settings', () => {
+describe('a key press while Settings waits for the new shortcut', () => {
   it('becomes CommandOrControl from Ctrl on Linux and Windows and from Cmd on macOS', () => {
-    expect(acceleratorFromKeyPress(press('j', { ctrlKey: true, altKey: true }), 'linux')).toMatchObject({ text: 'CommandOrControl+Alt+J' });
-    expect(acceleratorFromKeyPress(press('j', { metaKey: true, altKey: true }), 'darwin')).toMatchObject({ text: 'CommandOrControl+Alt+J' });
-    expect(acceleratorFromKeyPress(press('ArrowUp', { ctrlKey: true, shiftKey: true }), 'win32')).toMatchObject({ text: 'CommandOrControl+Shift+Up' });
+    expect(captureKeyPress(press('j', 'KeyJ', { ctrlKey: true, altKey: true }), 'linux')).toEqual({ kind: 'pressed', accelerator: 'CommandOrControl+Alt+J' });
+    expect(captureKeyPress(press('∆', 'KeyJ', { metaKey: true, altKey: true }), 'darwin')).toEqual({ kind: 'pressed', accelerator: 'CommandOrControl+Alt+J' });
+    expect(captureKeyPress(press('ArrowUp', 'ArrowUp', { ctrlKey: true, shiftKey: true }), 'win32')).toEqual({ kind: 'pressed', accelerator: 'CommandOrControl+Shift+Up' });
   });
 
-  it('is not a shortcut yet while only modifiers are held', () => {
-    expect(acceleratorFromKeyPress(press('Control', { ctrlKey: true }), 'linux')).toBeNull();
+  it('reads the physical key, so Option or Shift changing the character does not change the shortcut', () => {
+    expect(captureKeyPress(press('˚', 'KeyK', { metaKey: true, altKey: true }), 'darwin')).toEqual({ kind: 'pressed', accelerator: DEFAULT_SHORTCUT });
+    expect(captureKeyPress(press('!', 'Digit1', { ctrlKey: true, shiftKey: true }), 'linux')).toEqual({ kind: 'pressed', accelerator: 'CommandOrControl+Shift+1' });
+    expect(captureKeyPress(press(' ', 'Space', { ctrlKey: true, altKey: true }), 'linux')).toEqual({ kind: 'pressed', accelerator: 'CommandOrControl+Alt+Space' });
+  });
+
+  it('keeps Ctrl apart from Cmd on a Mac, and writes the Windows key as Super', () => {
+    expect(captureKeyPress(press('k', 'KeyK', { ctrlKey: true, metaKey: true }), 'darwin')).toEqual({ kind: 'pressed', accelerator: 'CommandOrControl+Control+K' });
+    expect(captureKeyPress(press('k', 'KeyK', { metaKey: true, altKey: true }), 'win32')).toEqual({ kind: 'pressed', accelerator: 'Alt+Super+K' });
+  });
+
+  it('waits while only modifiers are held, showing what is held so far', () => {
+    expect(captureKeyPress(press('Control', 'ControlLeft', { ctrlKey: true }), 'linux')).toEqual({ kind: 'holding', label: 'Ctrl+…' });
+    expect(captureKeyPress(press('Alt', 'AltLeft', { ctrlKey: true, altKey: true }), 'win32')).toEqual({ kind: 'holding', label: 'Ctrl+Alt+…' });
+    expect(captureKeyPress(press('Meta', 'MetaLeft', { metaKey: true, altKey: true }), 'darwin')).toEqual({ kind: 'holding', label: '⌥⌘…' });
+  });
+
+  it('refuses a key without Ctrl, Alt or Cmd, and keys a shortcut cannot use, in one sentence each', () => {
+    expect(captureKeyPress(press('k', 'KeyK'), 'linux')).toEqual({ kind: 'refused', message: 'K alone would type in other apps: hold Ctrl or Alt as well.' });
+    expect(captureKeyPress(press('K', 'KeyK', { shiftKey: true }), 'darwin')).toEqual({ kind: 'refused', message: 'K alone would type in other apps: hold ⌘, ⌥ or ⌃ as well.' });
+    expect(captureKeyPress(press('§', 'IntlBackslash', { ctrlKey: true, altKey: true }), 'linux')).toEqual({ kind: 'refused', message: '§ cannot be part of a shortcut: use a letter, a digit, F1–F24, an arrow or Space.' });
   });
 });
 
 describe('showing a shortcut', () => {
-  it('uses the platform’s words or symbols', () => {
+  it('uses the platform’s words, or Apple’s symbols in Apple’s order (⌃⌥⇧⌘)', () => {
     expect(displayAccelerator(DEFAULT_SHORTCUT, 'linux')).toBe('Ctrl+Alt+K');
-    expect(displayAccelerator(DEFAULT_SHORTCUT, 'darwin')).toBe('⌘⌥K');
+    expect(displayAccelerator(DEFAULT_SHORTCUT, 'win32')).toBe('Ctrl+Alt+K');
+    expect(displayAccelerator(DEFAULT_SHORTCUT, 'darwin')).toBe('⌥⌘K');
+    expect(displayAccelerator('CommandOrControl+Control+Shift+Up', 'darwin')).toBe('⌃⇧⌘↑');
+    expect(displayAccelerator('Alt+Super+K', 'win32')).toBe('Win+Alt+K');
+    expect(displayAccelerator('Alt+Super+K', 'linux')).toBe('Super+Alt+K');
   });
 });
 
-describe('choosing what to register', () => {
-  const taken = (...held: string[]) => (accelerator: string) => !held.includes(accelerator);
+const platforms = fc.constantFrom<Platform>('darwin', 'win32', 'linux');
+const physicalKeys = fc.oneof(
+  fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ').map((letter) => ({ code: `Key${letter}`, key: letter.toLowerCase(), name: letter })),
+  fc.integer({ min: 0, max: 9 }).map((digit) => ({ code: `Digit${digit}`, key: String(digit), name: String(digit) })),
+  fc.integer({ min: 1, max: 12 }).map((n) => ({ code: `F${n}`, key: `F${n}`, name: `F${n}` })),
+  fc.constantFrom('Up', 'Down', 'Left', 'Right').map((arrow) => ({ code: `Arrow${arrow}`, key: `Arrow${arrow}`, name: arrow })),
+);
+const modifiers = fc.record({ ctrlKey: fc.boolean(), altKey: fc.boolean(), shiftKey: fc.boolean(), metaKey: fc.boolean() });
 
-  it('registers the wanted shortcut when it is free', () => {
-    expect(chooseShortcut('Ctrl+Alt+J', DEFAULT_SHORTCUT, taken(), 'linux')).toEqual({ active: 'Control+Alt+J', problem: null });
-  });
-
-  it('keeps the previous one when the wanted one is taken, and says so in one sentence', () => {
-    expect(chooseShortcut('CommandOrControl+Alt+J', 'CommandOrControl+Alt+L', taken('CommandOrControl+Alt+J'), 'linux')).toEqual({
-      active: 'CommandOrControl+Alt+L',
-      problem: 'Ctrl+Alt+J is already used by another app or the system, so Traykey still opens with Ctrl+Alt+L.',
-    });
-  });
-
-  it('falls back to the default, and reports when nothing can be registered', () => {
-    expect(chooseShortcut('CommandOrControl+Alt+J', null, taken('CommandOrControl+Alt+J'), 'darwin').active).toBe(DEFAULT_SHORTCUT);
-    expect(chooseShortcut(DEFAULT_SHORTCUT, null, taken(DEFAULT_SHORTCUT), 'linux')).toEqual({
-      active: null,
-      problem: 'Ctrl+Alt+K is already used by another app or the system, and no other shortcut could be set: choose another in Settings.',
-    });
+describe('any key press', () => {
+  it('gives a shortcut that reads back to itself, names the pressed key, and shows without Electron’s words', () => {
+    fc.assert(
+      fc.property(platforms, physicalKeys, modifiers, (platform, key, mods) => {
+        const step = captureKeyPress(press(key.key, key.code, mods), platform);
+        const hasModifier = mods.ctrlKey || mods.altKey || mods.metaKey;
+        if (!hasModifier) return step.kind === 'refused';
+        if (step.kind !== 'pressed') return false;
+        const parsed = parseAccelerator(step.accelerator);
+        const shown = displayAccelerator(step.accelerator, platform);
+        return parsed.ok && parsed.text === step.accelerator && parsed.accelerator.key === key.name && !shown.includes('CommandOrControl') && (platform !== 'darwin' || !shown.includes('+'));
+      }),
+    );
   });
 });
