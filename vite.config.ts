@@ -1,13 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { pageHead } from './build/vite/page-head.ts';
+import { CONTENT_SECURITY_POLICY } from './electron/main/window/content-security-policy.ts';
 
 const page = (name: string) => fileURLToPath(new URL(`./renderer/${name}`, import.meta.url));
 
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), pageHead({ contentSecurityPolicy: CONTENT_SECURITY_POLICY })],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -1,7 +1,7 @@
 /**
- * The one Content-Security-Policy for the popup: no inline script, no remote origins. The renderer's
- * index.html carries the same string in a meta tag; main also sends it as a header on every response
- * so the policy holds even for a document that lost its meta tag. 'wasm-unsafe-eval' lets the QR worker
+ * The one Content-Security-Policy for the renderer's pages: no inline script, no remote origins. Vite
+ * writes this string into every page's head (build/vite/page-head.ts); main also sends it as a header on
+ * every response so the policy holds even for a document that lost its meta tag. 'wasm-unsafe-eval' lets the QR worker
  * compile the bundled ZXing WebAssembly (it finds codes jsQR misses, several times faster); it does not
  * allow eval of JavaScript, and the module itself can only come from our own origin.
  */

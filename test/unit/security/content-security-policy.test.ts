@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, withContentSecurityPolicy } from '../../../electron/main/window/content-security-policy';
 
@@ -12,12 +13,27 @@ function directives(policy: string): Map<string, string[]> {
   );
 }
 
+/** The renderer's pages as `npm run build` makes them (kept in memory: dist/ is left alone). */
+async function builtPages(): Promise<Map<string, string>> {
+  const result = await build({ configFile: 'vite.config.ts', logLevel: 'silent', build: { write: false } });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((bundle) => ('output' in bundle ? bundle.output : []));
+  return new Map(outputs.filter((chunk) => chunk.fileName.endsWith('.html') && chunk.type === 'asset').map((asset) => [asset.fileName, String((asset as { source: string | Uint8Array }).source)]));
+}
+
+const unescapeAttribute = (value: string): string => value.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
 describe('content security policy', () => {
-  it('is the same policy string the renderer declares in its meta tag', () => {
-    const html = readFileSync('renderer/index.html', 'utf8');
-    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
-    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
-  });
+  it('is the policy every built renderer page declares first in its head, the same string main sends as a header', async () => {
+    const pages = readdirSync('renderer').filter((name) => name.endsWith('.html'));
+    const built = await builtPages();
+    expect([...built.keys()].sort()).toEqual(pages.sort());
+    for (const [name, html] of built) {
+      const head = /<head>([\s\S]*?)<\/head>/.exec(html)?.[1] ?? '';
+      const policies = [...head.matchAll(/<meta\b[^>]*http-equiv="?content-security-policy[^>]*>/gi)].map((tag) => unescapeAttribute(/content="([^"]*)"/.exec(tag[0])?.[1] ?? ''));
+      expect(policies, name).toEqual([CONTENT_SECURITY_POLICY]);
+      expect(head.indexOf('Content-Security-Policy'), name).toBeLessThan(head.indexOf('<script'));
+    }
+  }, 60_000);
 
   it('denies everything by default and allows scripts only from our own origin (WebAssembly compiles, JavaScript eval does not)', () => {
     const policy = directives(CONTENT_SECURITY_POLICY);
