@@ -37,7 +37,10 @@ export function ImportPreviewList({ preview, chosen, busy, onChange, onCancel, o
     <div className="import-preview">
       <fieldset>
         <legend>
-          Accounts in {preview.name} ({chosen.size} of {preview.entries.length} chosen)
+          <span>Accounts in {preview.name}</span>
+          <span className="import-count">
+            {chosen.size} of {preview.entries.length} chosen
+          </span>
         </legend>
         <ul className="import-list">
           {preview.entries.map((entry) => (
