@@ -3,6 +3,7 @@ import type { OtherAppFormat } from '../../shared/ipc/backup';
 import { api } from '../api';
 import { useAccounts } from '../store/accounts';
 import { showToast } from '../store/toasts';
+import { RevealConfirm } from '../ui/RevealConfirm';
 import './backup.css';
 
 const FORMATS: Array<{ value: OtherAppFormat; label: string; hint: string }> = [
@@ -22,9 +23,10 @@ export function ExportView() {
     setBusy(true);
     const result = await api().backupExportForApp({ format });
     setBusy(false);
-    setConfirming(false);
+    // A failed save keeps the confirmation open with the reason, so the person can try again or cancel.
     if (!result.ok) return setError(result.error.message);
     setError(null);
+    setConfirming(false);
     if (result.value.saved) showToast({ message: `Exported ${result.value.count} accounts in clear to ${result.value.file}. Delete it once the other app has imported it.` }, 8000);
   };
 
@@ -44,19 +46,17 @@ export function ExportView() {
         ))}
       </fieldset>
       {confirming ? (
-        <div className="confirm" role="alertdialog" aria-labelledby="export-confirm-text" onKeyDown={(event) => event.key === 'Escape' && setConfirming(false)}>
-          <p id="export-confirm-text">
-            The file holds the secrets of {count === 1 ? '1 account' : `${count} accounts`} in clear: anyone who reads it can copy these accounts. Delete it once the other app has imported it.
-          </p>
-          <div className="form-actions">
-            <button type="button" autoFocus onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-            <button type="button" className="primary danger" disabled={busy} onClick={() => void save()}>
-              Save file in clear…
-            </button>
-          </div>
-        </div>
+        <RevealConfirm
+          warning={`The file holds the secrets of ${count === 1 ? '1 account' : `${count} accounts`} in clear: anyone who reads it can copy these accounts. Delete it once the other app has imported it.`}
+          confirmLabel="Save file in clear…"
+          busy={busy}
+          error={error}
+          onConfirm={() => void save()}
+          onCancel={() => {
+            setConfirming(false);
+            setError(null);
+          }}
+        />
       ) : (
         <div className="form-actions">
           <button type="button" className="primary" disabled={count === 0} onClick={() => setConfirming(true)}>
@@ -64,11 +64,6 @@ export function ExportView() {
           </button>
         </div>
       )}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
     </section>
   );
 }

@@ -3,9 +3,9 @@ import { useId, type ReactNode } from 'react';
 interface RevealConfirmProps {
   /** A question naming what is about to be shown, when the warning alone does not. */
   title?: ReactNode;
-  /** Who could copy what once it is on the screen. */
+  /** Who could copy what once it is on the screen or in the file. */
   warning: ReactNode;
-  /** The dangerous button, named for what it shows ("Show secret", "Show QR codes"). */
+  /** The dangerous button, named for what it does ("Show secret", "Show QR codes", "Save file in clear…"). */
   confirmLabel: string;
   busy?: boolean;
   error?: string | null;
@@ -14,9 +14,9 @@ interface RevealConfirmProps {
 }
 
 /**
- * The one confirmation before a secret reaches the screen, as text or as QR codes: the warning, Cancel
- * first and focused so Enter never reveals by accident, and Escape cancels this step only (not the
- * view around it). Main is asked for the secret only from onConfirm.
+ * The one confirmation before a secret leaves the vault in clear (on the screen as text or QR codes, or
+ * in an export file): the warning, Cancel first and focused so Enter never reveals by accident, and
+ * Escape cancels this step only (not the view around it). Main is asked for the secret only from onConfirm.
  */
 export function RevealConfirm({ title, warning, confirmLabel, busy = false, error, onConfirm, onCancel }: RevealConfirmProps) {
   const id = useId();

@@ -132,6 +132,10 @@ test('Export to another app says the file holds secrets in clear before asking w
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Export…' }).click();
+  const unwritable = join(harness.home, 'no-such-folder', 'for-aegis.json');
+  harness.dialogs.nextSave = unwritable;
+  await page.getByRole('button', { name: 'Save file in clear…' }).click();
+  await expect(page.getByRole('alertdialog').getByRole('alert')).toHaveText(`The file cannot be written to ${unwritable} (ENOENT).`);
   harness.dialogs.nextSave = join(harness.home, 'for-aegis.json');
   await page.getByRole('button', { name: 'Save file in clear…' }).click();
   await expect(popup(page).toast).toContainText(`Exported 2 accounts in clear to ${join(harness.home, 'for-aegis.json')}.`);
