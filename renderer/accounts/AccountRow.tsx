@@ -14,13 +14,16 @@ import { copyAccountCode, deleteWithUndo } from './row-actions';
 
 interface RowProps {
   account: AccountSummary;
+  /** Where the row sits in the whole list (1-based) and the list's length, for assistive technology. */
+  position: number;
+  total: number;
   dragging: boolean;
   onDragStart: (id: string) => void;
   onDragEnd: () => void;
   onDrop: (id: string) => void;
 }
 
-export const AccountRow = memo(function AccountRow({ account, dragging, onDragStart, onDragEnd, onDrop }: RowProps) {
+export const AccountRow = memo(function AccountRow({ account, position, total, dragging, onDragStart, onDragEnd, onDrop }: RowProps) {
   const { id } = account;
   const selected = useAccounts((state) => state.selectedId === id);
   const renaming = useAccounts((state) => state.renamingId === id);
@@ -35,7 +38,7 @@ export const AccountRow = memo(function AccountRow({ account, dragging, onDragSt
 
   if (renaming) {
     return (
-      <li className="row row-selected" data-account-id={id}>
+      <li className="row row-selected" data-account-id={id} aria-posinset={position} aria-setsize={total}>
         <RenameForm account={account} />
       </li>
     );
@@ -45,6 +48,8 @@ export const AccountRow = memo(function AccountRow({ account, dragging, onDragSt
     <li
       className={`row${selected ? ' row-selected' : ''}${dragging ? ' row-dragging' : ''}${over ? ' row-drop' : ''}`}
       data-account-id={id}
+      aria-posinset={position}
+      aria-setsize={total}
       draggable
       onDragStart={(event) => {
         event.dataTransfer.effectAllowed = 'move';

@@ -9,6 +9,10 @@ import { setTick } from './tick-store';
  * The list's one timer. It wakes at each whole second (in main's time) to step the countdowns, and
  * at the earliest period boundary flips every code that expired to the `next` main already sent,
  * then asks for fresh codes at that moment. Nothing re-renders between boundaries.
+ *
+ * The popup is hidden, not closed, between uses: while hidden the timer stops (nobody sees the
+ * countdowns), and when it shows again the codes and countdowns are brought to main's current step
+ * before its first frame; only codes hidden past their `next` wait for main's answer.
  */
 export function useLiveCodes(): void {
   useEffect(() => {
@@ -18,6 +22,7 @@ export function useLiveCodes(): void {
 
     const schedule = (now = mainNow()) => {
       clearTimeout(timer);
+      if (document.hidden) return;
       const codes = Object.values(useAccounts.getState().codes);
       const boundary = nextBoundary(codes);
       if (boundary === undefined) return;
@@ -44,14 +49,27 @@ export function useLiveCodes(): void {
       void refreshCodes(moment);
     };
 
+    const onVisibility = () => {
+      if (document.hidden) {
+        clearTimeout(timer);
+        return;
+      }
+      const now = mainNow();
+      flipAt(now);
+      schedule(now);
+      if (Object.values(useAccounts.getState().codes).some((code) => code.code === '')) void refreshCodes();
+    };
+
     const unsubscribe = useAccounts.subscribe((state, previous) => {
       if (state.codes !== previous.codes) schedule();
     });
     const unsubscribeSettings = useSettings.subscribe((state, previous) => {
       if (state.settings?.nextCodePreview !== previous.settings?.nextCodePreview) schedule();
     });
+    document.addEventListener('visibilitychange', onVisibility);
     schedule();
     return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
       clearTimeout(timer);
       unsubscribe();
       unsubscribeSettings();

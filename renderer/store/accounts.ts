@@ -10,6 +10,7 @@ import { flipCodes, mergeCodes } from '../accounts/live-codes';
 import { displayName, matchesQuery } from '../../shared/account-names';
 import { loadVaultStatus } from './vault';
 import { useSettings } from './settings';
+import { reuseUnchanged } from './reuse-unchanged';
 
 export interface AccountsState {
   accounts: AccountSummary[];
@@ -107,7 +108,7 @@ export async function loadAccounts(): Promise<void> {
     if (result.error.code === 'VAULT_LOCKED') await loadVaultStatus();
     return;
   }
-  useAccounts.setState({ accounts: result.value, loaded: true, error: null });
+  useAccounts.setState((state) => ({ accounts: reuseUnchanged(state.accounts, result.value), loaded: true, error: null }));
   settleSelection();
   await refreshCodes();
 }
