@@ -1,22 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { PushEnrolmentData } from '../../shared/ipc/push';
-import { api } from '../api';
 import { ManagedNote } from '../policy/ManagedNote';
 import { TextField } from '../ui/TextField';
-import { loadApprovalSetUp, orgLabel, removeOrg, setUpOrg, setUserVerification, useApprovalSetUp } from './set-up-store';
-
-/** Keeps the set-up state current while a view that shows it is open. */
-function useSetUpData(): void {
-  useEffect(() => {
-    void loadApprovalSetUp();
-    const offPush = api().on('push:changed', () => void loadApprovalSetUp());
-    const offPolicy = api().on('policy:changed', () => void loadApprovalSetUp());
-    return () => {
-      offPush();
-      offPolicy();
-    };
-  }, []);
-}
+import { orgLabel, removeOrg, setUpOrg, setUserVerification, useApprovalSetUp, watchApprovalSetUp } from './set-up-store';
 
 const BROWSER_WAIT = 'Finish signing in in your browser…';
 
@@ -25,7 +11,7 @@ const BROWSER_WAIT = 'Finish signing in in your browser…';
  * sign-in and enrolment in one step. Shown on first run and in Approvals.
  */
 export function ApprovalOffers() {
-  useSetUpData();
+  useEffect(watchApprovalSetUp, []);
   const offers = useApprovalSetUp((state) => state.setUp.offers);
   const busyOrg = useApprovalSetUp((state) => state.busyOrg);
   if (offers.length === 0) return null;
@@ -143,7 +129,7 @@ function OtherOrgForm() {
 
 /** Approvals → the orgs this computer answers for, with set-up and removal. */
 export function ApprovalSetUpPanel() {
-  useSetUpData();
+  useEffect(watchApprovalSetUp, []);
   const enrolments = useApprovalSetUp((state) => state.enrolments);
   const loaded = useApprovalSetUp((state) => state.loaded);
   const otherOrgsAllowed = useApprovalSetUp((state) => state.setUp.otherOrgsAllowed);

@@ -26,6 +26,33 @@ export async function loadApprovalSetUp(): Promise<void> {
   useApprovalSetUp.setState({ enrolments: enrolments.value, setUp: setUp.value, loaded: true });
 }
 
+let watchers = 0;
+let unsubscribe: (() => void) | null = null;
+
+/**
+ * Keeps the set-up state current while at least one view shows it (the first-run offers, the Approvals
+ * panel, which holds the offers too): one load and one subscription to main's changes however many
+ * views watch. Returns the view's stop function, for useEffect.
+ */
+export function watchApprovalSetUp(): () => void {
+  watchers += 1;
+  if (watchers === 1) {
+    void loadApprovalSetUp();
+    const offPush = api().on('push:changed', () => void loadApprovalSetUp());
+    const offPolicy = api().on('policy:changed', () => void loadApprovalSetUp());
+    unsubscribe = () => {
+      offPush();
+      offPolicy();
+    };
+  }
+  return () => {
+    watchers -= 1;
+    if (watchers > 0) return;
+    unsubscribe?.();
+    unsubscribe = null;
+  };
+}
+
 /** The org by its host, the part of the address people recognise (acme.okta.com). */
 export function orgLabel(enrolment: Pick<PushEnrolmentData, 'org'>): string {
   try {

@@ -64,7 +64,13 @@ test('first run offers the organisation’s org, and one click with a browser si
   await expectAccessible(page);
   await expect(panel.getByRole('group', { name: /Set up approvals for another org/ })).toHaveCount(0);
   await expect(panel.getByText('Set up approvals for another org')).toHaveCount(0);
+
+  // The panel and the offers inside it share one subscription: a change reloads the set-up once.
+  const before = harness.server.calls.length;
   await harness.core.push.remove({ orgUrl: sim.okta.url, signIn: { kind: 'password', username: LOGIN, password: password() } });
+  await expect(panel).toContainText('Not set up on this computer yet.');
+  await expect(panel.getByRole('button', { name: 'Set up sign-in approvals for Acme' })).toBeVisible();
+  expect(harness.server.calls.slice(before).filter((channel) => channel === 'push:setUp')).toEqual(['push:setUp']);
 });
 
 test('a traykey://enrol-push link is shown with its org, confirmed, and then enrols', async ({ app, harness, links, browserWindow }) => {
