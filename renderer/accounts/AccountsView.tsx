@@ -22,11 +22,13 @@ function AccountsList() {
   const error = useAccounts((state) => state.error);
   const total = useAccounts((state) => state.accounts.length);
   const shown = useAccounts((state) => visibleAccounts(state).length);
+  const searchRequests = useNavigation((state) => state.searchRequests);
   useListKeyboard(search, list);
 
   useEffect(() => {
     search.current?.focus();
-  }, []);
+    search.current?.select();
+  }, [searchRequests]);
 
   return (
     <section className="accounts" aria-label="Accounts">

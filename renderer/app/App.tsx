@@ -5,6 +5,7 @@ import { useNavigation } from '../store/navigation';
 import { Navigation } from '../navigation/Navigation';
 import { views } from '../navigation/views';
 import { usePopupKeys } from '../navigation/use-popup-keys';
+import { useShownByShortcut } from '../navigation/use-shown-by-shortcut';
 import { OlderCopyBanner } from '../vault/OlderCopyBanner';
 import { AppFrame } from './AppFrame';
 import { ToastArea } from './ToastArea';
@@ -31,6 +32,7 @@ function Shell() {
   useLiveCodes();
   useApprovalsFeed();
   usePopupKeys();
+  useShownByShortcut();
   useEffect(() => {
     void loadAccounts();
     // The popup is hidden, not closed, between uses: whatever changed meanwhile (the CLI, a sleep

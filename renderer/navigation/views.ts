@@ -30,16 +30,18 @@ export interface ViewEntry {
   available?: (settings: Settings | null) => boolean;
   /** The feature an organisation can switch off with this area. */
   feature?: ManagedFeature;
+  /** Leaving would lose what a person is typing here: the global shortcut shows the popup as it was left. */
+  holdsTyping?: true;
 }
 
 export const views: ViewEntry[] = [
   { id: 'accounts', title: 'Accounts', icon: 'list', place: 'header', component: AccountsView },
-  { id: 'add', title: 'Add', icon: 'plus', place: 'header', component: AddAccountView },
-  { id: 'scan', title: 'Scan', icon: 'qr', place: 'add', component: ScanView },
+  { id: 'add', title: 'Add', icon: 'plus', place: 'header', component: AddAccountView, holdsTyping: true },
+  { id: 'scan', title: 'Scan', icon: 'qr', place: 'add', component: ScanView, holdsTyping: true },
   { id: 'approvals', title: 'Approvals', icon: 'approvals', place: 'header', component: ApprovalsView },
-  { id: 'transfer', title: 'Transfer', icon: 'transfer', place: 'more', component: TransferView, feature: 'transfer' },
-  { id: 'backup', title: 'Backup', icon: 'backup', place: 'more', component: BackupView },
-  { id: 'export', title: 'Export', icon: 'export', place: 'more', component: ExportView, feature: 'export' },
+  { id: 'transfer', title: 'Transfer', icon: 'transfer', place: 'more', component: TransferView, feature: 'transfer', holdsTyping: true },
+  { id: 'backup', title: 'Backup', icon: 'backup', place: 'more', component: BackupView, holdsTyping: true },
+  { id: 'export', title: 'Export', icon: 'export', place: 'more', component: ExportView, feature: 'export', holdsTyping: true },
   { id: 'settings', title: 'Settings', icon: 'settings', place: 'more', component: SettingsView },
   { id: 'admin', title: 'Admin', icon: 'admin', place: 'more', opens: openAdminWindow, available: (settings) => settings?.adminArea === true, feature: 'admin' },
 ];

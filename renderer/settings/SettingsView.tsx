@@ -9,6 +9,7 @@ import { WholeNumberSettingForm } from './WholeNumberSettingForm';
 import { AdminAreaToggle } from './AdminAreaToggle';
 import { SyncCard } from './SyncCard';
 import { UpdatesCard } from './UpdatesCard';
+import { ShortcutCard } from './ShortcutCard';
 import { usePolicy } from '../store/policy';
 
 const THEMES: { value: Settings['theme']; label: string }[] = [
@@ -25,6 +26,7 @@ export function SettingsView() {
     <section className="settings" aria-label="Settings">
       <ClipboardForm seconds={settings.clipboardClearSeconds} />
       <LockAfterForm minutes={settings.lockAfterMinutes} />
+      <ShortcutCard />
       <ThemeChoice theme={settings.theme} />
       <AdminAreaToggle on={settings.adminArea} />
       <SyncCard />

@@ -30,6 +30,8 @@ export interface HarnessOptions {
   coreOptions?: (base: { home: string; clock: HarnessClock }) => Partial<CoreOptions>;
   /** The built renderer to serve; defaults to dist/renderer. */
   rendererDir?: string;
+  /** Global shortcuts other apps hold before Traykey starts (the OS refuses them to Traykey). */
+  shortcutsTaken?: string[];
   /** The vault's earlier life, before the app opens it (e.g. saves, then an older copy put back). */
   beforeOpen?: (open: () => Promise<Vault>, home: string) => Promise<void>;
 }
@@ -67,6 +69,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const clipboard = new FakeClipboard();
   const dialogs = new FakeFileDialogs();
   const shortcuts = new FakeGlobalShortcuts();
+  for (const accelerator of options.shortcutsTaken ?? []) shortcuts.take(accelerator);
   const keySource = options.keySource ?? { kind: 'keychain' };
   const keyStore = recordingKeyStore();
   const adminListeners = new Set<() => void>();

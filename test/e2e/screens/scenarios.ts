@@ -169,6 +169,20 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    // Another app holds the keys the person pressed: the sentence stays under the shortcut kept.
+    name: 'settings-shortcut-taken',
+    async show({ app, harness, page }) {
+      harness.shortcuts.take('CommandOrControl+Alt+J');
+      await app.open();
+      await openSection(page, 'Settings');
+      const card = page.locator('.shortcut-card');
+      await card.getByRole('button', { name: 'Change…' }).click();
+      await page.keyboard.press('Control+Alt+J');
+      await card.getByText('Ctrl+Alt+J is already used by another app. Choose another shortcut.').waitFor();
+      await card.scrollIntoViewIfNeeded();
+    },
+  },
+  {
     name: 'approvals-none',
     async show({ app, page }) {
       await app.open();
