@@ -99,6 +99,24 @@ describe('sync faults', () => {
     expect(b.names()).toEqual(['ACME:first', 'ACME:second', 'ACME:third']);
   });
 
+  it('a record of this device’s own log altered after an earlier round checked it is noticed, and the log is rewritten', async () => {
+    const { a, b } = await pairedTwo();
+    await addAndWrite(a, 'first', 'JBSWY3DPEHPK3PXP');
+    const log = await addAndWrite(a, 'second', 'MFRGGZDFMZTWQ2LK');
+    await a.sync.syncNow();
+    await b.sync.syncNow();
+    // Rounds check only what was appended since the last look; a change inside what they checked before must still count.
+    const altered = Buffer.from(log);
+    altered.writeUInt8(altered.readUInt8(altered.length - 80) ^ 0x01, altered.length - 80);
+    await writeFile(logPath(world!.folder, idOf(a)), altered);
+    const repaired = await a.sync.syncNow();
+    expect(repaired.compacted).toBe(true);
+    await addAndWrite(a, 'third', 'KRSXG5CTMVRXEZLU');
+    const healed = await b.sync.syncNow();
+    expect(healed.problems).toEqual([]);
+    expect(b.names()).toEqual(['ACME:first', 'ACME:second', 'ACME:third']);
+  });
+
   it('a sync folder that disappears keeps every change here and catches up when it is back', async () => {
     const { a, b } = await pairedTwo();
     const away = `${world!.folder}-unplugged`;

@@ -4,9 +4,11 @@ import type { Timers } from '../capabilities';
 import { DEVICES_DIR, folderExists } from './folder/sync-folder';
 
 /**
- * Sync clients write a file in bursts (and several files at once): one round after the burst settles.
- * Chokidar already drops repeat change events of one file within 50 ms, so a quiet 50 ms means the
- * burst is over; a later write is a new event and a new round (a half-written record just waits).
+ * Sync clients write a file in bursts (and several files at once). The first event of a burst starts a
+ * round at once, so a change shows without waiting for the burst to settle (a half-written record just
+ * waits); one more round runs once it has settled. That one is needed: chokidar drops a file's change
+ * events for 50 ms after one it reported, so only a look after a quiet 50 ms is sure to see the writes
+ * it dropped. A later write is a new event and a new burst.
  */
 export const SYNC_DEBOUNCE_MS = 50;
 /** How often a folder that went away (an unplugged drive, a signed-out sync app) is looked for again. */
@@ -31,7 +33,8 @@ export function watchSyncFolder(options: FolderWatcherOptions): () => void {
   let stopped = false;
   const ownFile = `${options.device}.`;
   const fire = () => {
-    if (pending !== undefined) options.timers.clearTimeout(pending);
+    if (pending === undefined) options.onChange();
+    else options.timers.clearTimeout(pending);
     pending = options.timers.setTimeout(() => {
       pending = undefined;
       options.onChange();

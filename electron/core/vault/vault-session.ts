@@ -23,10 +23,11 @@ export class VaultSession {
   private knownMode: KeyMode | undefined;
   readonly path: string;
 
-  readonly vault: VaultLike = {
+  readonly vault: VaultLike & Pick<Vault, 'revision'> = {
     read: () => this.current().read(),
     update: (mutate) => this.current().update(mutate),
     refreshIfChanged: () => this.current().refreshIfChanged(),
+    revision: () => this.current().revision(),
   };
 
   constructor(

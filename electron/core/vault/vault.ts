@@ -22,6 +22,10 @@ export interface VaultDocument {
 
 export const VAULT_FILE = 'vault.tkv';
 
+/** Revisions are unique within the process, so a vault opened again (after a lock) never repeats one. */
+let lastRevision = 0;
+const nextRevision = (): number => ++lastRevision;
+
 export interface VaultOpenOptions {
   home: string;
   keySource: KeySource;
@@ -132,6 +136,8 @@ export class Vault {
   private readonly files: VaultFiles;
   /** The saved document as JSON: what read() copies from, and the truth when the draft is in doubt. */
   private json: string;
+  /** Changes whenever `json` does: a cheap way to tell that the document is still the one read before. */
+  private jsonRevision = nextRevision();
   /**
    * A parsed copy of `json` that nobody else holds, handed to the next mutate as its draft. Parsing or
    * cloning 10,000 accounts costs more than the whole save, so the mutated draft is kept after a save and
@@ -160,6 +166,7 @@ export class Vault {
     this.files = files;
     this.path = files.path;
     this.json = saved.json;
+    this.jsonRevision = nextRevision();
     this.draft = saved.doc;
     this.identity = identity;
   }
@@ -247,6 +254,14 @@ export class Vault {
     return parseDocument(this.json) ?? {};
   }
 
+  /**
+   * Which version of the document read() returns: the same number means the same document, so a caller
+   * that kept what it derived from an earlier read() may use it again.
+   */
+  revision(): number {
+    return this.jsonRevision;
+  }
+
   /** Reloads when the file changed on disk (another process saved); true when the document changed. */
   refreshIfChanged(): Promise<boolean> {
     return this.serialized(async () => {
@@ -313,6 +328,7 @@ export class Vault {
         await this.save(json, { diskAccounts, replaceBackup: options.replaceBackup === true });
         log.debug('vault saved', { bytes: json.length, ms: elapsedMs(savingAt) });
         this.json = json;
+        this.jsonRevision = nextRevision();
         this.draft = draft;
         return detach(result);
       } finally {

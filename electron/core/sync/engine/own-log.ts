@@ -18,13 +18,34 @@ export interface OwnLog {
   records: number;
   /** The log lost records this device wrote (an old copy restored, the file deleted or altered). */
   needsRepair: boolean;
+  /** The good records' bytes, for the next look to skip checking them again. */
+  checked: CheckedLog;
 }
 
-export function inspectOwnLog(section: SyncSection, bytes: Buffer | undefined): OwnLog {
-  const decoded = decodeFrames(bytes ?? Buffer.alloc(0));
-  let lastSeq = section.snapshotSeq;
-  let keepBytes = 0;
-  let records = 0;
+/** The start of this device's log as found intact by an earlier look, signatures and sequence checked. */
+export interface CheckedLog {
+  device: string;
+  snapshotSeq: number;
+  bytes: Buffer;
+  lastSeq: number;
+  records: number;
+}
+
+/** Where checking `bytes` may start: after `checked` when the log still begins with exactly those bytes. */
+function resumeFrom(section: SyncSection, bytes: Buffer, checked: CheckedLog | undefined): Pick<CheckedLog, 'lastSeq' | 'records'> & { at: number } {
+  const same = checked && checked.device === section.device.id && checked.snapshotSeq === section.snapshotSeq && bytes.length >= checked.bytes.length && bytes.subarray(0, checked.bytes.length).equals(checked.bytes);
+  return same ? { at: checked.bytes.length, lastSeq: checked.lastSeq, records: checked.records } : { at: 0, lastSeq: section.snapshotSeq, records: 0 };
+}
+
+/**
+ * Checks this device's log in the folder. Records an earlier look already checked (`checked`, when the
+ * file still starts with them byte for byte) are not verified again: each round only checks what was
+ * appended since, rather than every signature since the last compaction.
+ */
+export function inspectOwnLog(section: SyncSection, bytes: Buffer | undefined, checked?: CheckedLog): OwnLog {
+  const file = bytes ?? Buffer.alloc(0);
+  let { at: keepBytes, lastSeq, records } = resumeFrom(section, file, checked);
+  const decoded = decodeFrames(file, keepBytes);
   let intact = true;
   for (const frame of decoded.frames) {
     if (frame.header.device !== section.device.id || frame.header.seq !== lastSeq + 1 || !verifyFrame(frame, section.device.sign.publicKey)) {
@@ -36,7 +57,13 @@ export function inspectOwnLog(section: SyncSection, bytes: Buffer | undefined): 
     keepBytes = frame.end;
     records++;
   }
-  return { lastSeq, keepBytes, records, needsRepair: !intact || decoded.problem !== undefined || lastSeq < section.flushedSeq };
+  return {
+    lastSeq,
+    keepBytes,
+    records,
+    needsRepair: !intact || decoded.problem !== undefined || lastSeq < section.flushedSeq,
+    checked: { device: section.device.id, snapshotSeq: section.snapshotSeq, bytes: file.subarray(0, keepBytes), lastSeq, records },
+  };
 }
 
 export const clockFor = (section: SyncSection, now: () => number): HybridClock => new HybridClock(section.device.id, now, section.state.clock);
@@ -51,9 +78,9 @@ export function queueOps(section: SyncSection, ops: SyncOp[]): void {
 }
 
 /** Turns the user's edits since the last round (the vault's accounts against the merged state) into a log record. */
-export function recordLocalEdits(section: SyncSection, accounts: readonly StoredAccount[], now: () => number): number {
+export function recordLocalEdits(section: SyncSection, accounts: readonly StoredAccount[], now: () => number, projected?: readonly StoredAccount[]): number {
   const clock = clockFor(section, now);
-  const ops = diffAccounts(section.state, accounts, () => clock.tick());
+  const ops = diffAccounts(section.state, accounts, () => clock.tick(), projected);
   queueOps(section, ops);
   return ops.length;
 }

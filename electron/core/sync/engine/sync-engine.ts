@@ -7,7 +7,7 @@ import { appendToLog, logPath, readFolder, replaceFile, snapshotPath, type Folde
 import { mergeDuplicates } from '../merge/duplicates';
 import { projectAccounts } from '../merge/projection';
 import { requireSection, SYNC_SECTION, type SyncSection } from './local-section';
-import { clockFor, encodeOutbox, encodeSnapshot, inspectOwnLog, keyReachesRemoved, queueOps, recordLocalEdits, rekey, type OwnLog } from './own-log';
+import { clockFor, encodeOutbox, encodeSnapshot, inspectOwnLog, keyReachesRemoved, queueOps, recordLocalEdits, rekey, type CheckedLog, type OwnLog } from './own-log';
 import { readDevices, type SyncProblem, type SyncWaiting } from './read-devices';
 
 /** Past this many records in its log, a device writes a snapshot and starts the log afresh. */
@@ -15,6 +15,8 @@ export const COMPACT_AFTER_RECORDS = 256;
 
 export interface SyncVault {
   read(): VaultDocument;
+  /** Changes whenever the document read() returns does (a save here, or another process's). */
+  revision(): number;
   update<T>(mutate: (doc: VaultDocument) => T | Promise<T>): Promise<T>;
 }
 
@@ -52,8 +54,6 @@ interface Prepared {
   accounts: StoredAccount[];
   report: Pick<RoundReport, 'merged' | 'problems' | 'waiting'>;
   changed: boolean;
-  /** The sync section and accounts it started from, as JSON: the same inputs give the same merge. */
-  inputs: string;
 }
 
 /** What a round writes to the folder, fixed before its sync section is handed to the vault. */
@@ -77,6 +77,9 @@ const inputsOf = (section: SyncSection, accounts: readonly StoredAccount[]): str
  * the vault's outbox until a round can write them.
  */
 export class SyncEngine {
+  /** This device's log as the last look found it, so later looks check only what was appended since. */
+  private ownChecked: CheckedLog | undefined;
+
   constructor(
     private readonly vault: SyncVault,
     private readonly options: SyncEngineOptions,
@@ -112,7 +115,8 @@ export class SyncEngine {
   private ownLogOf(section: SyncSection, view: FolderView): OwnLog | undefined {
     if (!view.present) return undefined;
     const files = view.devices.get(section.device.id);
-    const own = inspectOwnLog(section, files?.log);
+    const own = inspectOwnLog(section, files?.log, this.ownChecked);
+    this.ownChecked = own.checked;
     if (section.snapshotSeq > 0 && snapshotSeqIn(files?.snapshot) < section.snapshotSeq) own.needsRepair = true;
     return own;
   }
@@ -125,15 +129,17 @@ export class SyncEngine {
     const section = requireSection(doc);
     const accounts = accountsIn(doc);
     const inputs = inputsOf(section, accounts);
-    recordLocalEdits(section, accounts, this.options.now);
+    let projected = projectAccounts(section.state);
+    // The accounts change only with local edits or merged records: otherwise one projection serves the round.
+    if (recordLocalEdits(section, accounts, this.options.now, projected) > 0) projected = projectAccounts(section.state);
     const read = readDevices(section, view, this.options.now());
+    if (read.merged > 0) projected = projectAccounts(section.state);
     const removed = section.state.members[section.device.id]?.removed !== undefined;
     if (!removed && keyReachesRemoved(section)) rekey(section, this.options.now);
     if (own && !own.needsRepair && own.lastSeq > section.flushedSeq) {
       section.flushedSeq = own.lastSeq;
       section.outbox = section.outbox.filter((entry) => entry.seq > own.lastSeq);
     }
-    let projected = projectAccounts(section.state);
     if (!removed) {
       const clock = clockFor(section, this.options.now);
       const merged = mergeDuplicates(section.state, projected, () => clock.tick());
@@ -143,7 +149,7 @@ export class SyncEngine {
       }
     }
     const changed = inputsOf(section, projected) !== inputs;
-    return { section, accounts: projected, report: read, changed, inputs };
+    return { section, accounts: projected, report: read, changed };
   }
 
   /** The bytes this round writes to the folder, or undefined when it writes nothing (folder missing, device removed). */
@@ -170,6 +176,7 @@ export class SyncEngine {
   }
 
   private async roundLocked(): Promise<Round> {
+    const revision = this.vault.revision();
     const doc = this.vault.read();
     const before = requireSection(doc);
     const view = await this.look(before.folder);
@@ -177,10 +184,10 @@ export class SyncEngine {
     let prepared = this.prepare(doc, view, own);
     let writes = this.writesFor(prepared.section, own);
     if (prepared.changed) {
-      const first = prepared;
       await this.vault.update((draft) => {
-        // Unless another process saved meanwhile, the merge just made is the one to save: no second merge.
-        if (inputsOf(requireSection(draft), accountsIn(draft)) !== first.inputs) {
+        // Unless the document changed since it was read (another process saved), the merge just made
+        // is the one to save: the same inputs give the same merge, so there is no second one.
+        if (this.vault.revision() !== revision) {
           prepared = this.prepare(draft, view, own);
           writes = this.writesFor(prepared.section, own);
         }

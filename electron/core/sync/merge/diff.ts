@@ -17,14 +17,15 @@ function fieldsOf(account: StoredAccount): Record<string, FieldValue> {
  * The ops that turn the merged state's accounts into `current` (the vault as this device's user left
  * it), applied to `state` as they are made. Comparing with the vault rather than hooking each edit
  * also catches edits by other processes (the CLI) and by code that knows nothing of sync.
+ * `projected`: the state's projection when the caller has just made it, so it is not made twice.
  */
-export function diffAccounts(state: MergeState, current: readonly StoredAccount[], tick: () => Hlc): SyncOp[] {
+export function diffAccounts(state: MergeState, current: readonly StoredAccount[], tick: () => Hlc, projected: readonly StoredAccount[] = projectAccounts(state)): SyncOp[] {
   const ops: SyncOp[] = [];
   const emit = (op: SyncOp) => {
     applyOp(state, op);
     ops.push(op);
   };
-  const before = new Map(projectAccounts(state).map((account) => [account.id, account]));
+  const before = new Map(projected.map((account) => [account.id, account]));
   const currentIds = new Set(current.map((account) => account.id));
   for (const account of current) {
     const known = before.get(account.id);
