@@ -92,6 +92,22 @@ async function pendingApprovals({ app, harness, page, defer }: ScenarioContext, 
   await page.getByTestId('approval').nth(challenges.length - 1).waitFor();
 }
 
+/** The Admin window on a recorded connection (to `orgUrl`, else a made-up org) holding its 16 test users. */
+async function adminWithTestUsers({ app, harness }: { app: App; harness: Harness }, orgUrl?: string): Promise<Page> {
+  await harness.call('settings:set', { adminArea: true });
+  await seedTestUsers(harness, await seedAdminConnection(harness, orgUrl));
+  await app.open();
+  return openAdminWindow(app);
+}
+
+/** adminWithTestUsers once the results table shows every user and the codes are in. */
+async function adminResults(context: { app: App; harness: Harness }): Promise<Page> {
+  const admin = await adminWithTestUsers(context);
+  await admin.locator('.admin-results tbody tr').nth(15).waitFor();
+  await admin.locator('.admin-results tbody tr .code').first().waitFor();
+  return admin;
+}
+
 export const SCENARIOS: Scenario[] = [
   {
     name: 'accounts-empty',
@@ -276,10 +292,7 @@ export const SCENARIOS: Scenario[] = [
       const sim = await startSimulator({ now: harness.clock.now });
       defer(() => sim.close());
       sim.faults.add({ kind: 'latency', ms: 60_000, path: '/api/v1/**' });
-      await harness.call('settings:set', { adminArea: true });
-      await seedTestUsers(harness, await seedAdminConnection(harness, sim.okta.url));
-      await app.open();
-      const admin = await openAdminWindow(app);
+      const admin = await adminWithTestUsers({ app, harness }, sim.okta.url);
       await admin.getByLabel('How many').fill('10');
       await admin.getByLabel('Login prefix').fill('qa-next');
       await admin.getByRole('button', { name: 'Enrol', exact: true }).click();
@@ -292,24 +305,12 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'admin-results',
-    async show({ app, harness }) {
-      await harness.call('settings:set', { adminArea: true });
-      await seedTestUsers(harness, await seedAdminConnection(harness));
-      await app.open();
-      const admin = await openAdminWindow(app);
-      await admin.locator('.admin-results tbody tr').nth(15).waitFor();
-      await admin.locator('.admin-results tbody tr .code').first().waitFor();
-      return admin;
-    },
+    show: adminResults,
   },
   {
     name: 'admin-cleanup',
-    async show({ app, harness }) {
-      await harness.call('settings:set', { adminArea: true });
-      await seedTestUsers(harness, await seedAdminConnection(harness));
-      await app.open();
-      const admin = await openAdminWindow(app);
-      await admin.locator('.admin-results tbody tr').nth(15).waitFor();
+    async show(context) {
+      const admin = await adminResults(context);
       await admin.getByRole('button', { name: 'Clean up' }).click();
       const dialog = admin.getByRole('alertdialog');
       await dialog.getByRole('list', { name: 'Users left alone' }).waitFor();
