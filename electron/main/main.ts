@@ -217,7 +217,11 @@ async function start(): Promise<void> {
   popup = createPopupWindow({ preloadPath: preloadPath(), devTools: !app.isPackaged });
   // Polling is fast while the popup is open: that is when a person is likely to be signing in.
   popup.on('show', () => core?.push.setPopupOpen(true));
-  popup.on('hide', () => core?.push.setPopupOpen(false));
+  popup.on('hide', () => {
+    core?.push.setPopupOpen(false);
+    // A hidden popup listens for no keys: the shortcut Settings gave back while listening is taken again.
+    void core?.shortcut?.listen(false);
+  });
   popup.on('blur', () => {
     if (!popup || fileDialogOpen || popup.webContents.isDevToolsOpened()) return;
     popup.hide();

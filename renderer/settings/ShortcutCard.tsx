@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { captureKeyPress, DEFAULT_SHORTCUT, displayAccelerator } from '../../shared/shortcut/accelerator';
 import { appMessage } from '../ui/app-wording';
-import { changeShortcut, useShortcutStatus } from './shortcut-status';
+import { changeShortcut, listenForShortcut, useShortcutStatus } from './shortcut-status';
 import './shortcut.css';
 
 type Capture = { held: string; refusal: string | null; saving: boolean };
@@ -21,6 +21,11 @@ export function ShortcutCard() {
   /** Set when listening ended by Escape or a saved change, so the blur of the unmounting listener is not a cancel. */
   const ended = useRef(false);
   const listening = capture !== null;
+  useEffect(() => {
+    if (!listening) return;
+    listenForShortcut(true);
+    return () => listenForShortcut(false);
+  }, [listening]);
   useEffect(() => {
     if (listening) listener.current?.focus();
     // Once listening ends by Escape or a saved change, the person continues from the button that started it.

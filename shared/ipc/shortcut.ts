@@ -27,4 +27,9 @@ export const shortcutCalls = {
     request: z.object({ accelerator: acceleratorSchema.nullable() }).strict(),
     response: shortcutStatusSchema,
   }),
+  'shortcut:listen': call({
+    summary: 'Settings starts or stops listening for new keys: meanwhile the current shortcut is given back, so pressing it reaches Settings.',
+    request: z.object({ listening: z.boolean() }).strict(),
+    response: shortcutStatusSchema,
+  }),
 };

@@ -35,6 +35,8 @@ test('a new shortcut is set by pressing it, shown as people read it, and held by
   await shortcut.change.click();
   await expect(shortcut.listener).toBeFocused();
   await expect(shortcut.listener).toHaveText('Press the new keys…');
+  // Listening, Traykey gives its keys back, so pressing them reaches Settings instead of hiding the popup.
+  await expect.poll(() => harness.shortcuts.registered).toEqual([]);
   await app.page.keyboard.down('Control');
   await app.page.keyboard.down('Alt');
   await expect(shortcut.listener).toHaveText('Ctrl+Alt+…');
@@ -45,7 +47,7 @@ test('a new shortcut is set by pressing it, shown as people read it, and held by
   await expect(shortcut.root.getByText('Traykey now opens with Ctrl+Alt+J.')).toBeVisible();
   await expect(shortcut.change).toBeFocused();
   expect(harness.shortcuts.registered).toEqual(['CommandOrControl+Alt+J']);
-  expect(harness.shortcuts.log).toEqual([`register ${DEFAULT}`, 'register CommandOrControl+Alt+J', `unregister ${DEFAULT}`]);
+  expect(harness.shortcuts.log).toEqual([`register ${DEFAULT}`, `unregister ${DEFAULT}`, 'register CommandOrControl+Alt+J']);
   expect((await harness.call('settings:get', {})).shortcut).toBe('CommandOrControl+Alt+J');
 });
 
@@ -56,14 +58,15 @@ test('keys another app holds are refused in one sentence, the old shortcut stays
   await app.page.keyboard.press('Control+Alt+J');
   await expect(shortcut.root.getByText('Ctrl+Alt+J is already used by another app. Choose another shortcut.')).toBeVisible();
   await expect(shortcut.listener).toBeFocused();
-  expect(harness.shortcuts.registered).toEqual([DEFAULT]);
+  expect((await harness.call('shortcut:status', {})).active).toBe(DEFAULT);
 
   await app.page.keyboard.press('Escape');
   await expect(shortcut.listener).toHaveCount(0);
   await expect(shortcut.keys).toHaveText('Ctrl+Alt+K');
   await expect(shortcut.change).toBeFocused();
-  // Escape belonged to the listener: the popup stays up.
+  // Escape belonged to the listener: the popup stays up, and the old keys are Traykey's again.
   expect(harness.popupHides).toEqual([]);
+  await expect.poll(() => harness.shortcuts.registered).toEqual([DEFAULT]);
   expect((await harness.call('settings:get', {})).shortcut).toBe(DEFAULT);
 });
 
@@ -78,7 +81,7 @@ test('a key without Ctrl or Alt, and keys every app uses, are refused while it k
   await app.page.keyboard.press('Control+2');
   await expect(shortcut.root.getByText('Ctrl+2 opens a section of the popup inside Traykey, so it cannot also open Traykey: choose another shortcut.')).toBeVisible();
   await expect(shortcut.listener).toBeFocused();
-  expect(harness.shortcuts.log).toEqual([`register ${DEFAULT}`]);
+  expect(harness.shortcuts.log).toEqual([`register ${DEFAULT}`, `unregister ${DEFAULT}`]);
 });
 
 test('the shortcut can be turned off and reset to Ctrl+Alt+K', async ({ app, harness }) => {

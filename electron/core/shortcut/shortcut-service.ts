@@ -27,6 +27,8 @@ export class ShortcutService {
   /** Why the saved shortcut is not working, when it is not. */
   private problem: string | null = null;
   private saved: string | null = null;
+  /** Given back to the OS while Settings listens for new keys, so pressing them reaches Settings. */
+  private suspended: string | null = null;
   /** Changes run one after another, so two quick ones cannot both think they replace the same keys. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -88,6 +90,28 @@ export class ShortcutService {
     });
   }
 
+  /**
+   * While Settings listens for new keys, the OS would hand the current ones to Traykey's handler
+   * (hiding the popup) instead of to the page: they are given back until listening ends.
+   */
+  listen(listening: boolean): Promise<ShortcutStatus> {
+    return this.serially(async () => {
+      if (listening && this.active !== null && this.suspended === null) {
+        this.options.keys.unregister(this.active);
+        this.suspended = this.active;
+      } else if (!listening && this.suspended !== null) {
+        const taken = this.suspended;
+        this.suspended = null;
+        if (!this.options.keys.register(taken, this.options.onPress)) {
+          this.active = null;
+          this.problem = `${displayAccelerator(taken, this.options.platform)} was taken by another app while Settings listened, so Traykey has no shortcut now. Choose another shortcut.`;
+          return this.changed();
+        }
+      }
+      return this.status();
+    });
+  }
+
   /** Gives the keys back to the OS (quitting). */
   stop(): void {
     this.release();
@@ -99,8 +123,9 @@ export class ShortcutService {
   }
 
   private release(): void {
-    if (this.active !== null) this.options.keys.unregister(this.active);
+    if (this.active !== null && this.suspended === null) this.options.keys.unregister(this.active);
     this.active = null;
+    this.suspended = null;
   }
 
   private changed(): ShortcutStatus {

@@ -105,6 +105,32 @@ describe('the global shortcut', () => {
     expect(keys.log).toEqual([]);
   });
 
+  it('gives its keys back while Settings listens for new ones, and takes them again after', async () => {
+    const { service, keys } = await started();
+    await service.listen(true);
+    expect(keys.press(DEFAULT_SHORTCUT)).toBe(false);
+    await service.listen(false);
+    expect(keys.registered).toEqual([DEFAULT_SHORTCUT]);
+
+    await service.listen(true);
+    expect(await service.set(J)).toMatchObject({ active: J });
+    await service.listen(false);
+    expect(keys.registered).toEqual([J]);
+    expect(keys.log).toEqual([`register ${DEFAULT_SHORTCUT}`, `unregister ${DEFAULT_SHORTCUT}`, `register ${DEFAULT_SHORTCUT}`, `unregister ${DEFAULT_SHORTCUT}`, `register ${J}`]);
+  });
+
+  it('keeps the old keys when the new ones are refused while listening, and reports them taken if another app grabbed them meanwhile', async () => {
+    const { service, keys } = await started({ taken: [J] });
+    await service.listen(true);
+    await expect(service.set(J)).rejects.toMatchObject({ code: 'SHORTCUT_TAKEN' });
+    await service.listen(false);
+    expect(keys.registered).toEqual([DEFAULT_SHORTCUT]);
+
+    await service.listen(true);
+    keys.take(DEFAULT_SHORTCUT);
+    expect(await service.listen(false)).toMatchObject({ shortcut: DEFAULT_SHORTCUT, active: null, problem: 'Ctrl+Alt+K was taken by another app while Settings listened, so Traykey has no shortcut now. Choose another shortcut.' });
+  });
+
   it('runs two quick changes one after the other, ending with the last', async () => {
     const { service, keys } = await started();
     await Promise.all([service.set(J), service.set('CommandOrControl+Alt+P')]);
