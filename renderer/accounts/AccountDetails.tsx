@@ -16,6 +16,7 @@ import { chooseIcon, useSettings } from '../store/settings';
 import { showError } from '../store/toasts';
 import { LiveCode } from './Code';
 import { Countdown } from './Countdown';
+import { countdownScope } from './countdown-clock';
 import { copyAccountCode } from './row-actions';
 import { ManagedNote } from '../policy/ManagedNote';
 import { useFeatureOff } from '../store/policy';
@@ -77,7 +78,7 @@ export function AccountDetails({ id }: { id: string }) {
         </h1>
       </div>
       {account.type === 'hotp' ? null : (
-        <button type="button" className="details-code row-code" aria-label={`Copy the code for ${displayName(account)}`} onClick={() => void copyAccountCode(id)}>
+        <button type="button" className="details-code row-code" {...countdownScope(account.period)} aria-label={`Copy the code for ${displayName(account)}`} onClick={() => void copyAccountCode(id)}>
           <LiveCode id={id} period={account.period} />
           <Countdown period={account.period} spoken={false} />
         </button>

@@ -9,6 +9,7 @@ import { IssuerAvatar } from '../ui/IssuerAvatar';
 import { Icon } from '../ui/icons';
 import { Code, LiveCode } from './Code';
 import { Countdown } from './Countdown';
+import { countdownScope } from './countdown-clock';
 import { RenameForm } from './RenameForm';
 import { copyAccountCode, deleteWithUndo } from './row-actions';
 
@@ -88,7 +89,7 @@ export const AccountRow = memo(function AccountRow({ account, position, total, d
             </span>
           ) : null}
         </span>
-        <span className="row-code">
+        <span className="row-code" {...(hotp ? {} : countdownScope(account.period))}>
           {hotp ? hotpCode ? <Code code={hotpCode} /> : null : <LiveCode id={id} period={account.period} spokenSuffix={selected ? ', ' : ''} />}
           {hotp ? null : <Countdown period={account.period} spoken={selected} />}
           {copied ? (

@@ -7,7 +7,7 @@
  */
 
 /** Rows rendered beyond each edge of the view. */
-export const OVERSCAN_ROWS = 8;
+export const OVERSCAN_ROWS = 4;
 
 export interface ListViewport {
   /** The scroll container's scrollTop. */

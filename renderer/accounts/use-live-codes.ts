@@ -17,7 +17,6 @@ import { setTick } from './tick-store';
 export function useLiveCodes(): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const root = document.documentElement;
     const preview = () => useSettings.getState().settings?.nextCodePreview ?? true;
 
     const schedule = (now = mainNow()) => {
@@ -26,7 +25,7 @@ export function useLiveCodes(): void {
       const codes = Object.values(useAccounts.getState().codes);
       const boundary = nextBoundary(codes);
       if (boundary === undefined) return;
-      paintCountdowns(root, codes.map((code) => code.period), now, preview());
+      paintCountdowns(document, codes.map((code) => code.period), now, preview());
       setTick(now);
       const wake = Math.min(boundary, nextSecond(now));
       timer = setTimeout(() => tick(wake, wake === boundary), Math.max(0, wake - now));

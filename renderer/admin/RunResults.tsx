@@ -5,6 +5,7 @@ import { showError, showToast } from '../store/toasts';
 import { useAccounts } from '../store/accounts';
 import { LiveCode } from '../accounts/Code';
 import { Countdown } from '../accounts/Countdown';
+import { countdownScope } from '../accounts/countdown-clock';
 import { copyAccountCode } from '../accounts/row-actions';
 import { followRun, loadResults } from './admin-store';
 
@@ -75,7 +76,7 @@ function TestUserCode({ result }: { result: EnrolResultView }) {
   const account = useAccounts((state) => state.accounts.find((entry) => entry.id === result.accountId));
   if (!account) return null;
   return (
-    <button type="button" className="admin-code" aria-label={`Copy the code for ${result.login}`} onClick={() => void copyAccountCode(account.id)}>
+    <button type="button" className="admin-code" {...countdownScope(account.period)} aria-label={`Copy the code for ${result.login}`} onClick={() => void copyAccountCode(account.id)}>
       <LiveCode id={account.id} period={account.period} />
       <Countdown period={account.period} spoken={false} />
     </button>

@@ -6,7 +6,7 @@ const popup = { scrollTop: 0, viewHeight: 460, listTop: 40, rowPitch: 60 };
 
 describe('which rows of the account list are in the page', () => {
   it('renders every row of a short list, with no space standing in for others', () => {
-    expect(listWindow(12, popup)).toEqual({ start: 0, end: 12, before: 0, after: 0 });
+    expect(listWindow(10, popup)).toEqual({ start: 0, end: 10, before: 0, after: 0 });
   });
 
   it('renders the rows in view and a margin below them at the top of a long list; padding stands for the rest', () => {
