@@ -130,7 +130,7 @@ export function ShortcutCard() {
       )}
       {capture ? (
         <p className="hint" id="shortcut-capture-hint">
-          Hold Ctrl, Alt{platform === 'darwin' ? ' or ⌘' : ''} and press a key. Escape cancels.
+          Hold {platform === 'darwin' ? '⌘, ⌥ or ⌃' : 'Ctrl or Alt'}, then press a key. Escape cancels.
         </p>
       ) : null}
       <div aria-live="polite">
