@@ -29,6 +29,7 @@ import { ScreenShares } from '../core/qr/screen-shares';
 import { electronUserPresence } from './platform/user-presence';
 import { electronUserVerifier } from './platform/user-verifier';
 import { configureFileLogging, log } from '../core/log';
+import { closeBeforeQuit } from './lifecycle/close-before-quit';
 import { createTray, type TrayHandle } from './tray/create-tray';
 import { trayIconDir } from './tray/tray-icon';
 import type { TrayAction, TrayMenuState } from './tray/tray-menu';
@@ -58,6 +59,8 @@ let stopPolicyWatch: () => void = () => undefined;
 /** A file dialog of ours is up: the popup it belongs to loses focus to it and must not hide. */
 let fileDialogOpen = false;
 const toggle = popupToggle(() => Date.now());
+/** Quitting waits this long at most for the core to close and clear a copied code. */
+const QUIT_CLOSE_LIMIT_MS = 2000;
 const inbox = createDeepLinkInbox({ now: () => Date.now() });
 const autoStart = electronAutoStart();
 const notifier = electronNotifier();
@@ -268,11 +271,19 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   // A tray app keeps running with its popup hidden or closed.
   app.on('window-all-closed', () => undefined);
-  app.on('will-quit', () => {
-    stopPolicyWatch();
-    tray?.destroy();
-    void core?.close();
-  });
+  app.on(
+    'will-quit',
+    closeBeforeQuit({
+      close: async () => {
+        stopPolicyWatch();
+        tray?.destroy();
+        await core?.close();
+      },
+      quit: () => app.quit(),
+      limitMs: QUIT_CLOSE_LIMIT_MS,
+      timers: realTimers,
+    }),
+  );
   void start().catch((error: unknown) => {
     dialog.showErrorBox('Traykey could not start', isAppError(error) ? error.message : 'An unexpected error stopped Traykey from starting.');
     app.exit(1);

@@ -3,6 +3,7 @@
  * the Electron binary, which these machines cannot download; this checks main.ts's wiring only.
  */
 import { EventEmitter } from 'node:events';
+import { FakeClipboard } from '../../support/fake-clipboard';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -92,6 +93,22 @@ export class FakeNotification {
   }
 }
 
+/**
+ * Electron 45's clipboard answers through promises that settle on a later turn of the event loop (the
+ * OS is asked), not in the same tick: work that reads and then clears it needs the process to stay up.
+ */
+class SlowClipboard extends FakeClipboard {
+  override async readText(): Promise<string> {
+    await new Promise((resolve) => setImmediate(resolve));
+    return super.readText();
+  }
+
+  override async writeText(text: string): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    return super.writeText(text);
+  }
+}
+
 export function createFakeElectron(options: { gotLock: boolean }) {
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
@@ -104,14 +121,21 @@ export function createFakeElectron(options: { gotLock: boolean }) {
     setAsDefaultProtocolClient: () => true,
     getLoginItemSettings: () => ({ openAtLogin: false }),
     setLoginItemSettings() {},
+    /** Set once a quit went through: no will-quit listener held it back. */
+    ended: false,
+    /** As Electron does: will-quit, whose listeners may hold the quit back with preventDefault. */
     quit() {
       app.quitCalls += 1;
+      let held = false;
+      app.emit('will-quit', { preventDefault: () => (held = true) });
+      if (!held) app.ended = true;
     },
     exit(code: number) {
       app.exitCodes.push(code);
     },
   });
   const handled = new Map<string, Listener>();
+  const clipboard = new SlowClipboard();
   const power = new EventEmitter();
   /** What main holds now, with what each does when pressed. */
   const shortcuts = new Map<string, () => void>();
@@ -155,10 +179,10 @@ export function createFakeElectron(options: { gotLock: boolean }) {
       handle: (channel: string, handler: Listener) => handled.set(channel, handler),
       removeHandler: (channel: string) => handled.delete(channel),
     },
-    clipboard: { readText: async () => '', writeText: async () => undefined },
+    clipboard,
     powerMonitor: power,
     shell: { openExternal: async () => undefined },
     desktopCapturer: { getSources: async () => [] },
   };
-  return { module, app, handled, power, shortcuts, errorBoxes, protocols };
+  return { module, app, handled, clipboard, power, shortcuts, errorBoxes, protocols };
 }

@@ -51,8 +51,15 @@ beforeEach(() => {
   process.env.TRAYKEY_PASSPHRASE = 'correct horse battery staple';
 });
 
-afterEach(() => {
-  (state.fake as { app?: { emit(name: string): void } } | null)?.app?.emit('will-quit');
+/** Quits as the tray's Quit does, and waits until no will-quit listener holds the quit back any longer. */
+async function quit(fake: ReturnType<typeof createFakeElectron>): Promise<void> {
+  fake.app.quit();
+  await vi.waitFor(() => expect(fake.app.ended).toBe(true), { timeout: 5_000 });
+}
+
+afterEach(async () => {
+  const fake = state.fake as ReturnType<typeof createFakeElectron> | null;
+  if (fake && !fake.app.ended) await quit(fake);
   process.env = { ...savedEnv };
 });
 
@@ -124,10 +131,20 @@ describe('main process wiring', () => {
       if (trigger === 'menu') tray?.menu?.items.find((item) => item.label === 'Lock Vault')?.click?.();
       else fake.power.emit(trigger);
       await vi.waitFor(async () => expect(await call('vault:status')).toMatchObject({ value: { state: 'locked' } }));
-      fake.app.emit('will-quit');
+      await quit(fake);
       FakeBrowserWindow.created = [];
       FakeTray.created = [];
     }
+  });
+
+  it('quits only once a copied code has left the clipboard, though the clipboard answers later', async () => {
+    const { fake, call } = await startMain();
+    const added = await call('accounts:addUri', { uri: `otpauth://totp/ACME:alice?secret=${SECRET}&issuer=ACME` });
+    await call('accounts:copyCode', { id: (added.value as { id: string }).id });
+    expect(fake.clipboard.current).toMatch(/^\d{6}$/);
+    await quit(fake);
+    expect(fake.clipboard.current).toBe('');
+    expect(fake.app.quitCalls).toBe(2);
   });
 
   it('shows one sentence and exits when the vault cannot be opened', async () => {
