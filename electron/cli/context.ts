@@ -1,5 +1,6 @@
 import type { AccountsService } from '../core/accounts/accounts-service';
 import type { Clipboard, Timers } from '../core/capabilities';
+import type { Services } from '../core/compose-services';
 import { dataHome, type Env } from '../core/paths';
 import type { PolicyService } from '../core/policy/policy-service';
 import type { PolicySource } from '../core/policy/policy-source';
@@ -33,7 +34,7 @@ export interface CliDeps {
   clipboard?: () => Clipboard | undefined;
   /** Hands a copied code to a helper that clears it later (default: a detached `traykey copy --clear-watch` process). */
   clearClipboardLater?: (query: string, text: string, seconds: number) => void;
-  /** Timers of that helper's wait (default: real ones). */
+  /** What the CLI schedules with: that helper's wait, and the services' timers once a command starts one (default: real ones). */
   timers?: Timers;
 }
 
@@ -44,9 +45,18 @@ export interface CliContext {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Global options, filled in before a command's action runs. */
   options: { passphraseFile?: string };
-  /** The vault's accounts, composed as the app composes them (edits stamped for sync), and the vault itself. */
+  /**
+   * The vault's accounts, built by the composition's own recipe (syncedAccounts: edits stamped for sync),
+   * and the vault itself; without loading the other services, so reading a code stays quick.
+   */
   withAccounts<T>(run: (accounts: AccountsService, vault: Vault) => Promise<T>): Promise<T>;
-  /** The open vault itself, for sections other than the accounts (admin connections and run records). */
+  /**
+   * The app's services (electron/core/compose-services.ts) over the open vault, for one action, with the
+   * organisation's policy when the command is one it governs; none is started, so a command starts
+   * what it needs itself (push's watch).
+   */
+  withServices<T>(run: (services: Services) => Promise<T>): Promise<T>;
+  /** The open vault itself, for what no service covers: the vault file's own copies, a sign-in's recovery code. */
   withVault<T>(run: (vault: Vault) => Promise<T>): Promise<T>;
   /** The organisation's policy, read once on first use (only commands it governs read it). */
   policy(): Promise<PolicyService>;
@@ -70,6 +80,26 @@ export function createCliContext(io: CliIo, deps: CliDeps = {}): CliContext {
       const { syncedAccounts } = await import('../core/accounts/synced-accounts');
       return context.withVault((vault) => run(syncedAccounts(vault, { now }), vault));
     },
+    async withServices(run) {
+      // Only the commands the policy governs have read it (the gate, before the action); the others start without it.
+      const [{ composeServices }, { cliSyncWording }, read] = await Promise.all([import('../core/compose-services'), import('../core/sync/sync-wording'), policy]);
+      return context.withVault(async (vault) => {
+        const services = composeServices({
+          vault,
+          home: dataHome(io.env),
+          now,
+          ...(read ? { policy: read } : {}),
+          push: { now },
+          sync: { wording: cliSyncWording, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
+          ...(deps.timers ? { timers: deps.timers } : {}),
+        });
+        try {
+          return await run(services);
+        } finally {
+          services.push.stop();
+        }
+      });
+    },
     async withVault(run) {
       const passphraseFile = context.options.passphraseFile;
       const vault = await open({ home: dataHome(io.env), env: io.env, ...(passphraseFile !== undefined ? { passphraseFile } : {}) });
@@ -82,12 +112,7 @@ export function createCliContext(io: CliIo, deps: CliDeps = {}): CliContext {
       }
     },
     policy() {
-      policy ??= sources().then(async (list) => {
-        const { PolicyService } = await import('../core/policy/policy-service');
-        const service = new PolicyService(list);
-        await service.reload();
-        return service;
-      });
+      policy ??= sources().then(async (list) => (await import('../core/policy/policy-service')).readPolicy(list));
       return policy;
     },
   };

@@ -1,7 +1,6 @@
 import { appError } from '../../shared/errors';
-import { channels, type Channel, type EventName, type Handlers } from '../../shared/ipc';
+import { channels, type Channel, type Handlers } from '../../shared/ipc';
 import type { AccountsService } from './accounts/accounts-service';
-import { syncedAccounts } from './accounts/synced-accounts';
 import { watchVault } from './accounts/vault-watcher';
 import { ClipboardGuard } from './clipboard/clipboard-guard';
 import { realTimers, type AppWindows, type Clipboard, type FileDialogs, type GlobalShortcuts, type PowerEvents, type Timers, type UserPresence } from './capabilities';
@@ -15,23 +14,24 @@ import { adminHandlers } from './handlers/admin';
 import { transferHandlers } from './handlers/transfer';
 import { backupHandlers } from './handlers/backup';
 import { ImportSession } from './backup/import-session';
-import { attachSync } from './sync/core-sync';
+import { runSync } from './sync/core-sync';
 import { syncHandlers } from './sync/sync-handlers';
 import { confirmHandlers } from './handlers/confirm';
-import { attachPush, type PushCoreOptions } from './push/core-push';
+import { followVault, type PushCoreOptions } from './push/core-push';
 import type { PushService } from './push/push-service';
-import { VaultSession } from './vault/vault-session';
-import { ClockSkewService, type ClockCheckOptions } from './clock-skew/clock-service';
+import type { ClockSkewService, ClockCheckOptions } from './clock-skew/clock-service';
+import { composeServices } from './compose-services';
+import type { CoreEvents } from './core-events';
+import type { Clock } from './otp/clock';
+import type { SettingsStore } from './settings/settings-store';
+import type { VaultSession } from './vault/vault-session';
 import { clockHandlers } from './handlers/clock';
 import { deepLinkDomain } from './handlers/deep-link';
 import type { DeepLinkInbox } from './deep-link/inbox';
-import { withIdpHooks } from './clock-skew/idp-hooks';
 import { LockService } from './lock/lock-service';
 import { trackActivity } from './lock/track-activity';
 import type { KeyStore } from './keychain/key-store';
-import { Clock } from './otp/clock';
-import { SettingsStore } from './settings/settings-store';
-import { PolicyService } from './policy/policy-service';
+import type { PolicyService } from './policy/policy-service';
 import { guardByPolicy } from './policy/guard-handlers';
 import { policyHandlers } from './handlers/policy';
 import { UpdateService, type Updater } from './updates/update-service';
@@ -81,9 +81,7 @@ export interface CoreOptions {
   shortcut?: { keys: GlobalShortcuts; platform: Platform };
 }
 
-export interface CoreEvents {
-  on(name: EventName, fn: () => void): () => void;
-}
+export type { CoreEvents } from './core-events';
 
 export interface Core {
   handlers: Handlers;
@@ -105,21 +103,6 @@ export interface Core {
   close(): Promise<void>;
 }
 
-function createEvents(): CoreEvents & { emit(name: EventName): void } {
-  const listeners = new Map<EventName, Set<() => void>>();
-  return {
-    on(name, fn) {
-      const set = listeners.get(name) ?? new Set();
-      listeners.set(name, set);
-      set.add(fn);
-      return () => set.delete(fn);
-    },
-    emit(name) {
-      for (const fn of [...(listeners.get(name) ?? [])]) fn();
-    },
-  };
-}
-
 /**
  * Merges the domains' handlers. A channel no domain serves here (one whose capability only main.ts
  * has, in the CLI or the e2e harness) answers UNSUPPORTED instead of being missing.
@@ -136,26 +119,31 @@ function buildHandlers(context: CoreContext, domains: readonly DomainHandlers[])
   return { handlers: merged as Handlers, unavailable };
 }
 
-/** The app's core over an open vault: what Electron's IPC, the e2e harness and tests all call. */
+/** The app's core over an open vault: the composed services, started as the app runs them. */
 export function createCore(options: CoreOptions): Core {
   const timers = options.timers ?? realTimers;
-  const clock = new Clock(options.now ?? Date.now);
-  const events = createEvents();
-  const session = new VaultSession(options.vault, { home: options.home, ...(options.keyStore ? { keyStore: options.keyStore } : {}) });
-  const sync = attachSync({ vault: session.vault, home: options.home, now: options.now ?? Date.now, timers, emit: events.emit });
-  const accountsChanged = () => {
-    events.emit('accounts:changed');
-    sync.edited();
-  };
-  const accounts = syncedAccounts(session.vault, { now: () => clock.now(), stampNow: options.now ?? Date.now, onChange: accountsChanged });
-  const policy = options.policy ?? new PolicyService([]);
-  const settings = new SettingsStore(options.home, () => policy.policy);
+  const now = options.now ?? Date.now;
+  const services = composeServices({
+    vault: options.vault,
+    home: options.home,
+    timers,
+    clockFromServers: true,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.keyStore ? { keyStore: options.keyStore } : {}),
+    ...(options.policy ? { policy: options.policy } : {}),
+    ...(options.push ? { push: options.push } : {}),
+    ...(options.power ? { power: options.power } : {}),
+    ...(options.timeSource ? { timeSource: options.timeSource } : {}),
+  });
+  const { events, clock, session, accounts, settings, clockSkew, policy, push } = services;
+  const sync = runSync(services.sync, { timers, emit: events.emit });
+  const stopSyncOnEdit = services.onAccountsChanged(() => sync.edited());
   const clipboard = options.clipboard ? new ClipboardGuard(options.clipboard, timers) : undefined;
-  const clockSkew = new ClockSkewService(clock, settings, events.emit, { ...options.timeSource, ...(options.now ? { machineNow: options.now } : {}) });
   // A file being imported holds secrets read with the vault open: a lock drops it with the vault key.
   const imports = new ImportSession();
-  const lock = new LockService({ session, settings, emit: events.emit, timers, now: options.now ?? Date.now, beforeLock: async () => { await clipboard?.flush(); accounts.forgetUndo(); imports.discard(); }, ...(options.presence ? { presence: options.presence } : {}), ...(options.power ? { power: options.power } : {}) });
-  const push = attachPush({ vault: session.vault, isVaultOpen: () => session.isOpen, events, timers, push: withIdpHooks(options.push, clockSkew), ...(options.power ? { power: options.power } : {}) });
+  const lock = new LockService({ session, settings, emit: events.emit, timers, now, beforeLock: async () => { await clipboard?.flush(); accounts.forgetUndo(); imports.discard(); }, ...(options.presence ? { presence: options.presence } : {}), ...(options.power ? { power: options.power } : {}) });
+  const stopPushFollowing = followVault(push, { isVaultOpen: () => session.isOpen, events });
+  if (options.push) push.start();
   const shortcut = options.shortcut
     ? new ShortcutService({
         ...options.shortcut,
@@ -167,13 +155,13 @@ export function createCore(options: CoreOptions): Core {
         onChange: () => events.emit('shortcut:changed'),
       })
     : undefined;
-  const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screens ? { screens: options.screens } : {}), emit: events.emit, ...(options.deepLinks ? { deepLinks: options.deepLinks } : {}), lock, clockSkew, push: push.service, policy, sync, ...(push.openBrowser ? { openBrowser: push.openBrowser } : {}), ...(options.windows ? { windows: options.windows } : {}), ...(options.dialogs ? { dialogs: options.dialogs } : {}), ...(shortcut ? { shortcut } : {}), imports };
+  const context: CoreContext = { home: options.home, clock, session, accounts, settings, clipboard, ...(options.screens ? { screens: options.screens } : {}), emit: events.emit, ...(options.deepLinks ? { deepLinks: options.deepLinks } : {}), lock, clockSkew, push, policy, sync, connections: services.connections, journal: services.journal, ...(options.push?.openBrowser ? { openBrowser: options.push.openBrowser } : {}), ...(options.windows ? { windows: options.windows } : {}), ...(options.dialogs ? { dialogs: options.dialogs } : {}), ...(shortcut ? { shortcut } : {}), imports };
   const updates = new UpdateService({
     ...(options.updater ? { updater: options.updater } : {}),
     settings: () => settings.get(),
     policy: () => policy.policy,
     timers,
-    now: options.now ?? Date.now,
+    now,
     emit: () => events.emit('updates:changed'),
   });
   if (options.updater) updates.start();
@@ -190,7 +178,7 @@ export function createCore(options: CoreOptions): Core {
   const stopWatching =
     options.watchVault === false
       ? () => undefined
-      : watchVault({ path: session.path, refresh: () => session.vault.refreshIfChanged(), onChanged: accountsChanged, timers });
+      : watchVault({ path: session.path, refresh: () => session.vault.refreshIfChanged(), onChanged: services.accountsChanged, timers });
   const stopSyncOnUnlock = events.on('vault:changed', () => sync.start());
   return {
     handlers,
@@ -199,7 +187,7 @@ export function createCore(options: CoreOptions): Core {
     settings,
     session,
     clock,
-    push: push.service,
+    push,
     lock,
     clockSkew,
     policy,
@@ -212,10 +200,12 @@ export function createCore(options: CoreOptions): Core {
       stopDeepLinks();
       updates.stop();
       shortcut?.stop();
+      stopPushFollowing();
       push.stop();
       lock.stop();
       stopWatching();
       stopSyncOnUnlock();
+      stopSyncOnEdit();
       sync.stop();
       // Quitting must not leave a copied code behind: clear it now rather than drop the pending clear.
       const cleared = clipboard?.flush() ?? Promise.resolve();

@@ -42,7 +42,7 @@ import { popupToggle } from './window/popup-toggle';
 import { registerAppScheme, serveRenderer } from './window/register-app-protocol';
 import { pushBadge } from './tray/push-badge';
 import { displayAccelerator, type Platform } from '../../shared/shortcut/accelerator';
-import { PolicyService } from '../core/policy/policy-service';
+import { readPolicy } from '../core/policy/policy-service';
 import { platformPolicySources } from '../core/policy/platform-policy-sources';
 import { watchPolicy } from '../core/policy/watch-policy';
 import { watchPolicyFile } from '../core/policy/watch-policy-file';
@@ -206,9 +206,8 @@ async function start(): Promise<void> {
   }
   // The organisation's policy applies before the first window shows anything.
   const sources = platformPolicySources();
-  const policy = new PolicyService(sources);
-  const status = await policy.reload();
-  for (const problem of status.problems) log.warn(problem);
+  const policy = await readPolicy(sources);
+  for (const problem of policy.current().problems) log.warn(problem);
   policy.onChange((next) => {
     for (const problem of next.problems) log.warn(problem);
   });

@@ -3,7 +3,6 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { appError, isAppError } from '../../../shared/errors';
 import type { AdminProvider } from '../../core/admin/admin-provider';
 import type { Provider } from '../../core/admin/connection';
-import { EnrolJournal } from '../../core/admin/enrol-journal';
 import { MAX_CONCURRENCY, runEnrolment, type RunSummary } from '../../core/admin/enrol-run';
 import type { ExistingPolicy } from '../../core/admin/enrol-user';
 import { providerFor } from '../../core/admin/provider-for';
@@ -107,8 +106,8 @@ export async function enrollAction(provider: Provider, ctx: CliContext, options:
   const users = mode.users ?? (await usersOf(options));
   if (users.length === 0 && !options.resume) throw appError('INVALID_INPUT', 'Say which users to enrol: --count N (with --prefix) or --csv FILE, or --resume to finish the last run.', { field: 'count' });
   const password = options.passwordStdin ? await passwordFromStdin(ctx) : undefined;
-  const summary = await ctx.withVault(async (vault) => {
-    const target = resolveTarget(provider, options, ctx.io.env, vault);
+  const summary = await ctx.withServices(async ({ connections, journal }) => {
+    const target = resolveTarget(provider, options, ctx.io.env, connections);
     const reporter = reporterFor(ctx, options);
     const idp = providerFor(target, { now: ctx.now });
     const result = await withRunLock(runLockDir(dataHome(ctx.io.env)), target.id, target.name, () =>
@@ -116,7 +115,7 @@ export async function enrollAction(provider: Provider, ctx: CliContext, options:
         await mode.precheck?.(idp);
         return runEnrolment({
           provider: idp,
-          journal: new EnrolJournal(vault, target.id, ctx.now),
+          journal: journal(target.id),
           users,
           resume: options.resume === true,
           ...(password !== undefined ? { password } : {}),

@@ -1,7 +1,6 @@
 import { appError } from '../../../shared/errors';
 import { connectionIdFor, DEFAULT_REALM, defaultConnectionName, normalizeOrgUrl, type ConnectionTarget, type Provider } from '../../core/admin/connection';
-import { ConnectionStore } from '../../core/admin/connection-store';
-import type { Vault } from '../../core/vault/vault';
+import type { ConnectionStore } from '../../core/admin/connection-store';
 import type { CliIo } from '../context';
 
 export interface TargetOptions {
@@ -25,9 +24,9 @@ export function targetArgs(provider: Provider, options: TargetOptions): string[]
 }
 
 /** The org's connection id and name, for commands that only read the vault and need no credentials. */
-export function connectionOf(provider: Provider, options: TargetOptions, vault: Vault): { id: string; name: string } {
+export function connectionOf(provider: Provider, options: TargetOptions, connections: ConnectionStore): { id: string; name: string } {
   const url = orgUrlOf(provider, options);
-  const saved = new ConnectionStore(vault, Date.now).findByUrl(provider, url);
+  const saved = connections.findByUrl(provider, url);
   return { id: connectionIdFor(provider, url), name: saved?.name ?? defaultConnectionName(url) };
 }
 
@@ -35,9 +34,9 @@ export function connectionOf(provider: Provider, options: TargetOptions, vault: 
  * The credentials for one run: the environment wins (OKTA_API_TOKEN, AUTH0_CLIENT_ID/AUTH0_CLIENT_SECRET),
  * else the connection saved for this org by `traykey admin connect`.
  */
-export function resolveTarget(provider: Provider, options: TargetOptions, env: CliIo['env'], vault: Vault): ConnectionTarget {
+export function resolveTarget(provider: Provider, options: TargetOptions, env: CliIo['env'], connections: ConnectionStore): ConnectionTarget {
   const url = orgUrlOf(provider, options);
-  const saved = new ConnectionStore(vault, Date.now).findByUrl(provider, url);
+  const saved = connections.findByUrl(provider, url);
   const id = connectionIdFor(provider, url);
   const name = saved?.name ?? defaultConnectionName(url);
   if (provider === 'okta') {

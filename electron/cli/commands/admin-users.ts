@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { appError } from '../../../shared/errors';
 import { cleanUp, cleanupPlan, forgetRecords, type CleanupItem, type LeftAlone } from '../../core/admin/cleanup';
 import type { Provider } from '../../core/admin/connection';
-import { EnrolJournal } from '../../core/admin/enrol-journal';
+import type { EnrolJournal } from '../../core/admin/enrol-journal';
 import type { EnrolRecord } from '../../core/admin/enrol-record';
 import { resultOf } from '../../core/admin/enrol-run';
 import { providerFor } from '../../core/admin/provider-for';
@@ -86,9 +86,9 @@ function registerForget(parent: Command, provider: Provider, ctx: CliContext): v
     .description('Forget run records whose owner Traykey never noted (clean-up lists them), without touching the org; the accounts they saved stay.')
     .argument('<logins...>', 'the logins clean-up listed as left alone')
     .action(async (logins: string[], options: TargetOptions) => {
-      const forgotten = await ctx.withVault(async (vault) => {
-        const target = connectionOf(provider, options, vault);
-        return withRunLock(runLockDir(dataHome(ctx.io.env)), target.id, target.name, () => forgetRecords(new EnrolJournal(vault, target.id, ctx.now), logins));
+      const forgotten = await ctx.withServices(async ({ connections, journal }) => {
+        const target = connectionOf(provider, options, connections);
+        return withRunLock(runLockDir(dataHome(ctx.io.env)), target.id, target.name, () => forgetRecords(journal(target.id), logins));
       });
       ctx.io.stdout(`Forgot ${forgotten} run record${forgotten === 1 ? '' : 's'}; nothing was changed in the org.\n`);
     });
@@ -101,10 +101,10 @@ function registerCleanup(parent: Command, provider: Provider, ctx: CliContext): 
     .option('--include-existing', 'also remove the factors Traykey enrolled on users it did not create (never the users)')
     .option('--yes <COUNT>', 'go ahead: COUNT must be the number of users listed', wholeNumber)
     .action(async (options: TargetOptions & { yes?: number; includeExisting?: boolean }) => {
-      const results = await ctx.withVault(async (vault) => {
-        const target = resolveTarget(provider, options, ctx.io.env, vault);
+      const results = await ctx.withServices(async ({ connections, journal: journalOf }) => {
+        const target = resolveTarget(provider, options, ctx.io.env, connections);
         return withRunLock(runLockDir(dataHome(ctx.io.env)), target.id, target.name, async () => {
-          const journal = new EnrolJournal(vault, target.id, ctx.now);
+          const journal = journalOf(target.id);
           const plan = cleanupPlan(journal, { includeExisting: options.includeExisting === true });
           for (const entry of plan.leftAlone) ctx.io.stderr(`  leave ${forTerminal(entry.login)}: ${forTerminal(entry.reason)}\n`);
           ctx.io.stderr(forgetHint(provider, options, plan.leftAlone));
@@ -155,7 +155,7 @@ function registerResults(parent: Command, provider: Provider, ctx: CliContext): 
       const reveal = options.reveal === true;
       if (options.format === 'env' && !reveal) throw appError('INVALID_INPUT', '--format env exports passwords and TOTP secrets: give --reveal and --output FILE.', { field: 'format' });
       if (reveal && options.output === undefined) throw appError('INVALID_INPUT', 'Passwords and TOTP secrets are written only to a file: add --output FILE.', { field: 'output' });
-      const records = await ctx.withVault(async (vault) => new EnrolJournal(vault, connectionOf(provider, options, vault).id, ctx.now).records());
+      const records = await ctx.withServices(async ({ connections, journal }) => journal(connectionOf(provider, options, connections).id).records());
       const results = records.map((record) => resultOf(record, false, reveal));
       const text =
         options.format === 'env'
@@ -182,10 +182,10 @@ export function registerUserTools(parent: Command, provider: Provider, ctx: CliC
     .requiredOption('--login <LOGIN>', "the user's login")
     .option('--json', 'print a JSON array')
     .action(async (options: LoginOptions) => {
-      const factors = await ctx.withVault(async (vault) => {
-        const target = resolveTarget(provider, options, ctx.io.env, vault);
+      const factors = await ctx.withServices(async ({ connections, journal }) => {
+        const target = resolveTarget(provider, options, ctx.io.env, connections);
         const idp = providerFor(target, { now: ctx.now });
-        const record = await userRecord(new EnrolJournal(vault, target.id, ctx.now), options.login, async () => (await idp.findUser(options.login))?.id);
+        const record = await userRecord(journal(target.id), options.login, async () => (await idp.findUser(options.login))?.id);
         return idp.listFactors(record);
       });
       if (options.json) ctx.io.stdout(`${JSON.stringify(factors)}\n`);
@@ -199,10 +199,10 @@ export function registerUserTools(parent: Command, provider: Provider, ctx: CliC
     .requiredOption('--login <LOGIN>', "the user's login")
     .option('--factor <ID>', 'the factor id (see `factors`)')
     .action(async (options: LoginOptions) => {
-      const removed = await ctx.withVault(async (vault) => {
-        const target = resolveTarget(provider, options, ctx.io.env, vault);
+      const removed = await ctx.withServices(async ({ connections, journal: journalOf }) => {
+        const target = resolveTarget(provider, options, ctx.io.env, connections);
         const idp = providerFor(target, { now: ctx.now });
-        const journal = new EnrolJournal(vault, target.id, ctx.now);
+        const journal = journalOf(target.id);
         const record = await userRecord(journal, options.login, async () => (await idp.findUser(options.login))?.id);
         let factorId = options.factor;
         if (!factorId) {

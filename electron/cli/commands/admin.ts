@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { appError } from '../../../shared/errors';
 import { testConnection } from '../../core/admin/connection-test';
-import { ConnectionStore, type NewConnection } from '../../core/admin/connection-store';
+import type { NewConnection } from '../../core/admin/connection-store';
 import { saveWorkingConnection } from '../../core/admin/save-connection';
 import { auth0CredentialsFrom, DEFAULT_REALM, normalizeOrgUrl, type Provider } from '../../core/admin/connection';
 import type { CliContext } from '../context';
@@ -67,7 +67,7 @@ function registerConnect(admin: Command, ctx: CliContext): void {
     .description('List saved connections (never their secrets).')
     .option('--json', 'print a JSON array')
     .action(async (options: { json?: boolean }) => {
-      const list = await ctx.withVault(async (vault) => new ConnectionStore(vault, ctx.now).list());
+      const list = await ctx.withServices(async ({ connections }) => connections.list());
       if (options.json) ctx.io.stdout(`${JSON.stringify(list)}\n`);
       else if (list.length === 0) ctx.io.stderr('No saved connections; add one with `traykey admin connect okta --org URL`.\n');
       else for (const connection of list) ctx.io.stdout(tsvLine([connection.id, connection.provider, connection.name, connection.url]));
@@ -78,14 +78,14 @@ function registerConnect(admin: Command, ctx: CliContext): void {
     .description('Forget a saved connection (its test users and accounts stay).')
     .argument('<id>', 'the connection id (see `traykey admin connections`)')
     .action(async (id: string) => {
-      await ctx.withVault(async (vault) => new ConnectionStore(vault, ctx.now).remove(id));
+      await ctx.withServices(async ({ connections }) => connections.remove(id));
       ctx.io.stdout(`Removed connection ${id}.\n`);
     });
 }
 
 async function saveChecked(ctx: CliContext, input: NewConnection): Promise<void> {
-  await ctx.withVault(async (vault) => {
-    const { connection, check } = await saveWorkingConnection(new ConnectionStore(vault, ctx.now), input, { now: ctx.now });
+  await ctx.withServices(async ({ connections }) => {
+    const { connection, check } = await saveWorkingConnection(connections, input, { now: ctx.now });
     if (!connection) throw appError('IDP_ERROR', check.message);
     ctx.io.stdout(`Saved connection ${connection.id}.\n`);
     if (!check.ok) ctx.io.stderr(`${check.message}\n`);
@@ -104,7 +104,7 @@ function registerProvider(admin: Command, provider: Provider, ctx: CliContext): 
     .command('test')
     .description('Check the connection: address, credentials, permissions and clock.')
     .action(async (options: TargetOptions) => {
-      const check = await ctx.withVault(async (vault) => testConnection(resolveTarget(provider, options, ctx.io.env, vault), { now: ctx.now }));
+      const check = await ctx.withServices(async ({ connections }) => testConnection(resolveTarget(provider, options, ctx.io.env, connections), { now: ctx.now }));
       if (!check.ok) throw appError('IDP_ERROR', check.message);
       ctx.io.stdout(`${check.message}\n`);
     });

@@ -5,7 +5,8 @@ import { signInPageUrl } from '../../core/idp/http/sign-in-page';
 import type { VerifiedChallenge } from '../../core/push/challenge';
 import type { SignInMethod } from '../../core/push/oidc-signin';
 import type { BrowserOpener } from '../../core/capabilities';
-import { PushService } from '../../core/push/push-service';
+import type { PushService } from '../../core/push/push-service';
+import type { Services } from '../../core/compose-services';
 import { pendingView } from '../../core/push/push-views';
 import { approvalSetUp, enrolAllowedOrg } from '../../core/push/approval-set-up';
 import type { ApprovalOffer } from '../../../shared/ipc/push';
@@ -77,15 +78,9 @@ function describe(challenge: VerifiedChallenge, now: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-function withPush<T>(ctx: CliContext, run: (push: PushService) => Promise<T>): Promise<T> {
-  return ctx.withVault(async (vault) => {
-    const push = new PushService({ vault, now: ctx.now });
-    try {
-      return await run(push);
-    } finally {
-      push.stop();
-    }
-  });
+/** The composed push service for one command; `watch` starts its polling, the others poll on demand. */
+function withPush<T>(ctx: CliContext, run: (push: PushService, services: Services) => Promise<T>): Promise<T> {
+  return ctx.withServices((services) => run(services.push, services));
 }
 
 async function answer(ctx: CliContext, id: string, choice: 'approve' | 'deny'): Promise<void> {
@@ -111,9 +106,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--org <URL>', 'the Okta org, e.g. https://example.okta.com (default: the one your organisation set up)')
     .option('--client-id <ID>', 'the OIDC app the custom authenticator belongs to (default: the one your organisation set up for that org)')
     .action(async (options: SignInOptions & { org?: string; clientId?: string }) => {
-      const policy = await ctx.policy();
-      const org = chooseOrg(approvalSetUp(policy.policy, []).offers, options);
-      const enrolment = await withPush(ctx, (service) => enrolAllowedOrg({ push: service, policy }, { orgUrl: org.url, clientId: org.clientId, signIn: () => signInMethod(ctx, options) }));
+      // The org is chosen before the vault opens: a wrong or missing --org costs no passphrase.
+      const org = chooseOrg(approvalSetUp((await ctx.policy()).policy, []).offers, options);
+      const enrolment = await withPush(ctx, (service, { policy }) => enrolAllowedOrg({ push: service, policy }, { orgUrl: org.url, clientId: org.clientId, signIn: () => signInMethod(ctx, options) }));
       ctx.io.stdout(`Enrolled this computer with ${forTerminal(enrolment.orgUrl)}${enrolment.username ? ` for ${forTerminal(enrolment.username)}` : ''}.\n`);
     });
   push

@@ -1,16 +1,12 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { dataHome } from '../../core/paths';
 import type { SyncDevice, SyncService } from '../../core/sync/sync-service';
 import type { CliContext } from '../context';
 import { readStdin } from './admin-stdin';
 import { withInterrupt } from './interrupt';
 
 function withSync<T>(ctx: CliContext, run: (sync: SyncService) => Promise<T>): Promise<T> {
-  return ctx.withVault(async (vault) => {
-    const [{ SyncService }, { cliSyncWording }] = await Promise.all([import('../../core/sync/sync-service'), import('../../core/sync/sync-wording')]);
-    return run(new SyncService({ vault, home: dataHome(ctx.io.env), now: ctx.now, wording: cliSyncWording, ...(ctx.sleep ? { sleep: ctx.sleep } : {}) }));
-  });
+  return ctx.withServices((services) => run(services.sync));
 }
 
 const when = (epochMs: number | null): string => (epochMs === null ? 'never' : new Date(epochMs).toISOString());

@@ -3,9 +3,8 @@ import type { Handlers } from '../../../shared/ipc';
 import type { EnrolResultView, NewConnectionInput, RunStatusView } from '../../../shared/ipc/admin';
 import { cleanUp, cleanupPlan, forgetRecords } from '../admin/cleanup';
 import { auth0CredentialsFrom } from '../admin/connection';
-import { ConnectionStore, type NewConnection } from '../admin/connection-store';
+import type { NewConnection } from '../admin/connection-store';
 import { testConnection } from '../admin/connection-test';
-import { EnrolJournal } from '../admin/enrol-journal';
 import { recordStatus } from '../admin/enrol-record';
 import { saveWorkingConnection } from '../admin/save-connection';
 import { providerFor } from '../admin/provider-for';
@@ -54,24 +53,22 @@ function known(status: RunStatusView | undefined): RunStatusView {
 
 /** The Admin area's calls: connections in the vault, background enrolment runs, results and clean-up. */
 export function adminHandlers(context: CoreContext): Pick<Handlers, AdminChannels> {
-  const now = () => Date.now();
-  const store = () => new ConnectionStore(context.session.vault, now);
-  const journal = (connectionId: string) => new EnrolJournal(context.session.vault, connectionId, now);
+  const { connections, journal } = context;
   const lockDir = runLockDir(context.home);
   const runs = new RunRegistry(lockDir, () => context.emit('accounts:changed'));
   const startRun = (connectionId: string, users: ReturnType<typeof usersFromCount>, options: { resume: boolean; groupIds: string[]; factorProvider: 'GOOGLE' | 'OKTA'; concurrency: number }) => {
-    const target = store().target(connectionId);
+    const target = connections.target(connectionId);
     return runs.start(connectionId, target.name, { provider: providerFor(target), journal: journal(connectionId), users, resume: options.resume, groupIds: options.groupIds, factorProvider: options.factorProvider, concurrency: options.concurrency });
   };
 
   return {
-    'admin:connections': async () => store().list(),
-    'admin:connect': async (input) => saveWorkingConnection(store(), toNewConnection(input)),
+    'admin:connections': async () => connections.list(),
+    'admin:connect': async (input) => saveWorkingConnection(connections, toNewConnection(input)),
     'admin:disconnect': async ({ connectionId }) => {
-      await store().remove(connectionId);
+      await connections.remove(connectionId);
       return {};
     },
-    'admin:test': async ({ connectionId }) => testConnection(store().target(connectionId)),
+    'admin:test': async ({ connectionId }) => testConnection(connections.target(connectionId)),
     'admin:enrol': async (request) => {
       const domain = request.emailDomain?.trim() || 'example.com';
       const users = request.csv?.trim() ? usersFromCsv(request.csv, domain) : usersFromCount(request.count ?? 1, request.prefix?.trim() || 'testuser', domain);
@@ -100,11 +97,11 @@ export function adminHandlers(context: CoreContext): Pick<Handlers, AdminChannel
       return { items: plan.items.map(({ login, action }) => ({ login, action })), leftAlone: plan.leftAlone };
     },
     'admin:forgetRecords': async ({ connectionId, logins }) => {
-      const target = store().target(connectionId);
+      const target = connections.target(connectionId);
       return { forgotten: await withRunLock(lockDir, connectionId, target.name, () => forgetRecords(journal(connectionId), logins)) };
     },
     'admin:cleanup': async ({ connectionId, logins, count }) => {
-      const target = store().target(connectionId);
+      const target = connections.target(connectionId);
       const results = await withRunLock(lockDir, connectionId, target.name, async () => {
         const confirmed = new Set(logins.map((login) => login.toLowerCase()));
         // The confirmation named a count: if the list changed since, nothing is done.

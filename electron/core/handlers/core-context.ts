@@ -1,5 +1,7 @@
 import type { EventName, Handlers } from '../../../shared/ipc';
 import type { AccountsService } from '../accounts/accounts-service';
+import type { ConnectionStore } from '../admin/connection-store';
+import type { EnrolJournal } from '../admin/enrol-journal';
 import type { ClipboardGuard } from '../clipboard/clipboard-guard';
 import type { ClockSkewService } from '../clock-skew/clock-service';
 import type { LockService } from '../lock/lock-service';
@@ -35,6 +37,10 @@ export interface CoreContext {
   policy: PolicyService;
   /** Folder sync with the person's other computers. */
   sync: SyncRunner;
+  /** The admin area's saved connections. */
+  connections: ConnectionStore;
+  /** The test users recorded for one admin connection. */
+  journal(connectionId: string): EnrolJournal;
   /** Accounts offered by links the OS handed the app; absent in the CLI. */
   deepLinks?: DeepLinkInbox;
   /** Opens the system browser for sign-ins; absent in the e2e harness. */

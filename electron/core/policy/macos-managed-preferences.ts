@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parse, parseBinary } from 'plist';
 import type { PolicyRead, PolicySource } from './policy-source';
 
 // The appId of electron-builder.yml: MDM configuration profiles name the preference domain by it.
@@ -26,6 +25,8 @@ export function macManagedPreferences(path: string = macManagedPreferencesPath()
         return { found: true, origin: path, problem: `The managed preferences ${path} could not be read (${code ?? 'unknown error'}).` };
       }
       if (bytes.length > MAX_PLIST_BYTES) return { found: true, origin: path, problem: `The managed preferences ${path} are larger than 256 KiB and were not read.` };
+      // The plist parser is most of the policy code's size, and only a Mac with a profile needs it.
+      const { parse, parseBinary } = await import('plist');
       try {
         const binary = bytes.subarray(0, 8).toString('latin1') === 'bplist00';
         return { found: true, origin: path, value: (binary ? parseBinary(bytes) : parse(bytes.toString('utf8'))) as unknown };

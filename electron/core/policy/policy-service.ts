@@ -53,6 +53,13 @@ export class PolicyService {
   }
 }
 
+/** The policy read once from `sources`, as main and the CLI both start from it (main then watches the files). */
+export async function readPolicy(sources: readonly PolicySource[]): Promise<PolicyService> {
+  const policy = new PolicyService(sources);
+  await policy.reload();
+  return policy;
+}
+
 /** The first source that has a policy wins: each OS has one managed location (Windows merges its two itself). */
 async function readSources(sources: readonly PolicySource[]): Promise<PolicyStatus> {
   for (const source of sources) {

@@ -1,20 +1,10 @@
 import type { EventName } from '../../../shared/ipc';
 import type { Timers } from '../capabilities';
-import type { SyncVault } from './engine/sync-engine';
 import { SyncRunner } from './sync-runner';
-import { SyncService } from './sync-service';
+import type { SyncService } from './sync-service';
 
-export interface CoreSyncOptions {
-  vault: SyncVault;
-  home: string;
-  now: () => number;
-  timers: Timers;
-  emit(event: EventName): void;
-}
-
-/** Sync for the app's core: the runner, telling the renderer when sync's status or the accounts changed. */
-export function attachSync(options: CoreSyncOptions): SyncRunner {
-  const service = new SyncService({ vault: options.vault, home: options.home, now: options.now });
+/** Sync in the app's background: the runner over the composed service, telling the pages when sync's status or the accounts changed. */
+export function runSync(service: SyncService, options: { timers: Timers; emit(event: EventName): void }): SyncRunner {
   const runner = new SyncRunner({
     service,
     timers: options.timers,
