@@ -109,7 +109,8 @@ class SlowClipboard extends FakeClipboard {
   }
 }
 
-export function createFakeElectron(options: { gotLock: boolean }) {
+/** `shortcutsTaken`: keys another app holds, which globalShortcut.register refuses. */
+export function createFakeElectron(options: { gotLock: boolean; shortcutsTaken?: string[] }) {
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
     quitCalls: 0,
@@ -164,6 +165,7 @@ export function createFakeElectron(options: { gotLock: boolean }) {
     },
     globalShortcut: {
       register: (accelerator: string, onPress: () => void) => {
+        if (options.shortcutsTaken?.includes(accelerator)) return false;
         shortcuts.set(accelerator, onPress);
         return true;
       },

@@ -32,8 +32,8 @@ vi.mock('electron', () => {
 const trusted = { senderFrame: { url: APP_ENTRY_URL, parent: null, isDestroyed: () => false }, sender: {} };
 const savedEnv = { ...process.env };
 
-async function startMain(gotLock = true) {
-  const fake = createFakeElectron({ gotLock });
+async function startMain(gotLock = true, shortcutsTaken: string[] = []) {
+  const fake = createFakeElectron({ gotLock, shortcutsTaken });
   state.fake = fake;
   vi.resetModules();
   await import('../../../electron/main/main');
@@ -89,6 +89,22 @@ describe('main process wiring', () => {
     fake.shortcuts.get('CommandOrControl+Alt+K')?.();
     expect(popup?.visible).toBe(true);
     expect(popup?.webContents.sent).toContain('popup:shownByShortcut');
+  });
+
+  it('says in the tray when another app holds the saved shortcut at start', async () => {
+    const { tray } = await startMain(true, ['CommandOrControl+Alt+K']);
+    await vi.waitFor(() => expect(tray?.menu?.items[1]).toMatchObject({ label: 'Shortcut Ctrl+Alt+K Is Taken: Change It in Settings', enabled: false }));
+    expect(tray?.menu?.items[0]?.label).toBe('Show Traykey');
+  });
+
+  it('moves the shortcut to the new keys when Settings changes it, and the tray follows', async () => {
+    const { fake, call, tray } = await startMain();
+    await vi.waitFor(() => expect([...fake.shortcuts.keys()]).toEqual(['CommandOrControl+Alt+K']));
+    await expect(call('shortcut:set', { accelerator: 'CommandOrControl+Alt+J' })).resolves.toMatchObject({ ok: true, value: { active: 'CommandOrControl+Alt+J' } });
+    expect([...fake.shortcuts.keys()]).toEqual(['CommandOrControl+Alt+J']);
+    await vi.waitFor(() => expect(tray?.menu?.items[0]?.label).toBe('Show Traykey (Ctrl+Alt+J)'));
+    await call('shortcut:set', { accelerator: null });
+    await vi.waitFor(() => expect(tray?.menu?.items[0]?.label).toBe('Show Traykey'));
   });
 
   it('answers the renderer with the real core', async () => {
