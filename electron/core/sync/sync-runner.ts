@@ -1,3 +1,4 @@
+import { isAppError } from '../../../shared/errors';
 import type { Timers } from '../capabilities';
 import { qrPngDataUrl } from '../transfer/qr-image';
 import { watchSyncFolder } from './folder-watcher';
@@ -18,6 +19,13 @@ export interface PairingOffer {
 }
 
 export const PAIRING_URI_PREFIX = 'traykey-sync:';
+
+/** Merged accounts were shown but their save failed: they are gone from the list again, and this says why. */
+function notSavedStatus(status: SyncStatus, error: unknown): SyncStatus {
+  const reason = isAppError(error) ? ` ${error.message}` : '';
+  const message = `Changes from your other computers could not be saved on this computer; they are still in the sync folder and are merged again at the next sync.${reason}`;
+  return { ...status, health: 'problem', sentence: `problem: ${message}`, problems: [{ code: 'NOT_SAVED', message }, ...status.problems] };
+}
 
 /**
  * Sync in the running app: records each edit as it is made, runs a round after edits and whenever
@@ -145,13 +153,22 @@ export class SyncRunner {
   }
 
   private async round(): Promise<void> {
+    // Merged accounts are shown while the vault file is still being written; a failed write takes them back.
+    let shown = false;
+    const showMerged = () => {
+      shown = true;
+      this.options.onChanged({ accounts: true });
+    };
     try {
       // Sync turned off meanwhile: the round refuses, and the status below says off.
-      const { report, status } = await this.options.service.syncNowWithStatus();
+      const { report, status } = await this.options.service.syncNowWithStatus(showMerged);
       this.lastStatus = status;
-      this.options.onChanged({ accounts: report.merged > 0 });
-    } catch {
+      this.options.onChanged({ accounts: report.merged > 0 && !shown });
+    } catch (error) {
       await this.refreshStatus();
+      if (!shown) return;
+      this.lastStatus = notSavedStatus(this.lastStatus, error);
+      this.options.onChanged({ accounts: true });
     }
   }
 

@@ -198,9 +198,12 @@ export class SyncService {
     return (await this.engine.round()).report;
   }
 
-  /** Reads and writes the folder once; the status is the round's own, with no second look at the folder. */
-  async syncNowWithStatus(): Promise<{ report: RoundReport; status: SyncStatus }> {
-    const { report, section } = await this.engine.round();
+  /**
+   * Reads and writes the folder once; the status is the round's own, with no second look at the folder.
+   * `onMerged`: see SyncEngine.round — merged accounts are readable before the vault file is written.
+   */
+  async syncNowWithStatus(onMerged?: () => void): Promise<{ report: RoundReport; status: SyncStatus }> {
+    const { report, section } = await this.engine.round(onMerged);
     return { report, status: describe(section, report, false) };
   }
 

@@ -25,7 +25,7 @@ export class VaultSession {
 
   readonly vault: VaultLike & Pick<Vault, 'revision'> = {
     read: () => this.current().read(),
-    update: (mutate) => this.current().update(mutate),
+    update: (mutate, options) => this.current().update(mutate, options),
     refreshIfChanged: () => this.current().refreshIfChanged(),
     revision: () => this.current().revision(),
   };

@@ -307,8 +307,13 @@ export class Vault {
     return this.update(() => undefined, { replaceBackup: true });
   }
 
-  /** Applies mutate to the latest saved document and saves it, holding the cross-process lock throughout. */
-  update<T>(mutate: (doc: VaultDocument) => T | Promise<T>, options: { replaceBackup?: boolean; acceptOlder?: boolean } = {}): Promise<T> {
+  /**
+   * Applies mutate to the latest saved document and saves it, holding the cross-process lock throughout.
+   * `whileWriting`: the new document is what read() returns from the moment it is made, and this is
+   * called then, while the file is still being written; if the write fails, read() returns the saved
+   * document again (and update rejects), so nothing unsaved stays readable.
+   */
+  update<T>(mutate: (doc: VaultDocument) => T | Promise<T>, options: { replaceBackup?: boolean; acceptOlder?: boolean; whileWriting?: () => void } = {}): Promise<T> {
     return this.serialized(async () => {
       this.ensureOpen();
       const lock = await acquireLock(this.files.lockPath, Vault.lockOptions(this.options)).catch((error: unknown) => {
@@ -324,11 +329,27 @@ export class Vault {
         const result = await mutate(draft);
         rememberDocumentSecrets(draft, secrets);
         const json = JSON.stringify(draft);
+        const saved = this.json;
         const savingAt = performance.now();
-        await this.save(json, { diskAccounts, replaceBackup: options.replaceBackup === true });
+        try {
+          if (options.whileWriting) {
+            this.json = json;
+            this.jsonRevision = nextRevision();
+            options.whileWriting();
+          }
+          await this.save(json, { diskAccounts, replaceBackup: options.replaceBackup === true });
+        } catch (error) {
+          if (options.whileWriting) {
+            this.json = saved;
+            this.jsonRevision = nextRevision();
+          }
+          throw error;
+        }
         log.debug('vault saved', { bytes: json.length, ms: elapsedMs(savingAt) });
-        this.json = json;
-        this.jsonRevision = nextRevision();
+        if (!options.whileWriting) {
+          this.json = json;
+          this.jsonRevision = nextRevision();
+        }
         this.draft = draft;
         return detach(result);
       } finally {

@@ -17,6 +17,24 @@ async function newVault(keySource: KeySource = passphrase('correct horse')) {
   return { home, vault, file: join(home, VAULT_FILE) };
 }
 
+/** A disk whose renames fail (EIO) while `failing` is set: the save's last step, after the file is written. */
+function renameFailingFs() {
+  const disk: { failing: boolean; fs: AtomicWriteFs } = {
+    failing: false,
+    fs: {
+      open: fsp.open,
+      link: fsp.link,
+      unlink: fsp.unlink,
+      copyFile: fsp.copyFile,
+      rename: async (from, to) => {
+        if (disk.failing) throw Object.assign(new Error('EIO'), { code: 'EIO' });
+        return fsp.rename(from, to);
+      },
+    },
+  };
+  return disk;
+}
+
 describe('Vault', () => {
   it('creates the data folder (0700) and an empty vault file (0600) when there is none', async () => {
     const { home, vault, file } = await newVault();
@@ -179,24 +197,34 @@ describe('Vault', () => {
 
   it('forgets a change whose save failed: the next update starts from the saved document', async () => {
     const home = join(tempHomeSync('vault'), 'Traykey');
-    let failing = false;
-    const writeFs: AtomicWriteFs = {
-      open: fsp.open,
-      link: fsp.link,
-      unlink: fsp.unlink,
-      copyFile: fsp.copyFile,
-      rename: async (from, to) => {
-        if (failing) throw Object.assign(new Error('EIO'), { code: 'EIO' });
-        return fsp.rename(from, to);
-      },
-    };
-    const vault = await Vault.open({ home, keySource: passphrase('pw'), unsafeTestScrypt: TEST_SCRYPT, writeFs });
+    const disk = renameFailingFs();
+    const vault = await Vault.open({ home, keySource: passphrase('pw'), unsafeTestScrypt: TEST_SCRYPT, writeFs: disk.fs });
     await vault.update((doc) => void (doc.kept = 1));
-    failing = true;
+    disk.failing = true;
     const error = await expectAppError(() => vault.update((doc) => void (doc.lost = 1)), 'VAULT_IO');
     expect(error.message).toContain('error EIO');
-    failing = false;
+    disk.failing = false;
     await vault.update((doc) => void (doc.next = 1));
     expect(vault.read()).toEqual({ kept: 1, next: 1 });
+  });
+
+  it('whileWriting: the new document reads back while its file is written, and the saved one again when that write fails', async () => {
+    const home = join(tempHomeSync('vault'), 'Traykey');
+    const disk = renameFailingFs();
+    const vault = await Vault.open({ home, keySource: passphrase('pw'), unsafeTestScrypt: TEST_SCRYPT, writeFs: disk.fs });
+    await vault.update((doc) => void (doc.kept = 1));
+    const seen: unknown[] = [];
+    await vault.update((doc) => void (doc.merged = 1), { whileWriting: () => seen.push(vault.read()) });
+    expect(seen).toEqual([{ kept: 1, merged: 1 }]);
+    const saved = vault.revision();
+    disk.failing = true;
+    await expectAppError(() => vault.update((doc) => void (doc.lost = 1), { whileWriting: () => seen.push(vault.read()) }), 'VAULT_IO');
+    expect(seen[1]).toEqual({ kept: 1, merged: 1, lost: 1 });
+    expect(vault.read()).toEqual({ kept: 1, merged: 1 });
+    // Whoever kept what it derived from the unsaved document can tell it is gone.
+    expect(vault.revision()).not.toBe(saved);
+    disk.failing = false;
+    await vault.update((doc) => void (doc.next = 1));
+    expect(vault.read()).toEqual({ kept: 1, merged: 1, next: 1 });
   });
 });

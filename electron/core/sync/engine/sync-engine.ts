@@ -17,7 +17,8 @@ export interface SyncVault {
   read(): VaultDocument;
   /** Changes whenever the document read() returns does (a save here, or another process's). */
   revision(): number;
-  update<T>(mutate: (doc: VaultDocument) => T | Promise<T>): Promise<T>;
+  /** `whileWriting`: see Vault.update — the saved document is readable before its write has finished, and not after a failed one. */
+  update<T>(mutate: (doc: VaultDocument) => T | Promise<T>, options?: { whileWriting?: () => void }): Promise<T>;
 }
 
 export interface RoundReport {
@@ -85,11 +86,16 @@ export class SyncEngine {
     private readonly options: SyncEngineOptions,
   ) {}
 
-  async round(): Promise<Round> {
+  /**
+   * `onMerged`: called as soon as accounts merged from other devices can be read from the vault, while
+   * the vault file is still being written; if that write fails, the round fails and the vault reads as
+   * it did before.
+   */
+  async round(onMerged?: () => void): Promise<Round> {
     const lock = await acquireLock(this.options.lockPath, { now: this.options.now, timeoutMs: 10_000 });
     if (!lock.acquired) throw appError('VAULT_BUSY', 'Another Traykey window or command is syncing right now; try again in a moment.');
     try {
-      return await this.roundLocked();
+      return await this.roundLocked(onMerged);
     } finally {
       await lock.release();
     }
@@ -175,7 +181,7 @@ export class SyncEngine {
     return writes;
   }
 
-  private async roundLocked(): Promise<Round> {
+  private async roundLocked(onMerged: (() => void) | undefined): Promise<Round> {
     const revision = this.vault.revision();
     const doc = this.vault.read();
     const before = requireSection(doc);
@@ -184,6 +190,9 @@ export class SyncEngine {
     let prepared = this.prepare(doc, view, own);
     let writes = this.writesFor(prepared.section, own);
     if (prepared.changed) {
+      const whileWriting = () => {
+        if (prepared.report.merged > 0) onMerged?.();
+      };
       await this.vault.update((draft) => {
         // Unless the document changed since it was read (another process saved), the merge just made
         // is the one to save: the same inputs give the same merge, so there is no second one.
@@ -193,7 +202,7 @@ export class SyncEngine {
         }
         draft[SYNC_SECTION] = prepared.section;
         draft.accounts = prepared.accounts;
-      });
+      }, { whileWriting });
     }
     const { section } = prepared;
     const report: RoundReport = { ...prepared.report, wrote: 0, pending: section.outbox.length, compacted: false };
