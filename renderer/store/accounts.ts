@@ -11,6 +11,7 @@ import { displayName, matchesQuery } from '../../shared/account-names';
 import { loadVaultStatus } from './vault';
 import { useSettings } from './settings';
 import { reuseUnchanged } from './reuse-unchanged';
+import { estimateOffset, keepTighter, type OffsetEstimate } from '../accounts/main-clock';
 
 export interface AccountsState {
   accounts: AccountSummary[];
@@ -118,6 +119,8 @@ export function mainNow(): number {
   return Date.now() + useAccounts.getState().mainOffsetMs;
 }
 
+let mainOffset: OffsetEstimate | null = null;
+
 /**
  * Fresh codes from main: at main's own time (which also measures the offset between the clocks),
  * or at a given moment of main's time, so a boundary flip and the refresh after it agree.
@@ -129,7 +132,8 @@ export async function refreshCodes(at?: number): Promise<void> {
     useAccounts.setState({ error: result.error });
     return;
   }
-  const offset = at === undefined ? { mainOffsetMs: result.value.now - (asked + Date.now()) / 2 } : {};
+  if (at === undefined) mainOffset = keepTighter(mainOffset, estimateOffset(asked, Date.now(), result.value.now));
+  const offset = mainOffset ? { mainOffsetMs: mainOffset.offset } : {};
   useAccounts.setState((state) => ({ codes: mergeCodes(state.codes, result.value.codes), ...offset }));
 }
 
