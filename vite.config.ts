@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { pageHead } from './build/vite/page-head.ts';
-import { CONTENT_SECURITY_POLICY } from './electron/main/window/content-security-policy.ts';
+import { CONTENT_SECURITY_POLICY } from './electron/core/windows/content-security-policy.ts';
 
 const page = (name: string) => fileURLToPath(new URL(`./renderer/${name}`, import.meta.url));
 

@@ -2,7 +2,8 @@
  * Which code may import what follows from the folder a file lives in (the idea Signal-Desktop applies
  * with its file suffixes): each process and layer is a folder, and a file may reach only its own folder
  * and the layers beneath it. Moving a file therefore changes what it may import, and no list of
- * exceptions has to be kept by hand.
+ * exceptions has to be kept by hand. The glue folder holds nothing but glue: a file there that does not
+ * use Electron is refused, so "may import Electron" stays as narrow as the files that need it.
  */
 import { builtinModules } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
@@ -19,6 +20,8 @@ export const BOUNDARIES = [
     may: ['electron/main', 'electron/core', 'shared'],
     electron: true,
     node: true,
+    // Glue only: a module that decides without Electron lives in the core, where Node runs and tests it.
+    gluesElectron: true,
   },
   {
     folder: 'electron/preload',
@@ -89,9 +92,12 @@ export default {
     const boundary = folderOf(filename);
     if (!boundary) return {};
 
+    let usesElectron = false;
+
     function check(node, source) {
       if (!source || source.type !== 'Literal' || typeof source.value !== 'string') return;
       const specifier = source.value;
+      if (packageName(specifier) === 'electron') usesElectron = true;
       const forbidden = refusal(boundary, specifier);
       if (forbidden) {
         context.report({ node, message: `${boundary.folder}/ may not import ${forbidden} ("${specifier}"): ${boundary.why}.` });
@@ -109,6 +115,11 @@ export default {
       ExportNamedDeclaration: (node) => check(node, node.source),
       ExportAllDeclaration: (node) => check(node, node.source),
       ImportExpression: (node) => check(node, node.source),
+      'Program:exit': (node) => {
+        if (boundary.gluesElectron && !usesElectron) {
+          context.report({ node, message: `${boundary.folder}/ holds only the Electron glue, and this file uses no Electron: move it to electron/core/ (beside the room it serves, e.g. core/windows/), where plain Node runs and tests it.` });
+        }
+      },
     };
   },
 };

@@ -5,8 +5,8 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { channels, type Handlers } from '../../../shared/ipc';
 import { dispatch } from '../../core/ipc/dispatch';
-import { guardedCall } from './guarded-call';
-import { frameKey, type SenderFrame } from '../window/trusted-sender';
+import { guardedCall } from '../../core/ipc/guarded-call';
+import { frameKey, type SenderFrame } from '../../core/windows/trusted-sender';
 
 function senderFrame(event: IpcMainInvokeEvent): SenderFrame | null {
   const frame = event.senderFrame;

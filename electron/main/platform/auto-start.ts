@@ -1,6 +1,6 @@
 import { app } from 'electron';
 import type { AutoStart } from '../../core/capabilities';
-import { linuxAutostart } from './linux-autostart';
+import { linuxAutostart } from '../../core/auto-start/linux-autostart';
 
 /**
  * Start at login, opt-in: nothing is registered until the user ticks "Start at Login".

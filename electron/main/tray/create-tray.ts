@@ -1,6 +1,6 @@
 import { Menu, Tray, nativeImage, nativeTheme } from 'electron';
-import { trayIconFile } from './tray-icon';
-import { trayMenu, type TrayAction, type TrayMenuState } from './tray-menu';
+import { trayIconFile } from '../../core/tray/tray-icon';
+import { trayMenu, type TrayAction, type TrayMenuState } from '../../core/tray/tray-menu';
 
 export interface TrayHandle {
   tray: Tray;

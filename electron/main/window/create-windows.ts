@@ -1,8 +1,8 @@
 import { BrowserWindow } from 'electron';
 import type { Size } from '../../core/windows/remembered-size';
-import { ADMIN_ENTRY_URL, APP_ENTRY_URL } from './app-origin';
+import { ADMIN_ENTRY_URL, APP_ENTRY_URL } from '../../core/windows/app-origin';
 import { hardenWebContents } from './harden-session';
-import { adminWindowOptions, popupWebPreferences, popupWindowOptions } from './web-preferences';
+import { adminWindowOptions, popupWebPreferences, popupWindowOptions } from '../../core/windows/web-preferences';
 
 interface WindowOptions {
   preloadPath: string;

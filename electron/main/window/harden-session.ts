@@ -3,10 +3,10 @@
  * the popup's web contents. Wiring only: every choice is made, and tested, elsewhere.
  */
 import { shell, type Session, type WebContents } from 'electron';
-import { withContentSecurityPolicy } from './content-security-policy';
-import { decideWindowOpen } from './navigation-policy';
-import { isPermissionGranted } from './permissions';
-import { frameKey, isTrustedSender } from './trusted-sender';
+import { withContentSecurityPolicy } from '../../core/windows/content-security-policy';
+import { decideWindowOpen } from '../../core/windows/navigation-policy';
+import { isPermissionGranted } from '../../core/windows/permissions';
+import { frameKey, isTrustedSender } from '../../core/windows/trusted-sender';
 import type { ScreenShares } from '../../core/qr/screen-shares';
 
 export function hardenSession(session: Session, screens: ScreenShares): void {

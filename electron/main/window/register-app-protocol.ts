@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { resolveAppAsset } from './app-assets';
-import { APP_SCHEME } from './app-origin';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { resolveAppAsset } from '../../core/windows/app-assets';
+import { APP_SCHEME } from '../../core/windows/app-origin';
+import { CONTENT_SECURITY_POLICY } from '../../core/windows/content-security-policy';
 
 /** Must run before the app is ready: makes app:// a secure, standard origin (like https). */
 export function registerAppScheme(): void {

@@ -16,13 +16,13 @@ describe('import boundaries by folder', () => {
   it('keep Electron and the glue out of the core', async () => {
     const problems = await boundaryProblems('electron/core/accounts/example.ts', [
       "import { app } from 'electron';",
-      "import { APP_ORIGIN } from '../../main/window/app-origin';",
+      "import { createPopupWindow } from '../../main/window/create-windows';",
       "import { buildBridge } from '../../preload/build-bridge';",
       "import { commands } from '../../cli/commands';",
       "import { readFileSync } from 'node:fs';",
       "import { appError } from '../../../shared/errors';",
       "import { dataHome } from '../paths';",
-      'export { app, APP_ORIGIN, buildBridge, commands, readFileSync, appError, dataHome };',
+      'export { app, createPopupWindow, buildBridge, commands, readFileSync, appError, dataHome };',
     ].join('\n'));
     expect(problems).toHaveLength(4);
     expect(problems[0]).toMatch(/electron\/core\/ may not import Electron/);
@@ -34,9 +34,9 @@ describe('import boundaries by folder', () => {
   it('let the CLI use the core but not Electron or the main-process glue', async () => {
     const problems = await boundaryProblems('electron/cli/commands/example.ts', [
       "import { dataHome } from '../../core/paths';",
-      "import { popupBounds } from '../../main/window/popup-position';",
+      "import { createTray } from '../../main/tray/create-tray';",
       "const electron = await import('electron');",
-      'export { dataHome, popupBounds, electron };',
+      'export { dataHome, createTray, electron };',
     ].join('\n'));
     expect(problems).toEqual([
       expect.stringMatching(/not electron\/main\//),
@@ -52,6 +52,16 @@ describe('import boundaries by folder', () => {
       "import { EVENTS } from '../../../shared/ipc';",
       'export { BrowserWindow, join, dataHome, EVENTS };',
     ].join('\n'))).toEqual([]);
+  });
+
+  it('keep the glue folder to glue: a module there that uses no Electron belongs in the core', async () => {
+    const problems = await boundaryProblems('electron/main/window/example.ts', [
+      "import { join } from 'node:path';",
+      "import { isAppOrigin } from '../../core/windows/app-origin';",
+      'export const pageUrl = (page: string) => (isAppOrigin(page) ? join(page) : page);',
+    ].join('\n'));
+    expect(problems).toEqual([expect.stringMatching(/holds only the Electron glue, and this file uses no Electron: move it to electron\/core\//)]);
+    expect(await boundaryProblems('electron/main/window/example.ts', ["import type { BrowserWindow } from 'electron';", 'export type Popup = BrowserWindow;'].join('\n'))).toEqual([]);
   });
 
   it('give the preload Electron and the contract only', async () => {
@@ -105,8 +115,8 @@ describe('import boundaries by folder', () => {
   it('leave tests and build scripts free to reach every folder', async () => {
     expect(await boundaryProblems('test/unit/example.test.ts', [
       "import { app } from 'electron';",
-      "import { popupBounds } from '../../electron/main/window/popup-position';",
-      'export { app, popupBounds };',
+      "import { createTray } from '../../electron/main/tray/create-tray';",
+      'export { app, createTray };',
     ].join('\n'))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VerifiedChallenge } from '../../../electron/core/push/challenge';
 import { PendingChallenges } from '../../../electron/core/push/pending-challenges';
-import { pushBadge } from '../../../electron/main/tray/push-badge';
+import { pushBadge } from '../../../electron/core/tray/push-badge';
 import { virtualTime } from '../../support/fake-timers';
 
 function challenge(id: string, expiresAt: number): VerifiedChallenge {

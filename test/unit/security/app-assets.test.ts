@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveAppAsset } from '../../../electron/main/window/app-assets';
-import { isAppEntryUrl, isAppOrigin } from '../../../electron/main/window/app-origin';
+import { resolveAppAsset } from '../../../electron/core/windows/app-assets';
+import { isAppEntryUrl, isAppOrigin } from '../../../electron/core/windows/app-origin';
 
 const root = resolve('/opt/traykey/dist/renderer');
 

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, withContentSecurityPolicy } from '../../../electron/main/window/content-security-policy';
+import { CONTENT_SECURITY_POLICY, withContentSecurityPolicy } from '../../../electron/core/windows/content-security-policy';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(

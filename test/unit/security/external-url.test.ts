@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_EXTERNAL_URL_LENGTH, safeExternalUrl } from '../../../electron/main/window/external-url';
-import { decideWindowOpen } from '../../../electron/main/window/navigation-policy';
+import { MAX_EXTERNAL_URL_LENGTH, safeExternalUrl } from '../../../electron/core/windows/external-url';
+import { decideWindowOpen } from '../../../electron/core/windows/navigation-policy';
 
 describe('opening links in the system browser', () => {
   it('allows a plain https link', () => {

@@ -3,8 +3,8 @@
  * Electron binary): proves each hook is installed and delegates to the tested decisions.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { APP_ENTRY_URL, APP_ORIGIN } from '../../../electron/main/window/app-origin';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/main/window/content-security-policy';
+import { APP_ENTRY_URL, APP_ORIGIN } from '../../../electron/core/windows/app-origin';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/core/windows/content-security-policy';
 import { ScreenShares } from '../../../electron/core/qr/screen-shares';
 
 const fake = vi.hoisted(() => ({ opened: [] as string[] }));

@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels, EVENTS, methodName, type Handlers } from '../../../shared/ipc';
-import { APP_ENTRY_URL } from '../../../electron/main/window/app-origin';
+import { APP_ENTRY_URL } from '../../../electron/core/windows/app-origin';
 
 type InvokeHandler = (event: unknown, payload: unknown) => Promise<unknown>;
 const fake = vi.hoisted(() => ({

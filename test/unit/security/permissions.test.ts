@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, APP_ORIGIN } from '../../../electron/main/window/app-origin';
-import { isPermissionGranted } from '../../../electron/main/window/permissions';
+import { APP_ENTRY_URL, APP_ORIGIN } from '../../../electron/core/windows/app-origin';
+import { isPermissionGranted } from '../../../electron/core/windows/permissions';
 
 describe('browser permissions', () => {
   it('grants our page screen capture (which screen, and when, the display-media handler decides)', () => {

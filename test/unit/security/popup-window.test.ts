@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ADMIN_ENTRY_URL, APP_ENTRY_URL } from '../../../electron/main/window/app-origin';
+import { ADMIN_ENTRY_URL, APP_ENTRY_URL } from '../../../electron/core/windows/app-origin';
 
 type Hook = (...args: unknown[]) => unknown;
 

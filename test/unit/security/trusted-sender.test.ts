@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { guardedCall } from '../../../electron/main/ipc/guarded-call';
-import { ADMIN_ENTRY_URL, APP_ENTRY_URL } from '../../../electron/main/window/app-origin';
-import { isTrustedSender } from '../../../electron/main/window/trusted-sender';
+import { guardedCall } from '../../../electron/core/ipc/guarded-call';
+import { ADMIN_ENTRY_URL, APP_ENTRY_URL } from '../../../electron/core/windows/app-origin';
+import { isTrustedSender } from '../../../electron/core/windows/trusted-sender';
 
 describe('trusted IPC sender', () => {
   it('accepts our own top-level page', () => {

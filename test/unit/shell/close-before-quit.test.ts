@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeBeforeQuit } from '../../../electron/main/lifecycle/close-before-quit';
+import { closeBeforeQuit } from '../../../electron/core/lifecycle/close-before-quit';
 import { ManualTimers } from '../../support/fake-timers';
 
 /** A will-quit event that records whether a listener held the quit back. */

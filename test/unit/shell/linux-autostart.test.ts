@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { autostartEntry, autostartFile, linuxAutostart, quoteExecArgument } from '../../../electron/main/platform/linux-autostart';
+import { autostartEntry, autostartFile, linuxAutostart, quoteExecArgument } from '../../../electron/core/auto-start/linux-autostart';
 import { tempHomeSync } from '../../support/temp-home';
 
 describe('start at login on Linux', () => {

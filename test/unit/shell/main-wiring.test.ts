@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../../shared/ipc';
-import { APP_ENTRY_URL } from '../../../electron/main/window/app-origin';
-import { popupWebPreferences } from '../../../electron/main/window/web-preferences';
+import { APP_ENTRY_URL } from '../../../electron/core/windows/app-origin';
+import { popupWebPreferences } from '../../../electron/core/windows/web-preferences';
 import { createFakeElectron, FakeBrowserWindow, FakeNotification, FakeTray } from './fake-electron';
 import { tempHomeSync } from '../../support/temp-home';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { popupBounds, trayEdge, type Rect } from '../../../electron/main/window/popup-position';
+import { popupBounds, trayEdge, type Rect } from '../../../electron/core/windows/popup-position';
 
 const size = { width: 360, height: 520 };
 const noTray: Rect = { x: 0, y: 0, width: 0, height: 0 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLUR_CLICK_GRACE_MS, popupToggle } from '../../../electron/main/window/popup-toggle';
+import { BLUR_CLICK_GRACE_MS, popupToggle } from '../../../electron/core/windows/popup-toggle';
 
 describe('showing and hiding the popup', () => {
   it('shows a hidden popup and hides a visible one', () => {

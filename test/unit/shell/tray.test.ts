@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { trayIconDir, trayIconFile } from '../../../electron/main/tray/tray-icon';
-import { trayMenu } from '../../../electron/main/tray/tray-menu';
+import { trayIconDir, trayIconFile } from '../../../electron/core/tray/tray-icon';
+import { trayMenu } from '../../../electron/core/tray/tray-menu';
 
 describe('tray menu', () => {
   it('offers Show, Lock, Start at Login and Quit, in that order', () => {

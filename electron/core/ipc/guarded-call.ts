@@ -1,6 +1,6 @@
 import { appError, type Result } from '../../../shared/errors';
 import type { Caller } from '../../../shared/ipc';
-import { isTrustedSender, type SenderFrame } from '../window/trusted-sender';
+import { isTrustedSender, type SenderFrame } from '../windows/trusted-sender';
 
 export type DispatchFn<H> = (handlers: H, channel: string, payload: unknown, caller: Caller) => Promise<Result<unknown>>;
 

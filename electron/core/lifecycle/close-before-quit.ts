@@ -1,4 +1,4 @@
-import type { Timers } from '../../core/capabilities';
+import type { Timers } from '../capabilities';
 
 export interface QuitEvent {
   preventDefault(): void;
