@@ -1,16 +1,18 @@
 /**
  * Sync figures (run: `npm run bench:sync`, which also runs sync-merge-models.bench.ts):
  *   - latency: an edit saved on app A until app B shows it, through a shared local folder with the real
- *     watchers (A's save and append, B's chokidar event, the 50 ms debounce, B's round and vault save);
- *     a real sync client's own delay comes on top. Target p95 ≤ 500 ms. Measured with one account and
- *     with 500, and with the vault saves each edit costs on A and on B.
+ *     watchers (A's save, round and append, B's chokidar event, B's round, and B's vault save up to the
+ *     moment the merge is readable); a real sync client's own delay comes on top. Target p95 ≤ 500 ms.
+ *     Measured with one account and with 500, and with the vault saves each edit costs on A and on B.
+ *     Both apps run in this one process, so A's work after its append competes with B's, as it would
+ *     not on two computers. The load average is printed with each table: the machine may be shared.
  *     `BENCH_BASELINE=<git ref> npm run bench:sync` also measures that commit's code, sample for sample
  *     alternating with this tree's, and prints both side by side (same run, same machine load).
  *   - log growth: bytes a rename adds to a device's log, and what compaction leaves (snapshot + log)
  *     for 500 accounts after more than COMPACT_AFTER_RECORDS rounds with edits.
  */
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as appCore from '../../electron/core/app-core';
@@ -112,14 +114,18 @@ async function sample(pair: Pair, run: number): Promise<void> {
 
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
+/** The machine's 1-minute load average: figures from a shared machine mean little without it. */
+const load = () => loadavg()[0]!.toFixed(1);
+
 async function latency(root: string, codes: Code[], accounts: number): Promise<void> {
+  const loadBefore = load();
   const pairs: Pair[] = [];
   for (const [index, code] of codes.entries()) pairs.push(await pairUp(code, join(root, `latency-${accounts}-${index}`), accounts));
   // Alternating sample for sample, so a burst of load elsewhere on the machine hits every version alike.
   for (let run = 0; run < SAMPLES; run++) for (const pair of pairs) await sample(pair, run);
   const width = 16;
   const row = (label: string, cells: string[]) => console.log(`  ${label.padEnd(26)}${cells.map((cell) => cell.padStart(width)).join('')}`);
-  console.log(`edit on A → visible on B, ${accounts + 1} account(s), local folder, real watchers (n=${SAMPLES} each; target p95 ≤ 500 ms)`);
+  console.log(`edit on A → visible on B, ${accounts + 1} account(s), local folder, real watchers (n=${SAMPLES} each; target p95 ≤ 500 ms; load ${loadBefore} → ${load()})`);
   row('', pairs.map((pair) => pair.code.name));
   row('p50', pairs.map((pair) => `${quantile(pair.samples, 0.5).toFixed(0)} ms`));
   row('p95', pairs.map((pair) => `${quantile(pair.samples, 0.95).toFixed(0)} ms`));
