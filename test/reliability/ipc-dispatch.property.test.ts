@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -11,6 +8,7 @@ import { dispatch } from '../../electron/core/ipc/dispatch';
 import { Vault } from '../../electron/core/vault/vault';
 import { isKnownCode } from './typed-errors';
 import { ManualTimers } from '../support/fake-timers';
+import { suiteTempHome } from '../support/temp-home';
 
 /*
  * Every call of the contract, through the same dispatch Electron's IPC uses, with arbitrary payloads:
@@ -26,6 +24,8 @@ const UNKNOWN_CHANNEL_RUNS = 2_000;
 const CALL_LIMIT_MS = 3_000;
 const PASSPHRASE = 'correct horse battery';
 
+const folder = suiteTempHome('ipc-prop');
+
 let home: string;
 let core: Core;
 let fetchCalls = 0;
@@ -36,7 +36,7 @@ beforeAll(async () => {
     fetchCalls += 1;
     throw new TypeError('fetch failed');
   });
-  home = await mkdtemp(join(tmpdir(), 'traykey-ipc-prop-'));
+  home = folder();
   const vault = await Vault.open({ home, keySource: { kind: 'passphrase', passphrase: PASSPHRASE }, unsafeTestScrypt: { N: 1024, r: 8, p: 1 } });
   core = createCore({ vault, home, watchVault: false, timers: new ManualTimers() });
   await dispatch(core.handlers, 'accounts:add', { issuer: 'Acme', label: 'bob', secret: 'JBSWY3DPEHPK3PXP' });
@@ -45,7 +45,6 @@ beforeAll(async () => {
 afterAll(async () => {
   core.close();
   vi.unstubAllGlobals();
-  await rm(home, { recursive: true, force: true });
 });
 
 const leaf = fc.oneof(

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { Vault } from '../../electron/core/vault/vault';
 import type { Result } from '../../shared/errors';
 import { startSimulator, type SimHandle } from '../sim';
 import { askToConfirm, cibaToken } from '../integration/push/ciba-requester';
+import { suiteTempHome } from '../support/temp-home';
 
 /*
  * The main flows run with TRAYKEY_LOG=debug; everything they print, log or answer as an error is
@@ -39,6 +39,8 @@ const outputs: Output[] = [];
 const flowSecrets: string[] = [];
 /** The push enrolment's private keys, read from the vault before removal deletes them. */
 const pushKeys = new SecretRegistry();
+
+const folder = suiteTempHome('leak');
 
 let home: string;
 let sim: SimHandle;
@@ -78,13 +80,12 @@ function codesOf(secrets: readonly string[]): string[] {
 }
 
 beforeAll(async () => {
-  home = await mkdtemp(join(tmpdir(), 'traykey-leak-'));
+  home = folder();
   sim = await startSimulator();
 });
 afterAll(async () => {
   configureLogging({ env: {}, sink: (line) => process.stderr.write(line) });
   await sim.close();
-  await rm(home, { recursive: true, force: true });
 });
 
 describe('secrets never leak', { timeout: 120_000 }, () => {

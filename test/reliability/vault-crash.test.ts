@@ -1,18 +1,17 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Vault, VAULT_FILE, type KeySource } from '../../electron/core/vault/vault';
 import { bundleChild, startChild } from '../integration/vault/fixtures/run-child';
+import { suiteTempHome } from '../support/temp-home';
 
 const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
 const keySource: KeySource = { kind: 'passphrase', passphrase: 'crash-test' };
-const root = mkdtempSync(join(tmpdir(), 'traykey-crash-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = suiteTempHome('crash');
 let childBundle = '';
 beforeAll(async () => {
-  childBundle = await bundleChild(root);
+  childBundle = await bundleChild(root());
 });
 
 const MIN_SAVES = 200;
@@ -22,7 +21,7 @@ const TIME_BUDGET_MS = 32_000;
 /** The seq in the vault file (and whether its backup opens too), read as a fresh process would. */
 async function seqOnDisk(home: string): Promise<{ seq: number; backupSeq: number | undefined }> {
   const seq = ((await Vault.open({ home, keySource })).read().seq as number | undefined) ?? 0;
-  const backupHome = join(root, `backup-${Date.now()}-${Math.random()}`);
+  const backupHome = join(root(), `backup-${Date.now()}-${Math.random()}`);
   mkdirSync(backupHome);
   try {
     copyFileSync(join(home, `${VAULT_FILE}.bak`), join(backupHome, VAULT_FILE));
@@ -73,7 +72,7 @@ async function runAndKill(home: string): Promise<{ lastSaved: number; lastSaving
 
 describe('the vault under SIGKILL at random moments', () => {
   it(`always opens with the old or the new content, over at least ${MIN_SAVES} saves and ${MIN_KILLS} kills`, async () => {
-    const home = join(root, 'Traykey');
+    const home = join(root(), 'Traykey');
     await Vault.open({ home, keySource, unsafeTestScrypt: TEST_SCRYPT });
     const started = Date.now();
     let seq = 0;

@@ -1,11 +1,9 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import type { CliDeps } from '../../../electron/cli/context';
 import { startSimulator, type SimHandle } from '../../sim';
 import { Vault } from '../../../electron/core/vault/vault';
+import { tempHome } from '../../support/temp-home';
 
 export interface CliRun {
   code: number;
@@ -16,9 +14,9 @@ export interface CliRun {
 const PASSPHRASE = 'violet kettle orbits a quiet lantern';
 const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 
-/** The real `traykey` main() over one temporary TRAYKEY_HOME in passphrase mode, output captured. */
+/** The real `traykey` main() over one temporary TRAYKEY_HOME in passphrase mode (removed when the test finishes), output captured. */
 export async function adminCli() {
-  const home = await mkdtemp(join(tmpdir(), 'traykey-admin-'));
+  const home = await tempHome('admin');
   // Strong enough for the passphrase rule: a CLI started as its own process creates the vault with it.
   const env = { TRAYKEY_HOME: home, TRAYKEY_PASSPHRASE: PASSPHRASE };
   const openVault = () => Vault.open({ home, keySource: { kind: 'passphrase', passphrase: PASSPHRASE }, unsafeTestScrypt: TEST_SCRYPT });

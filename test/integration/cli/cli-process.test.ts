@@ -1,8 +1,8 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { suiteTempHome } from '../../support/temp-home';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -28,13 +28,13 @@ function traykey(args: string[], env: Record<string, string>): Promise<Run> {
 const PASSPHRASE = 'tangerine walrus umbrella 47';
 
 describe('the traykey process', { timeout: 60_000 }, () => {
+  const folder = suiteTempHome('cli-process');
   let home: string;
   let env: Record<string, string>;
   beforeAll(async () => {
-    home = await mkdtemp(join(tmpdir(), 'traykey-cli-process-'));
+    home = folder();
     env = { TRAYKEY_HOME: home, TRAYKEY_PASSPHRASE: PASSPHRASE };
   });
-  afterAll(() => rm(home, { recursive: true, force: true }));
 
   it('adds an account and prints exactly the RFC 6238 code at --at 59', async () => {
     const added = await traykey(['add', 'otpauth://totp/ACME:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8&issuer=ACME'], env);

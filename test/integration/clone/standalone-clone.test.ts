@@ -1,12 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { suiteTempHome } from '../../support/temp-home';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-let folder: string;
+const folder = suiteTempHome('clone');
 let clone: string;
 
 /** A test reads recorded API facts when it opens test/contracts directly or through one of the two readers. */
@@ -18,13 +18,11 @@ function tracked(pathspec: string): string[] {
 }
 
 beforeAll(() => {
-  folder = mkdtempSync(join(tmpdir(), 'traykey-clone-'));
-  clone = join(folder, 'traykey');
+  clone = join(folder(), 'traykey');
   execFileSync('git', ['clone', '--quiet', root, clone]);
   symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'), 'dir');
 });
 
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('a fresh clone with nothing beside it', () => {
   it('passes every test that reads the recorded contracts', () => {

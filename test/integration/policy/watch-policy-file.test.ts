@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jsonPolicyFile } from '../../../electron/core/policy/linux-policy-file';
@@ -7,6 +6,7 @@ import { PolicyService } from '../../../electron/core/policy/policy-service';
 import { watchPolicy } from '../../../electron/core/policy/watch-policy';
 import { watchPolicyFile } from '../../../electron/core/policy/watch-policy-file';
 import { realTimers } from '../../../electron/core/capabilities';
+import { tempHome } from '../../support/temp-home';
 
 /** Repeats `write` every 250 ms until `seen` settles: the timed read is a minute away, so only the watch can make it settle. */
 async function writeUntil(seen: Promise<void>, write: () => Promise<void>): Promise<void> {
@@ -26,8 +26,7 @@ describe('the Linux policy file, watched for real', () => {
   });
 
   it('applies a policy written into an existing folder without waiting for the timed read, and notices its removal', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'traykey-policy-watch-'));
-    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const dir = await tempHome('policy-watch');
     const file = join(dir, 'policy.json');
     const source = jsonPolicyFile(file);
     const policy = new PolicyService([source]);

@@ -1,6 +1,4 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimHandle } from '../../sim';
@@ -8,6 +6,7 @@ import { askToConfirm, cibaToken } from './ciba-requester';
 import { FakeVerifier } from './fake-verifier';
 import { PushService } from '../../../electron/core/push/push-service';
 import { openVaultFromEnv } from '../../../electron/core/vault/open-from-env';
+import { suiteTempHome } from '../../support/temp-home';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -34,6 +33,7 @@ function traykey(args: string[], env: Record<string, string>, input = ''): Promi
 
 describe('traykey push as a second data folder approving CIBA requests', { timeout: 60_000 }, () => {
   let sim: SimHandle;
+  const folder = suiteTempHome('push-cli');
   let home: string;
   let env: Record<string, string>;
   let password: string;
@@ -41,7 +41,7 @@ describe('traykey push as a second data folder approving CIBA requests', { timeo
   beforeAll(async () => {
     sim = await startSimulator();
     password = sim.okta.users.find((u) => u.login === LOGIN)?.password ?? '';
-    home = await mkdtemp(join(tmpdir(), 'traykey-push-cli-'));
+    home = folder();
     env = { TRAYKEY_HOME: home, TRAYKEY_PASSPHRASE: 'push-cli-test' };
     const enrolled = await traykey(['push', 'enroll', '--org', sim.okta.url, '--client-id', sim.okta.oidcClientId, '--user', LOGIN], env, `${password}\n`);
     expect(enrolled).toMatchObject({ code: 0, stderr: '' });
@@ -50,7 +50,6 @@ describe('traykey push as a second data folder approving CIBA requests', { timeo
 
   afterAll(async () => {
     await sim.close();
-    await rm(home, { recursive: true, force: true });
   });
 
   it('lists a CIBA request with its binding message as JSON, and approving it lets the requester in', async () => {

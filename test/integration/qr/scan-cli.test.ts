@@ -1,13 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { encodeJpeg, encodePng } from '../../bench/qr-corpus/encode';
 import { LIGHT, renderPage, type PlacedCode } from '../../bench/qr-corpus/page';
 import { migrationUri } from '../../bench/qr-corpus/payloads';
 import { seededRandom } from '../../bench/qr-corpus/prng';
 import type { CodeStyle } from '../../bench/qr-corpus/raster';
+import { suiteTempHome } from '../../support/temp-home';
 
 const style: CodeStyle = { moduleWidth: 4, moduleHeight: 4, rotation: 0, dark: [0, 0, 0], light: [255, 255, 255], errorCorrection: 'M', margin: 4 };
 const ACME = 'otpauth://totp/Acme:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Acme';
@@ -21,19 +21,18 @@ const TRANSFER = migrationUri(
   { index: 0, size: 1, id: 7 },
 );
 
-let dir: string;
-const file = (name: string) => join(dir, name);
+const dir = suiteTempHome('scan');
+const file = (name: string) => join(dir(), name);
 const page = (codes: string[]) => renderPage(900, 650, LIGHT, codes.map((text, i): PlacedCode => ({ text, style, at: [0.05 + 0.5 * i, 0.1] })), seededRandom(3));
 
 async function run(...args: string[]) {
   let stdout = '', stderr = '';
-  const env = { TRAYKEY_HOME: join(dir, 'home'), TRAYKEY_PASSPHRASE: 'correct horse battery staple' };
+  const env = { TRAYKEY_HOME: join(dir(), 'home'), TRAYKEY_PASSPHRASE: 'correct horse battery staple' };
   const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env });
   return { code, stdout, stderr };
 }
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'traykey-scan-'));
   writeFileSync(file('two.png'), encodePng(page([ACME, GITHUB])));
   writeFileSync(file('transfer.jpg'), encodeJpeg(page([TRANSFER]), 75));
   writeFileSync(file('replaced.png'), encodePng(page([ACME_NEW_SECRET])));
@@ -42,7 +41,6 @@ beforeAll(() => {
   writeFileSync(file('notes.png'), 'these are notes, not an image');
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('traykey scan', () => {
   it('prints one JSON array with every code (with --reveal), the accounts they hold and the decode time', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimAuth0Info, type SimHandle } from '../../sim';
 import { postJson, signinHarness } from './cli-harness';
+import { suiteTempHome } from '../../support/temp-home';
 
 const SECRET = 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU';
 const FRAN = { email: 'fran@example.com', username: 'fran', password: 'Fran-Otp-5' };
@@ -10,17 +11,17 @@ let t = Date.UTC(2026, 10, 23, 10, 0, 0);
 const clock = { now: () => t, advance: (ms: number) => void (t += ms) };
 let sim: SimHandle;
 let beta: SimAuth0Info;
-let cli: Awaited<ReturnType<typeof signinHarness>>;
+const home = suiteTempHome('signin');
+let cli: ReturnType<typeof signinHarness>;
 
 beforeAll(async () => {
   sim = await startSimulator({ now: clock.now });
   beta = sim.addAuth0Tenant('beta', { users: [{ ...FRAN, totpSecret: SECRET }] });
-  cli = await signinHarness(clock);
+  cli = signinHarness(clock, home());
 });
 
 afterAll(async () => {
   await sim.close();
-  await cli.close();
 });
 
 const guardian = (username: string, answer: 'approve' | 'deny') => postJson(`${sim.auth0.url}/__sim/guardian/answer`, { username, answer });

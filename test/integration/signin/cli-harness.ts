@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { main, type CliIo } from '../../../electron/cli/main';
 import { AccountsService } from '../../../electron/core/accounts/accounts-service';
 import { Vault } from '../../../electron/core/vault/vault';
@@ -27,9 +24,8 @@ export interface RunOptions {
   advance?: (ms: number, n: number) => number;
 }
 
-/** The CLI in-process on a shared manual clock (pauses move it) with a passphrase vault in a temp folder. */
-export async function signinHarness(clock: { now(): number; advance(ms: number): void }) {
-  const home = await mkdtemp(join(tmpdir(), 'traykey-signin-'));
+/** The CLI in-process on a shared manual clock (pauses move it) with a passphrase vault in `home` (the suite's temporary folder). */
+export function signinHarness(clock: { now(): number; advance(ms: number): void }, home: string) {
   const openVault = () => Vault.open({ home, keySource: { kind: 'passphrase', passphrase: PASSPHRASE }, unsafeTestScrypt: TEST_SCRYPT });
   return {
     async addAccount(issuer: string, label: string, secret: string): Promise<void> {
@@ -60,7 +56,6 @@ export async function signinHarness(clock: { now(): number; advance(ms: number):
       out.code = await main(args, io, { now: clock.now, sleep, openVault });
       return out;
     },
-    close: () => rm(home, { recursive: true, force: true }),
   };
 }
 

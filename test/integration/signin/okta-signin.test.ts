@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimHandle, type SimOktaInfo } from '../../sim';
 import { postJson, signinHarness } from './cli-harness';
+import { suiteTempHome } from '../../support/temp-home';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const ERIN = { login: 'erin@example.com', password: 'Erin-Totp-7' };
@@ -11,17 +12,17 @@ let t = Date.UTC(2026, 10, 23, 10, 0, 0);
 const clock = { now: () => t, advance: (ms: number) => void (t += ms) };
 let sim: SimHandle;
 let acme: SimOktaInfo;
-let cli: Awaited<ReturnType<typeof signinHarness>>;
+const home = suiteTempHome('signin');
+let cli: ReturnType<typeof signinHarness>;
 
 beforeAll(async () => {
   sim = await startSimulator({ now: clock.now });
   acme = sim.addOktaOrg('acme', { users: [{ ...ERIN, totpSecret: SECRET, push: true }] });
-  cli = await signinHarness(clock);
+  cli = signinHarness(clock, home());
 });
 
 afterAll(async () => {
   await sim.close();
-  await cli.close();
 });
 
 const phone = (org: SimOktaInfo, login: string, answer: 'approve' | 'deny') => postJson(`${org.url}/__sim/okta-verify/answer`, { login, answer });

@@ -1,23 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/app-core';
 import { Vault } from '../../../electron/core/vault/vault';
 import { expectAppError } from '../../support/expect-app-error';
+import { tempHome } from '../../support/temp-home';
 
 const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 const cores: Core[] = [];
-let root: string | undefined;
 
 afterEach(async () => {
   for (const core of cores.splice(0)) core.close();
-  if (root) await rm(root, { recursive: true, force: true });
-  root = undefined;
 });
 
-async function app(name: string): Promise<Core> {
-  const home = join(root!, name);
+async function app(root: string, name: string): Promise<Core> {
+  const home = join(root, name);
   const vault = await Vault.open({ home, keySource: { kind: 'passphrase', passphrase: 'pw' }, unsafeTestScrypt: TEST_SCRYPT });
   const core = createCore({ vault, home, watchVault: false });
   cores.push(core);
@@ -35,9 +31,9 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
 
 describe('sync in the running app (two cores, real watchers)', () => {
   it('sets up, pairs through the words, and shows an edit on one app on the other without a manual sync', async () => {
-    root = await mkdtemp(join(tmpdir(), 'traykey-sync-app-'));
+    const root = await tempHome('sync-app');
     const folder = join(root, 'Shared');
-    const [a, b] = [await app('a'), await app('b')];
+    const [a, b] = [await app(root, 'a'), await app(root, 'b')];
     expect((await a.handlers['sync:status']({})).health).toBe('off');
     const setUp = await a.handlers['sync:setup']({ folder });
     expect(setUp).toMatchObject({ health: 'up-to-date', sentence: 'up to date', folder });
@@ -60,9 +56,9 @@ describe('sync in the running app (two cores, real watchers)', () => {
   }, 60_000);
 
   it('speaks in the app’s words: Settings → Sync, never a command, an environment variable or a data file', async () => {
-    root = await mkdtemp(join(tmpdir(), 'traykey-sync-app-'));
+    const root = await tempHome('sync-app');
     const folder = join(root, 'Shared');
-    const [a, b] = [await app('a'), await app('b')];
+    const [a, b] = [await app(root, 'a'), await app(root, 'b')];
     const notSetUp = await expectAppError(() => a.handlers['sync:pair']({}), 'NOT_FOUND');
     expect(notSetUp.message).toBe('Sync is not set up on this computer: open Settings → Sync to start syncing or to join your other computer.');
     await a.handlers['sync:setup']({ folder });

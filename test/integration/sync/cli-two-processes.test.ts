@@ -1,8 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempHome } from '../../support/temp-home';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -47,11 +46,8 @@ function pairing(home: string): { words: Promise<string>; exit: Promise<Run> } {
 }
 
 describe('two traykey processes pairing through a folder', { timeout: 180_000 }, () => {
-  let root: string;
-  afterAll(() => rm(root, { recursive: true, force: true }));
-
   it('pair prints the words alone, join takes them on stdin, and an edit on one reaches the other', async () => {
-    root = await mkdtemp(join(tmpdir(), 'traykey-sync-cli-'));
+    const root = await tempHome('sync-cli');
     const [a, b, folder] = [join(root, 'a'), join(root, 'b'), join(root, 'Shared')];
     expect((await traykey(a, ['add', 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME'])).code).toBe(0);
     const setup = await traykey(a, ['sync', 'setup', '--folder', folder]);

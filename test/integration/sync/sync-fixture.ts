@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { AccountsService } from '../../../electron/core/accounts/accounts-service';
 import { syncedAccounts } from '../../../electron/core/accounts/synced-accounts';
 import { SyncService } from '../../../electron/core/sync/sync-service';
 import { Vault } from '../../../electron/core/vault/vault';
+import { tempHome } from '../../support/temp-home';
 
 const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 
@@ -18,9 +18,9 @@ export interface Machine {
   names(): string[];
 }
 
-/** Machines with their own data folder (vault) sharing one sync folder, on one test clock. */
+/** Machines with their own data folder (vault) sharing one sync folder, on one test clock; their folders go when the test finishes. */
 export async function syncWorld() {
-  const root = await mkdtemp(join(tmpdir(), 'traykey-sync-'));
+  const root = await tempHome('sync');
   // The sync app's folder exists; Traykey's folder inside it is made by the first computer's setup.
   const folder = join(root, 'Dropbox', 'Traykey');
   await mkdir(dirname(folder));
@@ -67,9 +67,8 @@ export async function syncWorld() {
     pair,
     settle,
     advance: (ms: number) => void (time += ms),
-    async close() {
+    close() {
       for (const entry of machines) entry.vault.close();
-      await rm(root, { recursive: true, force: true });
     },
   };
 }

@@ -1,10 +1,10 @@
 import { request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { configureRequestOptions, configureRequestUrl, HttpExecutor, type DownloadOptions } from 'builder-util-runtime';
 import { DebUpdater } from 'electron-updater';
 import type { AppUpdaterLike } from '../../../electron/core/updates/electron-updater-adapter';
+import { tempHome } from '../../support/temp-home';
 
 /**
  * electron-updater's DebUpdater as it runs inside the packaged app, with Node's http in place of Electron's
@@ -26,9 +26,9 @@ class NodeDownloadExecutor extends HttpExecutor<ClientRequest> {
   }
 }
 
-/** An installed Traykey of `version` whose app-update.yml (as electron-builder writes it) names the feed. */
-export async function loopbackUpdater(version: string, feedUrl: string): Promise<{ updater: AppUpdaterLike; dir: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'traykey-update-'));
+/** An installed Traykey of `version` whose app-update.yml (as electron-builder writes it) names the feed; its folder goes when the test finishes. */
+export async function loopbackUpdater(version: string, feedUrl: string): Promise<{ updater: AppUpdaterLike }> {
+  const dir = await tempHome('update');
   await writeFile(join(dir, 'app-update.yml'), `provider: generic\nurl: ${feedUrl}\nupdaterCacheDirName: traykey-updater\n`);
   const app = {
     version,
@@ -44,5 +44,5 @@ export async function loopbackUpdater(version: string, feedUrl: string): Promise
   };
   const updater = new DebUpdater(undefined, app);
   Object.assign(updater, { httpExecutor: new NodeDownloadExecutor(), logger: null });
-  return { updater: updater as unknown as AppUpdaterLike, dir };
+  return { updater: updater as unknown as AppUpdaterLike };
 }

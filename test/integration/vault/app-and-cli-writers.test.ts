@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bytesToBase32 } from '../../../electron/core/otp/base32';
 import { createCore, type Core } from '../../../electron/core/app-core';
 import { dispatch } from '../../../electron/core/ipc/dispatch';
 import { Vault } from '../../../electron/core/vault/vault';
+import { suiteTempHome } from '../../support/temp-home';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -33,16 +32,16 @@ function cliAdd(home: string, label: string): Promise<{ code: number; stderr: st
  * lock, so nothing either side saved is lost.
  */
 describe('the app and the CLI writing the same vault at once', { timeout: 120_000 }, () => {
+  const folder = suiteTempHome('app-cli');
   let home: string;
   let core: Core;
   beforeAll(async () => {
-    home = await mkdtemp(join(tmpdir(), 'traykey-app-cli-'));
+    home = folder();
     const vault = await Vault.open({ home, keySource: { kind: 'passphrase', passphrase: PASSPHRASE }, unsafeTestScrypt: SCRYPT });
     core = createCore({ vault, home, watchVault: false });
   });
   afterAll(async () => {
     core.close();
-    await rm(home, { recursive: true, force: true });
   });
 
   it('keeps every account both sides added', async () => {

@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { suiteTempHome } from '../../support/temp-home';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const CHILD = join(import.meta.dirname, 'fixtures/locked-keyring-child.ts');
@@ -29,10 +28,11 @@ interface Report {
  * logged in graphically): gnome-keyring refuses to read or write and its unlock prompt cannot appear.
  * The child runs in a private dbus session and keyring, so locking it cannot touch other tests.
  */
+const folder = suiteTempHome('locked-xdg');
 let xdg: string;
 let report: Report;
 beforeAll(async () => {
-  xdg = await mkdtemp(join(tmpdir(), 'traykey-locked-xdg-'));
+  xdg = folder();
   const script = `echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec node --import tsx ${JSON.stringify(CHILD)}`;
   const stdout = await new Promise<string>((done, fail) => {
     execFile('dbus-run-session', ['--', 'sh', '-c', script], { cwd: ROOT, env: { ...process.env, XDG_DATA_HOME: xdg, HOME: xdg }, timeout: 60_000 }, (error, out, err) => {
@@ -42,7 +42,6 @@ beforeAll(async () => {
   });
   report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Report;
 }, 90_000);
-afterAll(() => rm(xdg, { recursive: true, force: true }));
 
 describe('a keychain-mode vault while the keychain is locked', () => {
   it('the keyring really is locked for the scenario', () => {

@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunStatusView } from '../../../shared/ipc/admin';
 import { EnrolJournal } from '../../../electron/core/admin/enrol-journal';
 import { runsIn } from '../../../electron/core/admin/enrol-record';
@@ -9,6 +6,7 @@ import { RunRegistry } from '../../../electron/core/admin/run-registry';
 import { usersFromCount } from '../../../electron/core/admin/test-users';
 import { MemoryVault } from '../accounts/memory-vault';
 import { FakeOrg } from './fake-org';
+import { tempHome } from '../../support/temp-home';
 
 const T0 = 1_700_000_000_000;
 
@@ -21,13 +19,8 @@ async function finished(registry: RunRegistry, runId: string): Promise<RunStatus
 }
 
 describe('runs started from the Admin window', () => {
-  let lockDir: string | undefined;
-  afterEach(async () => {
-    if (lockDir) await rm(lockDir, { recursive: true, force: true });
-  });
-
   it('Cancel stops a run with every user recorded and says how to continue; Retry failed then finishes them', async () => {
-    lockDir = await mkdtemp(join(tmpdir(), 'traykey-runs-'));
+    const lockDir = await tempHome('runs');
     const org = new FakeOrg(T0);
     const vault = new MemoryVault();
     const journal = new EnrolJournal(vault, 'okta-fake', () => org.nowMs);
@@ -46,7 +39,7 @@ describe('runs started from the Admin window', () => {
   });
 
   it('Cancel of a finished run changes nothing, and an unknown run is not found', async () => {
-    lockDir = await mkdtemp(join(tmpdir(), 'traykey-runs-'));
+    const lockDir = await tempHome('runs');
     const org = new FakeOrg(T0);
     const journal = new EnrolJournal(new MemoryVault(), 'okta-fake', () => org.nowMs);
     const registry = new RunRegistry(lockDir);

@@ -1,8 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/app-core';
@@ -16,6 +13,7 @@ import { DEFAULT_SETTINGS } from '../../../electron/core/settings/settings-store
 import { dispatch } from '../../../electron/core/ipc/dispatch';
 import { Clock } from '../../../electron/core/otp/clock';
 import { Vault } from '../../../electron/core/vault/vault';
+import { tempHome } from '../../support/temp-home';
 
 const MACHINE_NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
 
@@ -181,15 +179,13 @@ describe('the time source', () => {
 });
 
 describe('clock calls through the core', () => {
-  let home: string;
   let core: Core;
   afterEach(async () => {
-    core.close();
-    await rm(home, { recursive: true, force: true });
+    await core.close();
   });
 
   it('checks on demand, warns past 15 s, announces it, and corrects the codes once an org agrees', async () => {
-    home = await mkdtemp(join(tmpdir(), 'traykey-clock-'));
+    const home = await tempHome('clock');
     const vault = await Vault.open({ home, keySource: { kind: 'passphrase', passphrase: 'correct horse' }, unsafeTestScrypt: { N: 1024, r: 8, p: 1 } });
     core = createCore({ vault, home, now: () => MACHINE_NOW, watchVault: false, timeSource: { unsafeTestUrl: baseUrl } });
     let announced = 0;

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { tempHomeSync } from '../../support/temp-home';
 
 const ICONS = [
   'icon.png',
@@ -73,7 +73,7 @@ describe('icons in build/', () => {
   });
 
   it('are exactly what build/scripts/make-icons.mjs draws today (the script is the source of truth)', () => {
-    const out = mkdtempSync(join(tmpdir(), 'traykey-icons-'));
+    const out = tempHomeSync('icons');
     execFileSync(process.execPath, ['build/scripts/make-icons.mjs', out], { stdio: 'pipe' });
     for (const name of ICONS) expect(readFileSync(join(out, name)).equals(readFileSync(join('build', name))), name).toBe(true);
   });

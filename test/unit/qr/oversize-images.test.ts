@@ -1,12 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareNodeQrEngine, scanImageFile } from '../../../electron/core/qr';
 import { decodeQrCodes, OversizeImageError, UnreadableImageError } from '../../../shared/qr/decode-qr';
 import { imageDimensions } from '../../../shared/qr/image-dimensions';
 import { encodeJpeg, encodePng } from '../../bench/qr-corpus/encode';
+import { suiteTempHome } from '../../support/temp-home';
 
 /**
  * Issue 13: a 279 KB PNG of 16000×16000 used 847 MB and a 948 KB 30000×30000 one 1.8 GB, then was
@@ -36,12 +36,10 @@ function jpegDeclaring(width: number, height: number): Uint8Array {
   return Uint8Array.from([0xff, 0xd8, ...app0, ...sof0, 0xff, 0xd9]);
 }
 
-let dir: string;
+const dir = suiteTempHome('qr-size');
 beforeAll(async () => {
   await prepareNodeQrEngine();
-  dir = await mkdtemp(join(tmpdir(), 'traykey-qr-size-'));
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('image sizes are read from the header before decoding', () => {
   it('reads PNG and JPEG dimensions, including real encoder output', () => {
@@ -61,7 +59,7 @@ describe('image sizes are read from the header before decoding', () => {
   });
 
   it('names the file and the size when the CLI scans one', async () => {
-    const file = join(dir, 'bomb.png');
+    const file = join(dir(), 'bomb.png');
     await writeFile(file, pngDeclaring(16_000, 16_000));
     const error = (await scanImageFile(file).catch((e: unknown) => e)) as Error & { code?: string };
     expect(error).toMatchObject({ code: 'INVALID_INPUT', field: 'file' });

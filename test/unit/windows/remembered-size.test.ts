@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADMIN_WINDOW, sizeToOpen, sizeToRemember } from '../../../electron/core/windows/remembered-size';
 import { WINDOW_SIZES_FILE, windowSizeStore } from '../../../electron/core/windows/window-size-store';
+import { tempHome } from '../../support/temp-home';
 
 const LAPTOP = { width: 1440, height: 860 };
 
@@ -39,13 +39,8 @@ describe('the size the Admin window opens at', () => {
 });
 
 describe('remembered window sizes on disk', () => {
-  let home: string | undefined;
-  afterEach(async () => {
-    if (home) await rm(home, { recursive: true, force: true });
-  });
-
   it('reads back what was saved, per window, and keeps the other windows’ sizes', async () => {
-    home = await mkdtemp(join(tmpdir(), 'traykey-sizes-'));
+    const home = await tempHome('sizes');
     const store = windowSizeStore(home);
     expect(await store.load('admin')).toBeUndefined();
     await store.save('other', { width: 500, height: 400 });
@@ -55,7 +50,7 @@ describe('remembered window sizes on disk', () => {
   });
 
   it('reads a damaged file as nothing remembered, and saving replaces it', async () => {
-    home = await mkdtemp(join(tmpdir(), 'traykey-sizes-'));
+    const home = await tempHome('sizes');
     await writeFile(join(home, WINDOW_SIZES_FILE), '{"admin": {"width": 12');
     const store = windowSizeStore(home);
     expect(sizeToOpen(await store.load('admin'), LAPTOP, ADMIN_WINDOW)).toEqual(ADMIN_WINDOW.initial);
