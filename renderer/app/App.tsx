@@ -36,15 +36,25 @@ function Shell() {
   useEffect(() => {
     void loadAccounts();
     // The popup is hidden, not closed, between uses: whatever changed meanwhile (the CLI, a sleep
-    // past several periods) is caught up when it shows again.
-    const reloadWhenShown = () => {
-      if (document.visibilityState === 'visible') void loadAccounts();
+    // past several periods) is caught up when it shows again. Showing fires both visibilitychange
+    // and focus (either alone on some platforms), so the list is fetched once per return, not twice.
+    let away = false;
+    const leave = () => {
+      away = true;
     };
-    document.addEventListener('visibilitychange', reloadWhenShown);
+    const reloadWhenShown = () => {
+      if (document.visibilityState !== 'visible' || !away) return;
+      away = false;
+      void loadAccounts();
+    };
+    const onVisibility = () => (document.visibilityState === 'visible' ? reloadWhenShown() : leave());
+    document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('focus', reloadWhenShown);
+    window.addEventListener('blur', leave);
     return () => {
-      document.removeEventListener('visibilitychange', reloadWhenShown);
+      document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('focus', reloadWhenShown);
+      window.removeEventListener('blur', leave);
     };
   }, []);
   return (

@@ -68,3 +68,45 @@ test('without the bridge the page says plainly that it cannot reach main', async
   await page.goto(harness.url);
   await expect(page.getByRole('alert')).toContainText('cannot reach its main process');
 });
+
+test('the popup shown again fetches the list once, whether the platform reports it by visibility, by focus or both', async ({ app, harness }) => {
+  await harness.call('accounts:add', { issuer: 'Here', label: 'first', secret: testSecret(1) });
+  await app.open();
+  await expect(popup(app.page).rows).toHaveCount(1);
+  // Chromium here cannot hide a page, so hiding is told to the page as a hidden Electron window tells it.
+  await app.page.evaluate(() => {
+    let hidden = false;
+    Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+    Object.assign(window, {
+      setHidden(value: boolean) {
+        hidden = value;
+        document.dispatchEvent(new Event('visibilitychange'));
+      },
+    });
+  });
+  const lists = async (show: () => Promise<void>) => {
+    const before = harness.server.calls.length;
+    await show();
+    await expect.poll(() => harness.server.calls.slice(before).filter((channel) => channel === 'accounts:list')).toEqual(['accounts:list']);
+    // A second fetch, had there been one, would have been sent by now.
+    await app.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    return harness.server.calls.slice(before).filter((channel) => channel === 'accounts:list');
+  };
+  const setHidden = (hidden: boolean) => app.page.evaluate((value) => (window as unknown as { setHidden(value: boolean): void }).setHidden(value), hidden);
+  const focus = (name: 'focus' | 'blur') => app.page.evaluate((event) => window.dispatchEvent(new FocusEvent(event)), name);
+
+  expect(await lists(async () => {
+    await setHidden(true);
+    await focus('blur');
+    await setHidden(false);
+    await focus('focus');
+  })).toEqual(['accounts:list']);
+  expect(await lists(async () => {
+    await focus('blur');
+    await focus('focus');
+  })).toEqual(['accounts:list']);
+  expect(await lists(async () => {
+    await setHidden(true);
+    await setHidden(false);
+  })).toEqual(['accounts:list']);
+});
