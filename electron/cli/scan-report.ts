@@ -6,7 +6,7 @@ import type { ScannedCode } from '../core/qr/scanned-code';
 
 /**
  * One file in `traykey scan --json`: the codes' texts, the accounts they hold (no secrets), decode ms.
- * Texts of codes that hold secrets (otpauth, transfer, and unusable otpauth-like codes) are left out
+ * Texts of codes that hold secrets (otpauth, transfer, sync pairing, and unusable ones) are left out
  * unless `reveal` is set, so a scan printed to a terminal or a log does not spill secrets.
  */
 export interface ScanJsonEntry {
@@ -21,7 +21,7 @@ export interface ScanReportOptions {
   reveal?: boolean;
 }
 
-const holdsSecrets = (code: ScannedCode) => code.kind === 'otpauth' || code.kind === 'migration' || code.kind === 'invalid';
+const holdsSecrets = (code: ScannedCode) => code.kind === 'otpauth' || code.kind === 'migration' || code.kind === 'invalid' || code.kind === 'sync-pairing';
 
 export function scanJson(files: readonly ScannedFile[], { reveal = false }: ScanReportOptions = {}): ScanJsonEntry[] {
   return files.map(({ file, codes, ms }) => ({
@@ -49,6 +49,8 @@ function describeCode(code: ScannedCode, reveal: boolean): string[] {
       return [...text, '  a web address, not an account'];
     case 'text':
       return [...text, '  text, not an account'];
+    case 'sync-pairing':
+      return [...text, `${indent}a sync pairing code from another computer: run traykey sync join --folder DIR and type its six words`];
     case 'invalid':
       return [...text, `${indent}${code.message}`];
   }

@@ -1,6 +1,8 @@
 import type { PreviewAccount, PreviewCode } from '../../shared/ipc/scan';
 import { displayName } from '../../shared/account-names';
 import { BreakableText } from '../ui/BreakableText';
+import { goTo } from '../store/navigation';
+import { offerPairingWords } from '../settings/pairing-store';
 import { toggle, transferProgress, useScan } from './scan-store';
 
 const details = (a: PreviewAccount) => `${a.type.toUpperCase()} · ${a.algorithm} · ${a.digits} digits${a.type === 'hotp' ? ` · counter ${a.counter ?? 0}` : ` · ${a.period} s`}`;
@@ -62,6 +64,21 @@ function CodeItem({ code }: { code: PreviewCode }) {
           <code>
             <BreakableText text={code.text} />
           </code>
+        </li>
+      );
+    case 'sync-pairing':
+      return (
+        <li className="scan-code scan-pairing">
+          <span>Sync pairing code from your other computer (not an account).</span>
+          <button
+            type="button"
+            onClick={() => {
+              offerPairingWords(code.words);
+              goTo('settings');
+            }}
+          >
+            Join its sync…
+          </button>
         </li>
       );
     case 'invalid':

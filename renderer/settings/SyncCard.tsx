@@ -3,6 +3,7 @@ import type { AppErrorData } from '../../shared/errors';
 import type { SyncDeviceView, SyncStatusView } from '../../shared/ipc/sync';
 import { api } from '../api';
 import { showError, showToast } from '../store/toasts';
+import { takePairingWords } from './pairing-store';
 import { TextField } from '../ui/TextField';
 import './sync.css';
 
@@ -26,6 +27,8 @@ export function SyncCard() {
   const [error, setError] = useState<AppErrorData | null>(null);
   const [busy, setBusy] = useState(false);
   const [offer, setOffer] = useState<Offer | null>(null);
+  // Words from a scanned pairing code arrive filled in (taken once: they work once).
+  const [scanned] = useState(takePairingWords);
 
   const load = useCallback(async () => {
     const result = await api().syncStatus({});
@@ -61,7 +64,7 @@ export function SyncCard() {
   return (
     <div className="card form" aria-busy={busy}>
       <h2>Sync</h2>
-      {status.health === 'off' ? <SyncOff run={run} error={error} /> : <SyncOn status={status} run={run} offer={offer} setOffer={setOffer} busy={busy} />}
+      {status.health === 'off' ? <SyncOff run={run} error={error} scanned={scanned} /> : <SyncOn status={status} run={run} offer={offer} setOffer={setOffer} busy={busy} />}
       <p className="hint">{SCOPE}</p>
     </div>
   );
@@ -69,9 +72,9 @@ export function SyncCard() {
 
 type Runner = (call: () => Promise<{ ok: true; value: SyncStatusView } | { ok: false; error: AppErrorData }>) => Promise<boolean>;
 
-function SyncOff({ run, error }: { run: Runner; error: AppErrorData | null }) {
+function SyncOff({ run, error, scanned }: { run: Runner; error: AppErrorData | null; scanned: string | null }) {
   const [folder, setFolder] = useState('');
-  const [words, setWords] = useState('');
+  const [words, setWords] = useState(scanned ?? '');
   const choose = async () => {
     const result = await api().syncChooseFolder({});
     if (!result.ok) showError(result.error);
@@ -80,7 +83,7 @@ function SyncOff({ run, error }: { run: Runner; error: AppErrorData | null }) {
   return (
     <>
       <p className="hint">Keep your accounts the same on your computers through a folder you already sync (Dropbox, OneDrive, iCloud Drive, Google Drive, Syncthing, a network share). Everything in it is end-to-end encrypted.</p>
-      <TextField label="Synced folder" name="folder" value={folder} onChange={setFolder} error={error} hint="A folder your sync app keeps in step: choose it, or type its full path, e.g. /home/you/Dropbox/Traykey" monospace />
+      <TextField label="Synced folder" name="folder" value={folder} onChange={setFolder} error={error} autoFocus={scanned !== null} hint="A folder your sync app keeps in step: choose it, or type its full path, e.g. /home/you/Dropbox/Traykey" monospace />
       <div className="form-actions">
         <button type="button" onClick={() => void choose()}>
           Choose folder…
@@ -89,7 +92,7 @@ function SyncOff({ run, error }: { run: Runner; error: AppErrorData | null }) {
           Start syncing from this computer
         </button>
       </div>
-      <TextField label="Pairing words from your other computer" name="words" value={words} onChange={setWords} error={error} hint="Already syncing on another computer? Choose Pair there, then type the six words it shows." monospace />
+      <TextField label="Pairing words from your other computer" name="words" value={words} onChange={setWords} error={error} hint="Already syncing on another computer? Choose Pair there, then type the six words it shows, or scan its code in Add → Scan." monospace />
       <div className="form-actions">
         <button type="button" disabled={folder.trim() === '' || words.trim() === ''} onClick={() => void run(() => api().syncJoin({ folder: folder.trim(), words }))}>
           Join

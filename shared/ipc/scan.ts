@@ -28,6 +28,8 @@ export const previewCode = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('link'), index: z.number().int(), text: z.string() }),
   z.object({ kind: z.literal('text'), index: z.number().int(), text: z.string() }),
   z.object({ kind: z.literal('invalid'), index: z.number().int(), message: z.string() }),
+  /** Another computer's one-use sync pairing words, offered for joining its sync. */
+  z.object({ kind: z.literal('sync-pairing'), index: z.number().int(), words: z.array(z.string()) }),
 ]);
 export type PreviewCode = z.infer<typeof previewCode>;
 

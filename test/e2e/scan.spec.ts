@@ -6,6 +6,7 @@ import { LIGHT, renderPage, type PlacedCode } from '../bench/qr-corpus/page';
 import { migrationUri } from '../bench/qr-corpus/payloads';
 import { seededRandom } from '../bench/qr-corpus/prng';
 import type { CodeStyle } from '../bench/qr-corpus/raster';
+import { PAIRING_WORDS } from '../../electron/core/sync/pairing/words';
 
 const style: CodeStyle = { moduleWidth: 4, moduleHeight: 4, rotation: 0, dark: [0, 0, 0], light: [255, 255, 255], errorCorrection: 'M', margin: 4 };
 const SECRET = 'JBSWY3DPEHPK3PXP';
@@ -148,4 +149,20 @@ test.describe('scanning the screens', () => {
       await expect.poll(() => harness.server.calls.filter((c) => c.startsWith('scan:'))).toEqual(['scan:screens', 'scan:preview', 'scan:screens', 'scan:preview', 'scan:discard']);
     });
   });
+});
+
+test('a scanned sync pairing code from another computer opens Settings → Sync with its words filled in, and is never saved as an account', async ({ app, harness }) => {
+  await app.open();
+  const { page } = app;
+  await openSection(page, 'Scan');
+  const words = PAIRING_WORDS.slice(10, 16);
+  await page.getByLabel('Image file').setInputFiles({ name: 'pairing.png', mimeType: 'image/png', buffer: image([`traykey-sync:${words.join('-')}`]) });
+  const found = page.getByLabel('Found codes');
+  await expect(found).toContainText('Sync pairing code from your other computer (not an account).');
+  await expect(found).not.toContainText(words[0]!);
+  await found.getByRole('button', { name: 'Join its sync…' }).click();
+  await expect(page.getByRole('heading', { name: 'Sync' })).toBeVisible();
+  await expect(page.getByLabel('Pairing words from your other computer')).toHaveValue(words.join(' '));
+  await expect(page.getByLabel('Synced folder')).toBeFocused();
+  expect(await harness.call('accounts:list', {})).toEqual([]);
 });

@@ -2,6 +2,7 @@ import type { OtpAccount } from '../../../shared/accounts';
 import { isAppError } from '../../../shared/errors';
 import { parseKeyUri } from '../otp/key-uri';
 import { decodeMigrationUri } from '../otp/migration-uri';
+import { PAIRING_URI_PREFIX, parsePairingWords } from '../sync/pairing/pairing-code';
 import type { ScannedCode } from './scanned-code';
 
 /** Longer than any real enrolment link; larger payloads are refused before parsing. */
@@ -15,7 +16,8 @@ function sentence(error: unknown, fallback: string): string {
 
 /**
  * What one QR code's text is: otpauth and otpauth-migration codes are parsed by core-accounts' parsers
- * (electron/core/otp); web addresses and other text are reported as what they are and never saved.
+ * (electron/core/otp); another computer's sync pairing code is offered for joining; web addresses and
+ * other text are reported as what they are and never saved.
  */
 export function classifyCode(text: string): ScannedCode {
   const trimmed = text.trim();
@@ -35,6 +37,13 @@ export function classifyCode(text: string): ScannedCode {
       return { kind: 'migration', text, batch: { index: batch.index, size: batch.size, id: batch.id }, accounts };
     } catch (error) {
       return { kind: 'invalid', text, message: sentence(error, 'This Google Authenticator export cannot be read: its data is damaged or incomplete.') };
+    }
+  }
+  if (scheme === 'traykey-sync') {
+    try {
+      return { kind: 'sync-pairing', text, words: parsePairingWords(trimmed.slice(PAIRING_URI_PREFIX.length)) };
+    } catch {
+      return { kind: 'invalid', text, message: 'This Traykey sync pairing code cannot be read: show a new one with Pair on your other computer.' };
     }
   }
   if (scheme === 'http' || scheme === 'https') return { kind: 'link', text };

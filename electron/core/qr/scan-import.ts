@@ -41,6 +41,8 @@ export function previewCodes(codes: readonly ScannedCode[], accounts: ScanAccoun
         return { kind: 'migration', index, batch: code.batch, accounts: found() };
       case 'invalid':
         return { kind: 'invalid', index, message: code.message };
+      case 'sync-pairing':
+        return { kind: 'sync-pairing', index, words: code.words };
       default:
         return { kind: code.kind, index, text: code.text };
     }

@@ -2,6 +2,7 @@ import { isAppError } from '../../../shared/errors';
 import type { Timers } from '../capabilities';
 import { qrPngDataUrl } from '../transfer/qr-image';
 import { watchSyncFolder } from './folder-watcher';
+import { PAIRING_URI_PREFIX } from './pairing/pairing-code';
 import type { SyncDevice, SyncService, SyncStatus } from './sync-service';
 
 export interface SyncRunnerOptions {
@@ -18,7 +19,6 @@ export interface PairingOffer {
   expiresAt: number;
 }
 
-export const PAIRING_URI_PREFIX = 'traykey-sync:';
 
 /** Merged accounts were shown but their save failed: they are gone from the list again, and this says why. */
 function notSavedStatus(status: SyncStatus, error: unknown): SyncStatus {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountsOf, batchLabel, classifyCode, MAX_KEY_URI_LENGTH } from '../../../electron/core/qr';
 import { migrationUri } from '../../bench/qr-corpus/payloads';
+import { PAIRING_WORDS } from '../../../electron/core/sync/pairing/words';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const bytes = (n: number): Uint8Array => Uint8Array.from({ length: 20 }, (_, i) => (i * 7 + n) & 255);
@@ -38,6 +39,20 @@ describe('classifyCode', () => {
     const code = classifyCode('https://example.com/setup');
     expect(code).toEqual({ kind: 'link', text: 'https://example.com/setup' });
     expect(accountsOf([code])).toEqual([]);
+  });
+
+  it('reads another computer’s sync pairing code as its six words, in any case, holding no account', () => {
+    const words = PAIRING_WORDS.slice(0, 6);
+    const code = classifyCode(`TRAYKEY-SYNC:${words.join('-').toUpperCase()}`);
+    expect(code).toMatchObject({ kind: 'sync-pairing', words });
+    expect(accountsOf([code])).toEqual([]);
+  });
+
+  it('explains a damaged sync pairing code without repeating it', () => {
+    for (const text of [`traykey-sync:${PAIRING_WORDS.slice(0, 5).join('-')}`, 'traykey-sync:not-words-at-all-here-really-no']) {
+      const code = classifyCode(text);
+      expect(code).toMatchObject({ kind: 'invalid', message: 'This Traykey sync pairing code cannot be read: show a new one with Pair on your other computer.' });
+    }
   });
 
   it('shows any other content as text', () => {

@@ -12,6 +12,8 @@ import { PAIRING_WORDS } from './words';
  */
 export const PAIRING_WORD_COUNT = 6;
 export const PAIRING_LIFETIME_MS = 10 * 60_000;
+/** The pairing QR code's text: this prefix, then the words joined by dashes. */
+export const PAIRING_URI_PREFIX = 'traykey-sync:';
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1 };
 const SALT = Buffer.from('traykey sync pairing v1', 'utf8');
 
