@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Result } from './errors';
-import { accountsCalls } from './ipc/accounts';
+import { accountsCalls, liveCodesAnswer } from './ipc/accounts';
 import { settingsCalls } from './ipc/settings';
 import { scanCalls } from './ipc/scan';
 import { adminCalls } from './ipc/admin';
@@ -59,8 +59,16 @@ export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>, caller?: 
 export type TraykeyApi = { [C in Channel as MethodName<C>]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>> };
 
 /** Events main pushes to the renderer (no request/response; payloads validated by the renderer). */
-export const EVENTS = ['accounts:changed', 'vault:changed', 'deepLink:received', 'push:changed', 'push:open', 'clock:changed', 'policy:changed', 'sync:changed', 'updates:changed', 'shortcut:changed', 'popup:shownByShortcut'] as const;
+export const EVENTS = ['accounts:changed', 'vault:changed', 'deepLink:received', 'push:changed', 'push:open', 'clock:changed', 'policy:changed', 'sync:changed', 'updates:changed', 'shortcut:changed', 'popup:shownByShortcut', 'popup:codes'] as const;
 export type EventName = (typeof EVENTS)[number];
 
-/** The object the preload exposes as `window.traykey`: the calls, plus change notifications. */
-export type TraykeyBridge = TraykeyApi & { on(event: EventName, listener: () => void): () => void };
+/** The events that carry data, and its schema: main parses what it sends with it (exactly these fields cross), and the renderer checks the shape on arrival. The others carry nothing. */
+export const EVENT_PAYLOADS = {
+  /** The codes at main's time just before it shows the popup, so its first frame needs no round trip. */
+  'popup:codes': liveCodesAnswer,
+} satisfies Partial<Record<EventName, z.ZodType>>;
+export type PayloadEvent = keyof typeof EVENT_PAYLOADS;
+export type EventPayload<E extends PayloadEvent> = z.output<(typeof EVENT_PAYLOADS)[E]>;
+
+/** The object the preload exposes as `window.traykey`: the calls, plus change notifications (with the payload for those that carry one). */
+export type TraykeyBridge = TraykeyApi & { on(event: EventName, listener: (payload: unknown) => void): () => void };

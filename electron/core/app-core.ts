@@ -37,6 +37,7 @@ import { policyHandlers } from './handlers/policy';
 import { UpdateService, type Updater } from './updates/update-service';
 import { updateHandlers } from './handlers/updates';
 import { windowsHandlers } from './handlers/windows';
+import { sendCodesForShow } from './accounts/codes-for-show';
 import { shortcutHandlers } from './handlers/shortcut';
 import { ShortcutService } from './shortcut/shortcut-service';
 import type { Platform } from '../../shared/shortcut/accelerator';
@@ -99,6 +100,8 @@ export interface Core {
   /** Absent without `shortcut` in the options (the CLI). */
   shortcut: ShortcutService | undefined;
   events: CoreEvents;
+  /** Main calls this just before it shows the popup: the popup gets the codes of that moment (popup:codes). */
+  showingPopup(): void;
   /** Stops everything; resolves once a code of ours still on the clipboard has been cleared. */
   close(): Promise<void>;
 }
@@ -194,6 +197,7 @@ export function createCore(options: CoreOptions): Core {
     updates,
     shortcut,
     events,
+    showingPopup: () => sendCodesForShow({ isUnlocked: () => session.isOpen, accounts, now: () => clock.now(), emit: events.emit }),
     /** Stops watching and drops the vault key: the core owns the vault once created. */
     close() {
       stopPolicy();

@@ -9,7 +9,7 @@ import { feedUrlFromAppUpdateConfig } from '../core/updates/app-update-config';
 import { electronUpdater } from '../core/updates/electron-updater-adapter';
 import type { Updater } from '../core/updates/update-service';
 import { app, dialog, screen, session, shell, type BrowserWindow } from 'electron';
-import { EVENTS } from '../../shared/ipc';
+import { EVENTS, type EventName } from '../../shared/ipc';
 import { isAppError } from '../../shared/errors';
 import { createCore, type Core } from '../core/app-core';
 import { dataHome } from '../core/paths';
@@ -73,6 +73,8 @@ function showPopup(): void {
   const display = trayBounds.width > 0 ? screen.getDisplayMatching(trayBounds) : screen.getDisplayNearestPoint(cursor);
   const [width = 0, height = 0] = popup.getSize();
   popup.setBounds(popupBounds({ trayBounds, cursor, display, size: { width, height } }));
+  // Sent ahead so the popup, hidden maybe for minutes, paints current codes in its first frame.
+  core?.showingPopup();
   popup.show();
   popup.focus();
 }
@@ -85,8 +87,8 @@ function togglePopup(): boolean {
   return popup.isVisible();
 }
 
-function send(event: string): void {
-  for (const window of [popup, adminWindow]) if (window && !window.isDestroyed()) window.webContents.send(event);
+function send(event: EventName, payload?: unknown): void {
+  for (const window of [popup, adminWindow]) if (window && !window.isDestroyed()) window.webContents.send(event, payload);
 }
 
 function preloadPath(): string {
@@ -229,7 +231,7 @@ async function start(): Promise<void> {
     popup.hide();
     toggle.hiddenByBlur();
   });
-  for (const event of EVENTS) core.events.on(event, () => send(event));
+  for (const event of EVENTS) core.events.on(event, (payload) => send(event, payload));
   core.events.on('vault:changed', () => void refreshTray());
   core.events.on('updates:changed', () => void refreshTray());
   core.events.on('shortcut:changed', () => {

@@ -8,7 +8,7 @@ import { channels, EVENTS, methodName, type EventName, type TraykeyBridge } from
 export interface BridgeTransport {
   invoke(channel: string, payload: unknown): Promise<unknown>;
   /** Subscribe to one main-process event; returns the unsubscribe function. */
-  subscribe(event: EventName, listener: () => void): () => void;
+  subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
 }
 
 const knownEvents: ReadonlySet<string> = new Set(EVENTS);
@@ -19,11 +19,11 @@ export function buildBridge(transport: BridgeTransport): TraykeyBridge {
     // The payload is passed as-is: main validates it against the contract, the renderer is not trusted.
     bridge[methodName(channel)] = (payload: unknown) => transport.invoke(channel, payload ?? {});
   }
-  bridge.on = (event: EventName, listener: () => void): (() => void) => {
+  bridge.on = (event: EventName, listener: (payload: unknown) => void): (() => void) => {
     if (!knownEvents.has(event)) throw new TypeError(`Unknown Traykey event "${String(event)}".`);
     if (typeof listener !== 'function') throw new TypeError('A Traykey event listener must be a function.');
-    // Listeners get no arguments: the IPC event object would hand the page a handle on ipcRenderer.
-    return transport.subscribe(event, () => listener());
+    // Listeners get the payload main sent (plain data) and never the IPC event object, which would hand the page a handle on ipcRenderer.
+    return transport.subscribe(event, (payload) => listener(payload));
   };
   return Object.freeze(bridge) as TraykeyBridge;
 }

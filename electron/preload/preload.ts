@@ -8,7 +8,7 @@ import { buildBridge } from './build-bridge';
 const bridge = buildBridge({
   invoke: (channel, payload) => ipcRenderer.invoke(channel, payload),
   subscribe: (event, listener) => {
-    const handler = (_event: IpcRendererEvent) => listener();
+    const handler = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
     ipcRenderer.on(event, handler);
     return () => {
       ipcRenderer.removeListener(event, handler);

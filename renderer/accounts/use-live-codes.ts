@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { flipAt, mainNow, refreshCodes, useAccounts } from '../store/accounts';
+import { api } from '../api';
+import { applyCodesForShow, flipAt, mainNow, refreshCodes, useAccounts } from '../store/accounts';
 import { useSettings } from '../store/settings';
 import { nextSecond, paintCountdowns } from './countdown-clock';
 import { nextBoundary } from './live-codes';
@@ -12,7 +13,8 @@ import { setTick } from './tick-store';
  *
  * The popup is hidden, not closed, between uses: while hidden the timer stops (nobody sees the
  * countdowns), and when it shows again the codes and countdowns are brought to main's current step
- * before its first frame; only codes hidden past their `next` wait for main's answer.
+ * before its first frame. Main sends the codes of that moment just before it shows the popup
+ * (popup:codes); only where they did not arrive do codes hidden past their `next` wait for main's answer.
  */
 export function useLiveCodes(): void {
   useEffect(() => {
@@ -66,9 +68,11 @@ export function useLiveCodes(): void {
       if (state.settings?.nextCodePreview !== previous.settings?.nextCodePreview) schedule();
     });
     document.addEventListener('visibilitychange', onVisibility);
+    const stopCodesForShow = api().on('popup:codes', applyCodesForShow);
     schedule();
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
+      stopCodesForShow();
       clearTimeout(timer);
       unsubscribe();
       unsubscribeSettings();

@@ -12,6 +12,7 @@ import { loadVaultStatus } from './vault';
 import { useSettings } from './settings';
 import { reuseUnchanged } from './reuse-unchanged';
 import { estimateOffset, keepTighter, type OffsetEstimate } from '../accounts/main-clock';
+import { isLiveCodesAnswer } from '../accounts/live-codes-answer';
 
 export interface AccountsState {
   accounts: AccountSummary[];
@@ -133,8 +134,22 @@ export async function refreshCodes(at?: number): Promise<void> {
     return;
   }
   if (at === undefined) mainOffset = keepTighter(mainOffset, estimateOffset(asked, Date.now(), result.value.now));
+  applyCodes(result.value.codes);
+}
+
+function applyCodes(codes: readonly LiveCode[]): void {
   const offset = mainOffset ? { mainOffsetMs: mainOffset.offset } : {};
-  useAccounts.setState((state) => ({ codes: mergeCodes(state.codes, result.value.codes), ...offset }));
+  useAccounts.setState((state) => ({ codes: mergeCodes(state.codes, codes), ...offset }));
+}
+
+/**
+ * The codes main sends just before it shows the popup (popup:codes), applied while the page is
+ * still hidden so its first frame paints them. A message one way bounds nothing about the clocks'
+ * offset (it may have waited any time on its way), so the kept estimate stays; a payload of another
+ * shape is dropped, and the show falls back to asking main.
+ */
+export function applyCodesForShow(payload: unknown): void {
+  if (isLiveCodesAnswer(payload)) applyCodes(payload.codes);
 }
 
 export function flipAt(now: number): void {

@@ -4,12 +4,15 @@ import { call } from './define';
 
 const id = z.string().min(1).max(100);
 
+/** Codes at one moment of main's clock: the accounts:codes answer, and what main sends a popup it is about to show. */
+export const liveCodesAnswer = z.object({ now: z.number(), codes: z.array(liveCode) });
+
 export const accountsCalls = {
   'accounts:list': call({ summary: 'All accounts, in the user’s order, without secrets.', request: z.object({}).strict(), response: z.array(accountSummary) }),
   'accounts:codes': call({ passive: true,
     summary: 'Live TOTP and Steam codes (current and next period) at a moment in epoch ms, main’s skew-corrected clock if omitted.',
     request: z.object({ at: z.number().int().nonnegative().optional() }).strict(),
-    response: z.object({ now: z.number(), codes: z.array(liveCode) }),
+    response: liveCodesAnswer,
   }),
   'accounts:add': call({ summary: 'Add an account typed in by hand.', request: manualAccountInput.strict(), response: accountSummary }),
   'accounts:addUri': call({ summary: 'Add an account from an otpauth:// URI.', request: z.object({ uri: z.string().max(4096) }).strict(), response: accountSummary }),

@@ -52,6 +52,12 @@ export interface Harness {
   call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   /** Gives a page the bridge; call before its first navigation. */
   attach(page: Page): Promise<void>;
+  /**
+   * What main does just before it shows the popup (core.showingPopup: the codes of that moment go
+   * out as popup:codes), resolving once the page has received them. Headless Chromium cannot show
+   * a page, so the caller then tells the page it is visible, as the specs and bench:list emulate it.
+   */
+  showPopup(page: Page): Promise<void>;
   /** Each time the page asked main to hide the popup (Escape, Enter after a copy), in order. */
   popupHides: number[];
   /** Subscribes to the page asking for the Admin window (the harness has no windows: fixtures.ts opens a second page). */
@@ -93,7 +99,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     backend: {
       call: (channel, payload, caller) => dispatch(core.handlers, channel, payload, caller),
       onEvent: (listener) => {
-        const offs = EVENTS.map((name) => core.events.on(name, () => listener(name)));
+        const offs = EVENTS.map((name) => core.events.on(name, (payload) => listener(name, payload)));
         return () => offs.forEach((off) => off());
       },
     },
@@ -116,6 +122,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return result.value as ResponseOf<typeof channel>;
     },
     attach: (page) => attachPage(page, server),
+    async showPopup(page) {
+      const received = () => page.evaluate(() => (window as unknown as { __traykeyEventsReceived: Record<string, number> }).__traykeyEventsReceived['popup:codes'] ?? 0);
+      const before = await received();
+      let sent = false;
+      const off = core.events.on('popup:codes', () => (sent = true));
+      core.showingPopup();
+      off();
+      // A locked vault sends nothing: there is nothing to wait for.
+      if (sent) await page.waitForFunction((count) => ((window as unknown as { __traykeyEventsReceived: Record<string, number> }).__traykeyEventsReceived['popup:codes'] ?? 0) > count, before);
+    },
     popupHides,
     onOpenAdmin(listener) {
       adminListeners.add(listener);

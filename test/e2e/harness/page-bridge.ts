@@ -27,7 +27,10 @@ export function installPageBridge(config: PageBridgeConfig): void {
 
   let nextId = 1;
   const pending = new Map<number, Pending>();
-  const listeners = new Map<string, Set<() => void>>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  // How many of each event arrived, so a test can wait for one main sent before acting on it.
+  const received: Record<string, number> = {};
+  scope.__traykeyEventsReceived = received;
   const disconnected = { ok: false, error: { code: 'INTERNAL', message: 'The test harness connection closed.' } };
 
   const socket: Promise<WebSocket> = (async () => {
@@ -40,7 +43,8 @@ export function installPageBridge(config: PageBridgeConfig): void {
         pending.get(message.id)?.resolve(message.result);
         pending.delete(message.id);
       } else {
-        for (const listener of listeners.get(message.name) ?? []) listener();
+        received[message.name] = (received[message.name] ?? 0) + 1;
+        for (const listener of listeners.get(message.name) ?? []) listener(message.payload);
       }
     });
     ws.addEventListener('close', () => {
@@ -66,7 +70,7 @@ export function installPageBridge(config: PageBridgeConfig): void {
   };
 
   const bridge: Record<string, unknown> = {
-    on(event: string, listener: () => void): () => void {
+    on(event: string, listener: (payload: unknown) => void): () => void {
       if (!config.events.includes(event)) throw new Error(`Unknown event ${event}.`);
       const set = listeners.get(event) ?? new Set();
       set.add(listener);

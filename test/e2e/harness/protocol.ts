@@ -5,4 +5,4 @@ export const HARNESS_SOCKET_PATH = '/__traykey-harness/socket';
 
 export type ClientMessage = { type: 'call'; id: number; channel: string; payload: unknown };
 
-export type ServerMessage = { type: 'result'; id: number; result: Result<unknown> } | { type: 'event'; name: string };
+export type ServerMessage = { type: 'result'; id: number; result: Result<unknown> } | { type: 'event'; name: string; payload?: unknown };

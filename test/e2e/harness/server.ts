@@ -16,7 +16,7 @@ export interface HarnessBackend {
   /** `caller` names the socket, as Electron's IPC names the sending frame. */
   call(channel: string, payload: unknown, caller: Caller): Promise<Result<unknown>>;
   /** Subscribes to every core event; returns the unsubscribe function. */
-  onEvent(listener: (name: string) => void): () => void;
+  onEvent(listener: (name: string, payload?: unknown) => void): () => void;
 }
 
 export interface HarnessServer {
@@ -94,8 +94,8 @@ export async function startHarnessServer(options: { root: string; backend: Harne
     send(ws, reply);
   };
 
-  const stopEvents = options.backend.onEvent((name) => {
-    for (const ws of sockets) send(ws, { type: 'event', name });
+  const stopEvents = options.backend.onEvent((name, payload) => {
+    for (const ws of sockets) send(ws, { type: 'event', name, payload });
   });
 
   return {

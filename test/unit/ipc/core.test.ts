@@ -132,7 +132,7 @@ describe('changes by another process', () => {
     const core = createCore({ vault: await openVault(home), home });
     const other = createCore({ vault: await openVault(home), home, watchVault: false });
     try {
-      const changed = new Promise<void>((resolve) => core.events.on('accounts:changed', resolve));
+      const changed = new Promise<void>((resolve) => core.events.on('accounts:changed', () => resolve()));
       await other.accounts.add({ issuer: 'CLI', label: 'added', secret: 'JBSWY3DPEHPK3PXP' });
       await Promise.race([changed, new Promise((_, reject) => setTimeout(() => reject(new Error('no accounts:changed within 5 s')), 5_000))]);
       expect(core.accounts.list().map((a) => a.label)).toEqual(['added']);

@@ -4,7 +4,7 @@ import { channels, contract, EVENTS, methodName } from '../../../shared/ipc';
 
 function recordingTransport() {
   const calls: [string, unknown][] = [];
-  const listeners = new Map<string, (() => void)[]>();
+  const listeners = new Map<string, ((payload: unknown) => void)[]>();
   const transport: BridgeTransport = {
     invoke: async (channel, payload) => {
       calls.push([channel, payload]);
@@ -54,14 +54,15 @@ describe('preload bridge', () => {
     expect(Object.isFrozen(bridge)).toBe(true);
   });
 
-  it('subscribes to contract events and calls listeners without the IPC event object', () => {
+  it('subscribes to contract events and hands listeners the payload main sent, alone', () => {
     const { transport, listeners } = recordingTransport();
     const bridge = buildBridge(transport);
     const listener = vi.fn();
     const off = bridge.on('accounts:changed', listener);
-    for (const deliver of listeners.get('accounts:changed') ?? []) (deliver as (...args: unknown[]) => void)({ sender: 'ipcRenderer' });
+    const codes = { now: 1_700_000_000_000, codes: [] };
+    for (const deliver of listeners.get('accounts:changed') ?? []) (deliver as (...args: unknown[]) => void)(codes, { sender: 'ipcRenderer' });
     expect(listener).toHaveBeenCalledTimes(1);
-    expect(listener.mock.calls[0]).toEqual([]);
+    expect(listener.mock.calls[0]).toEqual([codes]);
     off();
     expect(listeners.get('accounts:changed')).toEqual([]);
   });

@@ -9,12 +9,18 @@ type Listener = (...args: never[]) => unknown;
 
 export class FakeWebContents extends EventEmitter {
   sent: string[] = [];
+  /** Each message with its payload, and whether its window was visible when it went out. */
+  messages: { channel: string; payload: unknown; windowVisible: boolean }[] = [];
+  constructor(private readonly windowVisible: () => boolean = () => false) {
+    super();
+  }
   windowOpenHandler: ((details: { url: string }) => unknown) | undefined;
   setWindowOpenHandler(handler: (details: { url: string }) => unknown) {
     this.windowOpenHandler = handler;
   }
-  send(channel: string) {
+  send(channel: string, payload?: unknown) {
     this.sent.push(channel);
+    this.messages.push({ channel, payload, windowVisible: this.windowVisible() });
   }
   isDevToolsOpened() {
     return false;
@@ -23,8 +29,8 @@ export class FakeWebContents extends EventEmitter {
 
 export class FakeBrowserWindow extends EventEmitter {
   static created: FakeBrowserWindow[] = [];
-  webContents = new FakeWebContents();
   visible = false;
+  webContents = new FakeWebContents(() => this.visible);
   loadedUrl = '';
   bounds = { x: 0, y: 0, width: 0, height: 0 };
   constructor(readonly options: { width: number; height: number; webPreferences: Record<string, unknown> }) {

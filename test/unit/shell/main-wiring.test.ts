@@ -124,6 +124,28 @@ describe('main process wiring', () => {
     expect(popup?.visible).toBe(false);
   });
 
+  it('sends the popup the codes of that moment before it shows it, from the tray icon, its menu and the shortcut', async () => {
+    const { fake, call, popup, tray } = await startMain();
+    const added = await call('accounts:add', { issuer: 'ACME', label: 'alice', secret: SECRET });
+    const codesSent = () => popup?.webContents.messages.filter((message) => message.channel === 'popup:codes') ?? [];
+    const show = [
+      () => tray?.emit('click'),
+      () => tray?.menu?.items[0]?.click?.(),
+      () => fake.shortcuts.get('CommandOrControl+Alt+K')?.(),
+    ];
+    await vi.waitFor(() => expect(fake.shortcuts.has('CommandOrControl+Alt+K')).toBe(true));
+    for (const [index, shows] of show.entries()) {
+      popup?.hide();
+      shows();
+      expect(popup?.visible).toBe(true);
+      expect(codesSent()).toHaveLength(index + 1);
+      const sent = codesSent()[index];
+      expect(sent?.windowVisible).toBe(false);
+      expect(sent?.payload).toMatchObject({ now: expect.any(Number), codes: [{ id: (added.value as { id: string }).id, code: expect.stringMatching(/^\d{6}$/) }] });
+      expect(JSON.stringify(sent?.payload)).not.toContain(SECRET);
+    }
+  });
+
   it('offers a link from a second instance as a preview and never saves it by itself', async () => {
     const { fake, call, popup } = await startMain();
     const link = `traykey://add?uri=${encodeURIComponent(`otpauth://totp/ACME:alice?secret=${SECRET}&issuer=ACME`)}`;
