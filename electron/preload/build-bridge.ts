@@ -1,4 +1,4 @@
-import { channels, EVENTS, methodName, type EventName, type TraykeyBridge } from '../../shared/ipc';
+import { channels, EVENT_PAYLOADS, EVENTS, methodName, type EventName, type TraykeyBridge } from '../../shared/ipc';
 
 /**
  * The object the preload exposes as `window.traykey`, derived from the contract: one named method
@@ -12,6 +12,7 @@ export interface BridgeTransport {
 }
 
 const knownEvents: ReadonlySet<string> = new Set(EVENTS);
+const eventsWithData: ReadonlySet<string> = new Set(Object.keys(EVENT_PAYLOADS));
 
 export function buildBridge(transport: BridgeTransport): TraykeyBridge {
   const bridge: Record<string, unknown> = {};
@@ -22,8 +23,11 @@ export function buildBridge(transport: BridgeTransport): TraykeyBridge {
   bridge.on = (event: EventName, listener: (payload: unknown) => void): (() => void) => {
     if (!knownEvents.has(event)) throw new TypeError(`Unknown Traykey event "${String(event)}".`);
     if (typeof listener !== 'function') throw new TypeError('A Traykey event listener must be a function.');
-    // Listeners get the payload main sent (plain data) and never the IPC event object, which would hand the page a handle on ipcRenderer.
-    return transport.subscribe(event, (payload) => listener(payload));
+    // Listeners never get the IPC event object, which would hand the page a handle on ipcRenderer; only
+    // the events the contract gives data get main's payload, the others nothing whatever arrives.
+    const carries = eventsWithData.has(event);
+    const bare = listener as () => void;
+    return transport.subscribe(event, (payload) => (carries ? listener(payload) : bare()));
   };
   return Object.freeze(bridge) as TraykeyBridge;
 }

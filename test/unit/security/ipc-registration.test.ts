@@ -99,5 +99,9 @@ describe('preload.ts', () => {
     expect(listener).toHaveBeenCalledWith();
     off();
     expect(fake.listeners.get(EVENTS[0])).toEqual([]);
+    const codes = vi.fn();
+    api.on?.('popup:codes', codes);
+    for (const deliver of fake.listeners.get('popup:codes') ?? []) deliver({ sender: 'ipcRenderer object' }, { codes: [] }, 'extra');
+    expect(codes).toHaveBeenCalledWith({ codes: [] });
   });
 });

@@ -54,17 +54,23 @@ describe('preload bridge', () => {
     expect(Object.isFrozen(bridge)).toBe(true);
   });
 
-  it('subscribes to contract events and hands listeners the payload main sent, alone', () => {
+  it('hands a data event’s listeners the payload main sent, alone, and other events’ listeners nothing', () => {
     const { transport, listeners } = recordingTransport();
     const bridge = buildBridge(transport);
-    const listener = vi.fn();
-    const off = bridge.on('accounts:changed', listener);
+    const deliver = (event: string, ...args: unknown[]) => {
+      for (const listener of listeners.get(event) ?? []) (listener as (...args: unknown[]) => void)(...args);
+    };
+    const onCodes = vi.fn();
+    const onChanged = vi.fn();
+    const off = bridge.on('popup:codes', onCodes);
+    bridge.on('accounts:changed', onChanged);
     const codes = { now: 1_700_000_000_000, codes: [] };
-    for (const deliver of listeners.get('accounts:changed') ?? []) (deliver as (...args: unknown[]) => void)(codes, { sender: 'ipcRenderer' });
-    expect(listener).toHaveBeenCalledTimes(1);
-    expect(listener.mock.calls[0]).toEqual([codes]);
+    deliver('popup:codes', codes, { sender: 'ipcRenderer' });
+    deliver('accounts:changed', codes, { sender: 'ipcRenderer' });
+    expect(onCodes.mock.calls).toEqual([[codes]]);
+    expect(onChanged.mock.calls).toEqual([[]]);
     off();
-    expect(listeners.get('accounts:changed')).toEqual([]);
+    expect(listeners.get('popup:codes')).toEqual([]);
   });
 
   it('refuses events the contract does not name', () => {
