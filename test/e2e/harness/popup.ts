@@ -26,6 +26,13 @@ const INSIDE_ADD = ['Scan'];
  * Goes to an area the way a person would: its header button, a tab inside Add, or the "More" menu
  * for the areas behind it (Transfer, Backup, Settings, Admin).
  */
+/** Backup → Import → Choose file…, the desktop's file chooser (the harness's fake) answering with `file`. */
+export async function chooseImportFile(page: Page, dialogs: { nextOpen?: string | null }, file: string): Promise<void> {
+  await openSection(page, 'Backup');
+  dialogs.nextOpen = file;
+  await page.getByRole('button', { name: 'Choose file…' }).click();
+}
+
 export async function openSection(page: Page, name: string): Promise<void> {
   const nav = page.getByRole('navigation', { name: 'Sections' });
   // The header is drawn once settings are in; until then no button can be told apart from a missing one.

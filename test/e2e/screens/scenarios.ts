@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import type { App } from '../harness/fixtures';
 import type { Harness } from '../harness/harness';
-import { openAdminWindow, openSection } from '../harness/popup';
+import { chooseImportFile, openAdminWindow, openSection } from '../harness/popup';
 import { startSimulator } from '../../sim';
 import { seedAdminConnection, seedTestUsers } from './admin-users';
 import { encodePng } from '../../bench/qr-corpus/encode';
@@ -248,9 +248,7 @@ export const SCENARIOS: Scenario[] = [
         entry(second!.issuer, second!.label, 'KRSXG5CTMVRXEZLU'),
         aegisEntry({ type: 'yandex', name: 'y', issuer: 'Yandex', info: { secret: 'ONSWG4TFOQ' } }),
       ]));
-      await openSection(page, 'Backup');
-      harness.dialogs.nextOpen = file;
-      await page.getByRole('button', { name: 'Choose file…' }).click();
+      await chooseImportFile(page, harness.dialogs, file);
       await page.getByRole('list', { name: 'Cannot be imported' }).waitFor();
       await page.getByRole('heading', { name: 'Import' }).scrollIntoViewIfNeeded();
     },
