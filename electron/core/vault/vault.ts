@@ -136,8 +136,8 @@ export class Vault {
   private readonly files: VaultFiles;
   /** The saved document as JSON: what read() copies from, and the truth when the draft is in doubt. */
   private json: string;
-  /** Changes whenever `json` does: a cheap way to tell that the document is still the one read before. */
-  private jsonRevision = nextRevision();
+  /** Changes whenever `json` does (every change goes through hold()): a cheap way to tell that the document is still the one read before. */
+  private jsonRevision: number;
   /**
    * A parsed copy of `json` that nobody else holds, handed to the next mutate as its draft. Parsing or
    * cloning 10,000 accounts costs more than the whole save, so the mutated draft is kept after a save and
@@ -169,6 +169,12 @@ export class Vault {
     this.jsonRevision = nextRevision();
     this.draft = saved.doc;
     this.identity = identity;
+  }
+
+  /** The document read() returns from now on, under a new revision. */
+  private hold(json: string): void {
+    this.json = json;
+    this.jsonRevision = nextRevision();
   }
 
   /**
@@ -333,23 +339,16 @@ export class Vault {
         const savingAt = performance.now();
         try {
           if (options.whileWriting) {
-            this.json = json;
-            this.jsonRevision = nextRevision();
+            this.hold(json);
             options.whileWriting();
           }
           await this.save(json, { diskAccounts, replaceBackup: options.replaceBackup === true });
         } catch (error) {
-          if (options.whileWriting) {
-            this.json = saved;
-            this.jsonRevision = nextRevision();
-          }
+          if (options.whileWriting) this.hold(saved);
           throw error;
         }
         log.debug('vault saved', { bytes: json.length, ms: elapsedMs(savingAt) });
-        if (!options.whileWriting) {
-          this.json = json;
-          this.jsonRevision = nextRevision();
-        }
+        if (!options.whileWriting) this.hold(json);
         this.draft = draft;
         return detach(result);
       } finally {
@@ -362,7 +361,7 @@ export class Vault {
   close(): void {
     this.closed = true;
     this.key.fill(0);
-    this.json = '{}';
+    this.hold('{}');
     this.draft = undefined;
   }
 
@@ -396,7 +395,7 @@ export class Vault {
       throw appError('VAULT_LOCKED', `The vault ${this.path} was replaced by a different vault; reopen Traykey to use it.`);
     }
     const saved = decryptOrThrow(this.files, parsed, this.key);
-    this.json = saved.json;
+    this.hold(saved.json);
     this.draft = saved.doc;
     this.identity = identity;
     if (parsed.saves < this.saves) this.older = { file: parsed.saves, latest: this.saves, where: 'this running Traykey' };

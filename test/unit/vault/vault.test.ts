@@ -208,6 +208,22 @@ describe('Vault', () => {
     expect(vault.read()).toEqual({ kept: 1, next: 1 });
   });
 
+  it('revision changes when a save by another process is taken in, so what was derived from the older document is not saved over it', async () => {
+    const { home, vault } = await newVault();
+    await vault.update((doc) => void (doc.kept = 1));
+    const other = await Vault.open({ home, keySource: passphrase('correct horse'), unsafeTestScrypt: TEST_SCRYPT });
+    const before = vault.revision();
+    await other.update((doc) => void (doc.fromOther = 1));
+    const seen: { revision: number; doc: unknown }[] = [];
+    await vault.update((doc) => void seen.push({ revision: vault.revision(), doc: structuredClone(doc) }));
+    expect(seen[0]?.doc).toEqual({ kept: 1, fromOther: 1 });
+    expect(seen[0]?.revision).not.toBe(before);
+    const refreshed = vault.revision();
+    await other.update((doc) => void (doc.again = 1));
+    expect(await vault.refreshIfChanged()).toBe(true);
+    expect(vault.revision()).not.toBe(refreshed);
+  });
+
   it('whileWriting: the new document reads back while its file is written, and the saved one again when that write fails', async () => {
     const home = join(tempHomeSync('vault'), 'Traykey');
     const disk = renameFailingFs();
